@@ -1,0 +1,1 @@
+"""Pure transforms: HTML or text in, records out. No I/O in this package."""
