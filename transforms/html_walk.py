@@ -1,0 +1,193 @@
+"""One pass over a parsed page: text blocks with their container chain, plus metadata hints."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4.element import NavigableString, Tag
+
+# subtrees that never hold article text
+SKIP = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "video", "audio", "select", "option", "button", "input", "textarea", "map", "picture", "img",
+    "source", "dialog",
+})
+# page furniture by tag or ARIA role: walked (bylines live there) but marked like a class hint
+FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "header", "menu"})
+FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar",
+                             "search", "dialog", "alert", "toolbar"})
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html", "caption", "legend",
+})
+HEAD_TAGS = frozenset({"meta", "link", "title", "script"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LIST_ITEMS = frozenset({"li", "dd", "dt"})
+# class/id words of boilerplate containers
+NEGATIVE = re.compile(
+    r"comment|share|sharing|social|related|newsletter|promo|cookie|consent|sidebar|breadcrumb|footer|"
+    r"subscri|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|popup|modal|banner|recommend|outbrain|"
+    r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|"
+    r"dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])tags?(?![a-z])|caption|disclaimer|copyright|signup|"
+    r"login|paywall|toolbar|pagination|pager|more-?stories|trending|popular|read-?more|weiterlesen|"
+    r"(?<![a-z])skip|hidden|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|rating|"
+    r"follow|feedback|donat|gallery|slideshow|carousel|overlay|tooltip|dropdown|infobox|rss|"
+    r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
+)
+POSITIVE = re.compile(
+    r"article|(?<![a-z])body|content|entry|(?<![a-z])main|(?<![a-z])post|story|(?<![a-z])text|"
+    r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"
+)
+AUTHOR_HINT = re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class RawBlock:
+    kind: str
+    text: str
+    link_chars: int
+    chain: tuple[int, ...]  # ids of the open block containers, outermost first
+    negative: tuple[int, ...]  # ids of containers among them marked as boilerplate
+
+
+@dataclass
+class Walk:
+    blocks: list[RawBlock] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # tag name of each container id
+    weights: list[int] = field(default_factory=list)  # class/id hint of each container id
+    bylines: list[Tag] = field(default_factory=list)
+    times: list[tuple[str, str, bool]] = field(default_factory=list)  # datetime, text, inside furniture
+    itemprops: dict[str, list[Tag]] = field(default_factory=dict)
+    metas: list[dict] = field(default_factory=list)  # attributes of each <meta>
+    json_ld: list[str] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)  # attributes of each <link>
+    title: str | None = None
+    lang: str | None = None
+
+
+def _hint(attrs: dict) -> str:
+    cls = attrs.get("class") or ()
+    return (" ".join(cls) if isinstance(cls, list) else str(cls)).lower() + " " + str(attrs.get("id") or "").lower()
+
+
+def _head_tag(out: Walk, node: Tag) -> None:
+    """Keep what the metadata reader needs from a <meta>, <link>, <title> or <script>."""
+    name, attrs = node.name, node.attrs
+    if name == "meta":
+        out.metas.append(attrs)
+        if attrs.get("itemprop"):
+            for prop in str(attrs["itemprop"]).split():
+                out.itemprops.setdefault(prop, []).append(node)
+    elif name == "link":
+        out.links.append(attrs)
+    elif name == "title":
+        if out.title is None:
+            out.title = node.get_text(" ", strip=True)
+    elif "ld+json" in str(attrs.get("type") or "").lower():
+        out.json_ld.append(node.get_text())
+
+
+def walk(root: Tag) -> Walk:
+    """Text blocks of `root` in document order; one block per paragraph-like element or <br> run."""
+    out = Walk()
+    ctx: list[int] = []  # open block containers (ids)
+    negatives: list[int] = []
+    parts: list[str] = []
+    link_chars = 0
+    link_depth = 0
+    quote_depth = 0
+
+    def flush() -> None:
+        nonlocal parts, link_chars
+        if parts:
+            text = SPACE.sub(" ", "".join(parts)).strip()
+            if text:
+                out.blocks.append(RawBlock(_kind(), text, min(link_chars, len(text)), tuple(ctx), tuple(negatives)))
+            parts, link_chars = [], 0
+
+    def _kind() -> str:
+        if not ctx:
+            return "paragraph"
+        top = out.names[ctx[-1]]
+        if top in HEADINGS:
+            return "heading"
+        if quote_depth:
+            return "blockquote"
+        if top in LIST_ITEMS or (top == "p" and len(ctx) > 1 and out.names[ctx[-2]] in LIST_ITEMS):
+            return "list_item"
+        return "paragraph"
+
+    # (node, exit marker): exit entries carry what to undo when leaving an element
+    stack: list = [(root, None)]
+    while stack:
+        node, undo = stack.pop()
+        if undo is not None:
+            is_block, is_negative, is_link, is_quote = undo
+            if is_block:
+                flush()
+                ctx.pop()
+            if is_negative:
+                negatives.pop()
+            if is_link:
+                link_depth -= 1
+            if is_quote:
+                quote_depth -= 1
+            continue
+        if type(node) is NavigableString:
+            parts.append(node)
+            if link_depth:
+                link_chars += len(node.strip())
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name in HEAD_TAGS:
+            _head_tag(out, node)
+            continue
+        if name in SKIP:
+            continue
+        if name == "br":
+            flush()
+            continue
+        attrs = node.attrs
+        if name == "html" and out.lang is None:
+            out.lang = str(attrs.get("lang") or attrs.get("xml:lang") or "") or None
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (
+                "style" in attrs and HIDDEN_STYLE.search(str(attrs["style"]))):
+            continue
+        hint = _hint(attrs) if attrs else " "
+        itemprop = attrs.get("itemprop")
+        if itemprop:
+            for prop in str(itemprop).split():
+                out.itemprops.setdefault(prop, []).append(node)
+        if (AUTHOR_HINT.search(hint) or attrs.get("rel") == ["author"]) and len(out.bylines) < 20:
+            out.bylines.append(node)
+        if name == "time":
+            out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives)))
+        is_block = name in BLOCK_TAGS
+        is_negative = False
+        if is_block:
+            flush()
+            ctx.append(len(out.names))
+            out.names.append(name)
+            weight = 0
+            if name not in ("body", "html", "main", "article") and (
+                    name in FURNITURE_TAGS or attrs.get("role") in FURNITURE_ROLES or NEGATIVE.search(hint)):
+                weight = -25
+                negatives.append(ctx[-1])
+                is_negative = True
+            if weight == 0 and POSITIVE.search(hint):
+                weight = 25
+            out.weights.append(weight)
+        is_link = name == "a"
+        is_quote = name == "blockquote"
+        link_depth += is_link
+        quote_depth += is_quote
+        stack.append((node, (is_block, is_negative, is_link, is_quote)))
+        stack.extend((child, None) for child in reversed(node.contents))
+    flush()
+    return out

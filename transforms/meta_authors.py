@@ -1,0 +1,44 @@
+"""Author strings as pages declare or print them, to a clean list of names."""
+from __future__ import annotations
+
+import re
+
+PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|reported|text|story|words|interview)\s+)?"
+    r"(?:by|von|par|por|door|di|da|autor(?:in)?|author|text|redaktion)\s*[:\-–]?\s+", re.I)
+SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
+URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+SPACE = re.compile(r"\s+")
+ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")
+MAX_WORDS = 8
+
+
+def clean_author(value: str) -> str | None:
+    """One name, or None when `value` is not a name (a URL, an email, a sentence)."""
+    value = SPACE.sub(" ", EMAIL.sub("", value)).strip(" \t,;:|-–—·•/")
+    if not value or URL.search(value) or len(value) > 80:
+        return None
+    value = ROLE_TAIL.sub("", value)
+    value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
+    if not value or len(value.split()) > MAX_WORDS or not any(c.isalpha() for c in value):
+        return None
+    return value
+
+
+def split_authors(value: str) -> list[str]:
+    """The names in one byline string: "By A and B, C" -> [A, B, C]."""
+    value = PREFIX.sub("", SPACE.sub(" ", value).strip())
+    return [name for part in SPLIT.split(value) if (name := clean_author(PREFIX.sub("", part)))]
+
+
+def clean_authors(values: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Distinct names from several declared values, in order; `exclude` drops e.g. the site name."""
+    seen, names = {n.casefold() for n in exclude if n}, []
+    for value in values:
+        for name in split_authors(value):
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                names.append(name)
+    return names

@@ -1,0 +1,85 @@
+"""Date strings as pages write them to ISO 8601, keeping the page's wall-clock time (zone dropped)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+    # French, Spanish, Italian, Dutch (the common ones that differ from the above)
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}
+MONTH_NAME = r"(?P<month>[^\W\d_]{3,10})\.?"
+TIME = r"(?:[T\s,]+(?:at\s+|um\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+PATTERNS = [re.compile(p, re.I) for p in (
+    r"(?<!\d)(?P<Y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + TIME,
+    r"(?<!\d)(?P<Y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)" + TIME,
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<Y>\d{4})(?!\d)" + TIME,
+    r"(?<![\d\w])(?P<d>\d{1,2})\.?\s+" + MONTH_NAME + r",?\s+(?P<Y>\d{4})(?!\d)" + TIME,
+    r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<Y>\d{4})(?!\d)" + TIME,
+    r"(?<!\d)(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?!\d)",
+)]
+# ISO strings: the whole value, or the same loosely in page text
+STRICT = PATTERNS[:3] + PATTERNS[3:5]
+
+
+def _build(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    try:
+        year = int(parts["Y"])
+        if parts.get("month"):
+            month = MONTHS.get(parts["month"].lower())
+            if month is None:
+                return None
+        else:
+            month = int(parts["m"])
+        day = int(parts["d"])
+        if not 1990 <= year <= 2100:
+            return None
+        day_iso = date(year, month, day).isoformat()
+    except (ValueError, TypeError):
+        return None
+    if parts.get("H") is None:
+        return day_iso
+    hour, minute, second = int(parts["H"]), int(parts["M"]), int(parts.get("S") or 0)
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return day_iso
+    return f"{day_iso}T{hour:02d}:{minute:02d}:{second:02d}"
+
+
+def normalize_date(value: str | None) -> str | None:
+    """ISO form of a declared date (metadata value), or None when it holds none."""
+    if not value:
+        return None
+    return _first_date(value.strip()[:100], PATTERNS)
+
+
+def find_date(text: str) -> str | None:
+    """The first date written in visible text (a byline, a dateline), as ISO."""
+    return _first_date(text[:2000], STRICT)
+
+
+def _first_date(text: str, patterns: list[re.Pattern]) -> str | None:
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if (found := _build(match)) is not None:
+                return found
+    return None

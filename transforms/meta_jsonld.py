@@ -1,0 +1,104 @@
+"""Article metadata from JSON-LD script texts (schema.org Article and kin, @graph, lists, @id links)."""
+from __future__ import annotations
+
+import json
+import re
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "blogposting", "posting",
+    "liveblogposting", "techarticle", "scholarlyarticle", "socialmediaposting", "report",
+    "discussionforumposting", "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle",
+})
+PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage"})
+WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+MAX_OBJECTS = 500
+
+
+def _types(obj: dict) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
+
+
+def _flatten(value, out: list[dict]) -> None:
+    stack = [value]
+    while stack and len(out) < MAX_OBJECTS:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage", "hasPart"):
+                if isinstance(item.get(key), list | dict):
+                    stack.append(item[key])
+
+
+def parse_objects(texts: list[str]) -> list[dict]:
+    """Every JSON object in the scripts, nested graphs flattened; broken scripts are skipped."""
+    objects: list[dict] = []
+    for text in texts:
+        try:
+            data = json.loads(WRAPPER.sub("", text), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        _flatten(data, objects)
+    return objects
+
+
+def _names(value, by_id: dict[str, dict]) -> list[str]:
+    """Names in an author/publisher value: a string, an object, an @id reference or a list of these."""
+    names = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            if "name" not in item and isinstance(item.get("@id"), str):
+                item = by_id.get(item["@id"], item)
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " ".join(n for n in name if isinstance(n, str))
+            if isinstance(name, str):
+                names.append(name)
+            elif isinstance(item.get("givenName"), str):
+                names.append(f"{item['givenName']} {item.get('familyName') or ''}".strip())
+    return [n.strip() for n in names if n and n.strip()]
+
+
+def _text(value) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def article_metadata(texts: list[str]) -> dict:
+    """headline, authors, published, modified, publisher, language and url of the page's article.
+
+    Article types win over WebPage ones; the first article object declaring a field wins."""
+    objects = parse_objects(texts)
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 2}
+    articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    pages = [o for o in objects if _types(o) & PAGE_TYPES]
+    found: dict = {}
+    for group, fields in ((articles, ("headline", "name", "datePublished", "dateCreated", "dateModified",
+                                      "author", "creator", "publisher", "inLanguage", "url")),
+                          (pages, ("datePublished", "dateModified", "author", "publisher", "inLanguage"))):
+        for obj in group:
+            for key in fields:
+                if key in found or obj.get(key) in (None, "", []):
+                    continue
+                if key in ("author", "creator", "publisher"):
+                    names = _names(obj[key], by_id)
+                    if names:
+                        found[key] = names
+                elif (value := _text(obj[key])) is not None:
+                    found[key] = value
+    return {
+        "headline": found.get("headline") or found.get("name"),
+        "authors": found.get("author") or found.get("creator") or [],
+        "published": found.get("datePublished") or found.get("dateCreated"),
+        "modified": found.get("dateModified"),
+        "publisher": (found.get("publisher") or [None])[0],
+        "language": found.get("inLanguage"),
+        "url": found.get("url"),
+    }
