@@ -1,0 +1,89 @@
+"""The `accord` command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from accord import prefect_env, settings
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.nightly import nightly
+
+    started = time.perf_counter()
+    summary = nightly(sources=args.source or None, data_dir=str(settings.data_dir(args.data_dir)))
+    total = time.perf_counter() - started
+    print(summary.as_text())
+    print(f"  time: {total:.1f} s in all, of which Accord's own work {summary.pipeline_seconds:.1f} s "
+          f"(the rest is Prefect's temporary server starting and stopping)")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from accord.query import run_query
+    from warehouse.build import warehouse_path
+
+    return run_query(warehouse_path(settings.data_dir(args.data_dir)), args.sql, args.format)
+
+
+def cmd_shell(args: argparse.Namespace) -> int:
+    from accord.query import shell
+    from warehouse.build import warehouse_path
+
+    return shell(warehouse_path(settings.data_dir(args.data_dir)))
+
+
+def cmd_sources_check(args: argparse.Namespace) -> int:
+    from scrape.sources import check_sources
+
+    path = args.file or settings.sources_file()
+    problems = check_sources(path)
+    for problem in problems:
+        print(f"{path}: {problem}")
+    if not problems:
+        print(f"{path}: ok")
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="accord", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+
+    def with_data_dir(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--data-dir", help="data directory (default: $ACCORD_DATA_DIR, else ./data)")
+        return p
+
+    run = with_data_dir(commands.add_parser("run", help="run the nightly flow once"))
+    run.add_argument("--source", action="append", metavar="SRC",
+                     help="a feed, sitemap or page URL, a folder, or a WARC file (repeatable)")
+    run.set_defaults(func=cmd_run)
+
+    query = with_data_dir(commands.add_parser("query", help="run one read-only SQL query"))
+    query.add_argument("sql")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.set_defaults(func=cmd_query)
+
+    shell = with_data_dir(commands.add_parser("shell", help="interactive read-only SQL prompt"))
+    shell.set_defaults(func=cmd_shell)
+
+    sources = commands.add_parser("sources", help="the sources file")
+    sources_commands = sources.add_subparsers(dest="sources_command", required=True)
+    check = sources_commands.add_parser("check", help="validate the sources file")
+    check.add_argument("file", nargs="?", help="sources file (default: config/sources.toml)")
+    check.set_defaults(func=cmd_sources_check)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    prefect_env.configure()
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as exc:
+        print(f"accord: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Parse a batch of fetched pages into table rows, recording every failure with its reason."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from accord import settings
+from scrape.pages import Page
+from transforms.article_records import PARSER_VERSION, records_for_page, stable_id
+from transforms.document import ParseError
+from transforms.speaker_registry import SpeakerRegistry
+from transforms.topics import Taxonomy
+from warehouse.schemas import ARTICLE_TABLES
+
+
+@dataclass
+class ParsedBatch:
+    rows: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    parse_log: list[dict] = field(default_factory=list)
+
+    def merge(self, other: ParsedBatch) -> None:
+        for table, rows in other.rows.items():
+            self.rows[table].extend(rows)
+        self.parse_log.extend(other.parse_log)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> tuple[SpeakerRegistry, Taxonomy]:
+    """The user's speaker registry and topic taxonomy, read once per process."""
+    return (SpeakerRegistry.from_entries(settings.speaker_entries()),
+            Taxonomy.from_entries(settings.topic_entries()))
+
+
+def parse_pages(pages: list[Page], run_id: str) -> ParsedBatch:
+    registry, taxonomy = knowledge()
+    batch = ParsedBatch()
+    for page in pages:
+        outcome = {"run_id": run_id, "url": page.url, "parser_version": PARSER_VERSION,
+                   "parsed_at": datetime.now(UTC).replace(tzinfo=None),
+                   "run_date": page.fetched_at.date()}
+        try:
+            rows = records_for_page(page.body, page.url, page.content_type, source=page.source,
+                                    fetched_at=page.fetched_at, run_id=run_id, registry=registry,
+                                    taxonomy=taxonomy, published_hint=page.published_hint)
+        except ParseError as exc:
+            batch.parse_log.append({**outcome, "article_id": stable_id(page.url), "status": "failed",
+                                    "error": str(exc)})
+            continue
+        except Exception as exc:  # a parser bug must cost one page, not the run
+            batch.parse_log.append({**outcome, "article_id": stable_id(page.url), "status": "failed",
+                                    "error": f"parser crashed: {type(exc).__name__}: {exc}"})
+            continue
+        for table in ARTICLE_TABLES:
+            batch.rows[table].extend(rows[table])
+        batch.parse_log.append({**outcome, "article_id": rows["articles"][0]["article_id"],
+                                "status": "parsed", "error": None})
+    return batch

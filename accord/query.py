@@ -1,0 +1,106 @@
+"""Read-only access to the warehouse for analysts: one query, or an interactive shell."""
+from __future__ import annotations
+
+import csv
+import datetime
+import decimal
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+FORMATS = ("table", "csv", "json")
+
+
+def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    if not warehouse.exists():
+        raise FileNotFoundError(f"no warehouse at {warehouse}: run `accord run` first")
+    return duckdb.connect(str(warehouse), read_only=True)
+
+
+def jsonable(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
+def write_result(columns: list[str], rows: list[tuple], fmt: str, out: TextIO = sys.stdout) -> None:
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        records = [{c: jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        json.dump(records, out, ensure_ascii=False, indent=1, default=str)
+        out.write("\n")
+    else:
+        out.write(render_table(columns, rows) + "\n")
+
+
+def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:
+    def cell(value) -> str:
+        text = "" if value is None else str(value)
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+
+    def fmt(values):
+        return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)) + " |"
+
+    body = [fmt(r) for r in cells]
+    return "\n".join([line, fmt(columns), line, *body, line, f"({len(rows)} rows)"])
+
+
+def run_query(warehouse: Path, sql: str, fmt: str = "table", out: TextIO = sys.stdout) -> int:
+    con = connect(warehouse)
+    try:
+        result = con.execute(sql)
+        columns = [d[0] for d in result.description] if result.description else []
+        write_result(columns, result.fetchall(), fmt, out)
+    finally:
+        con.close()
+    return 0
+
+
+def shell(warehouse: Path, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+    """A small read-only SQL prompt: statements end with `;`, `.tables` lists tables, `.quit` leaves."""
+    con = connect(warehouse)
+    interactive = stdin.isatty()
+    buffer: list[str] = []
+    if interactive:
+        out.write(f"accord shell on {warehouse} (read-only). End statements with ';'. .tables, .quit\n")
+    try:
+        while True:
+            if interactive:
+                out.write("accord> " if not buffer else "   ...> ")
+                out.flush()
+            line = stdin.readline()
+            if not line:
+                break
+            stripped = line.strip()
+            if not buffer and stripped in (".quit", ".exit"):
+                break
+            if not buffer and stripped == ".tables":
+                names = [r[0] for r in con.execute("select table_name from information_schema.tables "
+                                                   "order by table_name").fetchall()]
+                out.write("  ".join(names) + "\n")
+                continue
+            buffer.append(line)
+            if not stripped.endswith(";"):
+                continue
+            sql, buffer = "".join(buffer), []
+            try:
+                result = con.execute(sql)
+                columns = [d[0] for d in result.description] if result.description else []
+                write_result(columns, result.fetchall(), "table", out)
+            except duckdb.Error as exc:
+                out.write(f"error: {exc}\n")
+    finally:
+        con.close()
+    return 0

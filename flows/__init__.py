@@ -1,0 +1,1 @@
+"""Prefect flows: they only wire the scrape, transform and warehouse steps together."""

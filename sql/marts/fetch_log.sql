@@ -1,0 +1,4 @@
+-- One row per fetch outcome, newest first.
+select *
+from stg_fetch_log
+order by fetched_at desc

@@ -1,0 +1,3 @@
+-- Every fetch outcome of every committed run.
+select *
+from raw_fetch_log

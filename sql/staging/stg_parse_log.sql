@@ -1,0 +1,3 @@
+-- Every parse outcome of every committed run.
+select *
+from raw_parse_log

@@ -1,0 +1,127 @@
+"""Build warehouse.duckdb from the lake: raw tables, then the SQL models, then the data checks.
+
+The new database is built beside the old one and swapped in with an atomic rename, so an
+analyst's read-only connection never meets a lock or a half-built table, and a failed build
+or check leaves yesterday's warehouse in place.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from accord.settings import SQL_DIR
+from warehouse.lake import committed_runs, table_glob
+from warehouse.schemas import TABLES
+
+WAREHOUSE_FILE = "warehouse.duckdb"
+LAYERS = ("staging", "intermediate", "marts")
+
+
+class DataCheckFailed(RuntimeError):
+    """A SQL data check returned rows: the new warehouse was not swapped in."""
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    layer: str
+    sql: str
+
+
+def warehouse_path(data_dir: Path) -> Path:
+    return data_dir / WAREHOUSE_FILE
+
+
+def duck_type(arrow_type) -> str:
+    import pyarrow as pa
+    if pa.types.is_list(arrow_type):
+        return duck_type(arrow_type.value_type) + "[]"
+    return {
+        "string": "VARCHAR", "int32": "INTEGER", "int64": "BIGINT", "double": "DOUBLE",
+        "date32[day]": "DATE", "timestamp[us]": "TIMESTAMP", "bool": "BOOLEAN",
+    }[str(arrow_type)]
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    """raw_<table> for each lake table, typed by its schema, holding committed runs only."""
+    runs = committed_runs(data_dir)
+    con.execute("create table committed_runs (run_id varchar primary key)")
+    if runs:
+        con.executemany("insert into committed_runs values (?)", [[r] for r in runs])
+    for table, (schema, _) in TABLES.items():
+        columns = ", ".join(f'"{f.name}" {duck_type(f.type)}' for f in schema)
+        con.execute(f"create table raw_{table} ({columns})")
+        files = list(Path(data_dir, "lake", table).glob("*/*.parquet"))
+        if not files:
+            continue
+        # union_by_name: files written before a column existed read it as NULL
+        select = ", ".join(f'cast("{f.name}" as {duck_type(f.type)})' for f in schema)
+        con.execute(
+            f"insert into raw_{table} select {select} from read_parquet(?, hive_partitioning = true, "
+            f"union_by_name = true) where run_id in (select run_id from committed_runs)",
+            [table_glob(data_dir, table)],
+        )
+
+
+def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
+    """Every model file, ordered so that each comes after the models it reads."""
+    models = {p.stem: Model(p.stem, layer, p.read_text().strip().rstrip(";"))
+              for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
+    ordered: list[Model] = []
+    visiting: set[str] = set()
+
+    def visit(model: Model) -> None:
+        if model in ordered:
+            return
+        if model.name in visiting:
+            raise ValueError(f"models depend on each other in a cycle through {model.name}")
+        visiting.add(model.name)
+        for other in models.values():
+            if other.name != model.name and re.search(rf"\b{other.name}\b", strip_comments(model.sql)):
+                visit(other)
+        visiting.discard(model.name)
+        ordered.append(model)
+
+    for model in models.values():
+        visit(model)
+    return ordered
+
+
+def strip_comments(sql: str) -> str:
+    return re.sub(r"--[^\n]*", "", sql)
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Each check is a query that must return no rows; the failures, described."""
+    failures = []
+    for path in sorted((sql_dir / "checks").glob("*.sql")):
+        rows = con.execute(path.read_text()).fetchmany(3)
+        if rows:
+            failures.append(f"{path.stem}: e.g. {rows}")
+    return failures
+
+
+def build(data_dir: Path, sql_dir: Path = SQL_DIR) -> Path:
+    """Build a fresh warehouse from the lake and swap it in; returns its path."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    final = warehouse_path(data_dir)
+    building = final.with_name(f".{final.name}.building")
+    for leftover in (building, building.with_name(building.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(building))
+    try:
+        load_raw(con, data_dir)
+        for model in discover_models(sql_dir):
+            con.execute(f"create table {model.name} as {model.sql}")
+        failures = run_checks(con, sql_dir)
+        if failures:
+            raise DataCheckFailed("data checks failed: " + "; ".join(failures))
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    os.replace(building, final)
+    return final

@@ -1,0 +1,71 @@
+"""The Parquet lake: one folder per table, Hive-partitioned, every file written atomically."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warehouse.schemas import TABLES
+
+
+def lake_dir(data_dir: Path) -> Path:
+    return data_dir / "lake"
+
+
+def table_glob(data_dir: Path, table: str) -> str:
+    return str(lake_dir(data_dir) / table / "*" / "*.parquet")
+
+
+def to_table(table: str, rows: list[dict]) -> pa.Table:
+    """Rows as an Arrow table of the table's schema; unknown keys are an error, missing ones NULL."""
+    schema, _ = TABLES[table]
+    names = set(schema.names)
+    for row in rows:
+        extra = row.keys() - names
+        if extra:
+            raise ValueError(f"{table}: columns not in the schema: {sorted(extra)}")
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def write_rows(data_dir: Path, table: str, rows: list[dict], run_id: str) -> list[Path]:
+    """Append rows as one new file per partition; readers never see a half-written file."""
+    if not rows:
+        return []
+    _, partition = TABLES[table]
+    by_partition: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_partition[str(row[partition])].append(row)
+    written = []
+    for value, part_rows in sorted(by_partition.items()):
+        folder = lake_dir(data_dir) / table / f"{partition}={value}"
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"{run_id}-{uuid.uuid4().hex[:8]}.parquet"
+        temporary = folder / f".{final.name}.tmp"
+        arrow = to_table(table, part_rows).drop_columns([partition])
+        pq.write_table(arrow, temporary, compression="zstd")
+        os.replace(temporary, final)
+        written.append(final)
+    return written
+
+
+def commits_dir(data_dir: Path) -> Path:
+    return lake_dir(data_dir) / "_commits"
+
+
+def commit_run(data_dir: Path, run_id: str) -> None:
+    """Mark a run's files complete. The loader ignores rows of runs without this marker,
+    so a run killed half-way through writing leaves no partial article behind."""
+    folder = commits_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{run_id}.tmp"
+    temporary.write_text(run_id)
+    os.replace(temporary, folder / run_id)
+
+
+def committed_runs(data_dir: Path) -> list[str]:
+    folder = commits_dir(data_dir)
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
