@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from pathlib import Path
 
 from accord import settings
 from scrape.pages import Page
@@ -12,6 +13,7 @@ from transforms.article_records import PARSER_VERSION, records_for_page, stable_
 from transforms.document import ParseError
 from transforms.speaker_registry import SpeakerRegistry
 from transforms.topics import Taxonomy
+from warehouse import lake
 from warehouse.schemas import ARTICLE_TABLES
 
 
@@ -57,3 +59,15 @@ def parse_pages(pages: list[Page], run_id: str) -> ParsedBatch:
         batch.parse_log.append({**outcome, "article_id": rows["articles"][0]["article_id"],
                                 "status": "parsed", "error": None})
     return batch
+
+
+def store_run(data_dir: Path, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:
+    """Write a run's rows to the lake, then its commit marker; returns the files written."""
+    written = 0
+    for table, rows in parsed.rows.items():
+        written += len(lake.write_rows(data_dir, table, rows, run_id))
+    fetch_rows = [{**row, "run_date": row["fetched_at"].date()} for row in fetch_log]
+    written += len(lake.write_rows(data_dir, "fetch_log", fetch_rows, run_id))
+    written += len(lake.write_rows(data_dir, "parse_log", parsed.parse_log, run_id))
+    lake.commit_run(data_dir, run_id)
+    return written

@@ -14,10 +14,10 @@ from scrape.crawl import CrawlResult, CrawlSettings, crawl
 from scrape.sample_site import serve_sample_site
 
 from accord import settings
-from accord.parse_pages import ParsedBatch, parse_pages
+from accord.parse_pages import ParsedBatch, parse_pages, store_run
 from scrape.pages import Page
 from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
-from warehouse import build, lake
+from warehouse import build
 from warehouse.summary import RunSummary, summarize
 
 PARSE_BATCH_SIZE = 200
@@ -50,15 +50,7 @@ def batches(pages: list[Page], size: int = PARSE_BATCH_SIZE) -> list[list[Page]]
 
 @task(name="write-lake", tags=["accord", "warehouse"])
 def write_lake(data_dir: Path, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:
-    """Every table's rows for the run, then the commit marker that makes them visible."""
-    written = 0
-    for table, rows in parsed.rows.items():
-        written += len(lake.write_rows(data_dir, table, rows, run_id))
-    fetch_rows = [{**row, "run_date": row["fetched_at"].date()} for row in fetch_log]
-    written += len(lake.write_rows(data_dir, "fetch_log", fetch_rows, run_id))
-    written += len(lake.write_rows(data_dir, "parse_log", parsed.parse_log, run_id))
-    lake.commit_run(data_dir, run_id)
-    return written
+    return store_run(data_dir, run_id, parsed, fetch_log)
 
 
 @task(name="build-warehouse", tags=["accord", "warehouse"])
