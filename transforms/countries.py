@@ -1,0 +1,228 @@
+"""Countries and blocs: canonical names, the names that stand for them, and their demonyms.
+
+`NAMES` holds what can stand for the country as a noun (short forms, abbreviations, capitals
+and seats of government used as metonyms: "Moscow", "the Kremlin"); `DEMONYMS` the adjectives
+("Russian"). `COUNTRIES` merges both. Short all-capital aliases ("US", "UN") match only in
+capitals, so that the pronoun "us" is no country.
+"""
+from __future__ import annotations
+
+import re
+
+NAMES: dict[str, tuple[str, ...]] = {
+    "United States": ("United States", "United States of America", "USA", "U.S.A.", "U.S.", "U.S", "US",
+                      "America", "Washington", "White House"),
+    "Russia": ("Russia", "Russian Federation", "Moscow", "Kremlin"),
+    "China": ("China", "People's Republic of China", "PRC", "Beijing"),
+    "United Kingdom": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street"),
+    "France": ("France", "Paris", "Elysee", "Élysée"),
+    "Germany": ("Germany", "Berlin"),
+    "Italy": ("Italy", "Rome"),
+    "Spain": ("Spain", "Madrid"),
+    "Portugal": ("Portugal", "Lisbon"),
+    "Ireland": ("Ireland", "Republic of Ireland", "Dublin"),
+    "Netherlands": ("Netherlands", "Holland", "The Hague"),
+    "Belgium": ("Belgium",),
+    "Switzerland": ("Switzerland", "Bern"),
+    "Austria": ("Austria", "Vienna"),
+    "Sweden": ("Sweden", "Stockholm"),
+    "Norway": ("Norway", "Oslo"),
+    "Denmark": ("Denmark", "Copenhagen"),
+    "Finland": ("Finland", "Helsinki"),
+    "Poland": ("Poland", "Warsaw"),
+    "Czech Republic": ("Czech Republic", "Czechia", "Prague"),
+    "Slovakia": ("Slovakia",),
+    "Hungary": ("Hungary", "Budapest"),
+    "Romania": ("Romania", "Bucharest"),
+    "Bulgaria": ("Bulgaria", "Sofia"),
+    "Greece": ("Greece", "Athens"),
+    "Cyprus": ("Cyprus",),
+    "Serbia": ("Serbia", "Belgrade"),
+    "Croatia": ("Croatia",),
+    "Bosnia and Herzegovina": ("Bosnia and Herzegovina", "Bosnia"),
+    "Kosovo": ("Kosovo",),
+    "Estonia": ("Estonia",),
+    "Latvia": ("Latvia",),
+    "Lithuania": ("Lithuania",),
+    "Belarus": ("Belarus", "Minsk"),
+    "Ukraine": ("Ukraine", "Kiev", "Kyiv"),
+    "Moldova": ("Moldova",),
+    "Georgia": ("Georgia", "Tbilisi"),
+    "Armenia": ("Armenia", "Yerevan"),
+    "Azerbaijan": ("Azerbaijan", "Baku"),
+    "Turkey": ("Turkey", "Türkiye", "Ankara"),
+    "Kazakhstan": ("Kazakhstan",),
+    "Uzbekistan": ("Uzbekistan",),
+    "Turkmenistan": ("Turkmenistan",),
+    "Iran": ("Iran", "Islamic Republic of Iran", "Tehran"),
+    "Iraq": ("Iraq", "Baghdad"),
+    "Syria": ("Syria", "Damascus"),
+    "Lebanon": ("Lebanon", "Beirut"),
+    "Israel": ("Israel",),
+    "Palestine": ("Palestine", "Palestinian Authority", "West Bank", "Gaza"),
+    "Jordan": ("Jordan", "Amman"),
+    "Egypt": ("Egypt", "Cairo"),
+    "Saudi Arabia": ("Saudi Arabia", "Riyadh"),
+    "Yemen": ("Yemen", "Sanaa"),
+    "Oman": ("Oman",),
+    "United Arab Emirates": ("United Arab Emirates", "UAE", "Abu Dhabi"),
+    "Qatar": ("Qatar", "Doha"),
+    "Kuwait": ("Kuwait",),
+    "Bahrain": ("Bahrain",),
+    "Libya": ("Libya", "Tripoli"),
+    "Tunisia": ("Tunisia", "Tunis"),
+    "Algeria": ("Algeria", "Algiers"),
+    "Morocco": ("Morocco", "Rabat"),
+    "Sudan": ("Sudan", "Khartoum"),
+    "South Sudan": ("South Sudan",),
+    "Ethiopia": ("Ethiopia", "Addis Ababa"),
+    "Eritrea": ("Eritrea",),
+    "Somalia": ("Somalia", "Mogadishu"),
+    "Kenya": ("Kenya", "Nairobi"),
+    "Uganda": ("Uganda",),
+    "Rwanda": ("Rwanda",),
+    "Democratic Republic of the Congo": ("Democratic Republic of the Congo", "DRC", "Congo", "Kinshasa"),
+    "Nigeria": ("Nigeria", "Abuja"),
+    "Ghana": ("Ghana",),
+    "Mali": ("Mali",),
+    "South Africa": ("South Africa", "Pretoria"),
+    "Zimbabwe": ("Zimbabwe",),
+    "Afghanistan": ("Afghanistan", "Kabul"),
+    "Pakistan": ("Pakistan", "Islamabad"),
+    "India": ("India", "New Delhi"),
+    "Bangladesh": ("Bangladesh",),
+    "Sri Lanka": ("Sri Lanka",),
+    "Nepal": ("Nepal",),
+    "Myanmar": ("Myanmar", "Burma"),
+    "Thailand": ("Thailand", "Bangkok"),
+    "Vietnam": ("Vietnam", "Hanoi"),
+    "Cambodia": ("Cambodia",),
+    "Malaysia": ("Malaysia", "Kuala Lumpur"),
+    "Singapore": ("Singapore",),
+    "Indonesia": ("Indonesia", "Jakarta"),
+    "Philippines": ("Philippines", "Manila"),
+    "Taiwan": ("Taiwan", "Taipei"),
+    "Japan": ("Japan", "Tokyo"),
+    "South Korea": ("South Korea", "Republic of Korea", "Seoul"),
+    "North Korea": ("North Korea", "DPRK", "Democratic People's Republic of Korea", "Pyongyang"),
+    "Mongolia": ("Mongolia",),
+    "Australia": ("Australia", "Canberra"),
+    "New Zealand": ("New Zealand",),
+    "Canada": ("Canada", "Ottawa"),
+    "Mexico": ("Mexico", "Mexico City"),
+    "Guatemala": ("Guatemala",),
+    "Honduras": ("Honduras",),
+    "El Salvador": ("El Salvador",),
+    "Nicaragua": ("Nicaragua",),
+    "Cuba": ("Cuba", "Havana"),
+    "Haiti": ("Haiti",),
+    "Colombia": ("Colombia", "Bogota", "Bogotá"),
+    "Venezuela": ("Venezuela", "Caracas"),
+    "Ecuador": ("Ecuador",),
+    "Peru": ("Peru", "Lima"),
+    "Bolivia": ("Bolivia",),
+    "Brazil": ("Brazil", "Brasilia", "Brasília"),
+    "Argentina": ("Argentina", "Buenos Aires"),
+    "Chile": ("Chile", "Santiago"),
+    "European Union": ("European Union", "EU", "E.U.", "Brussels", "European Commission"),
+    "NATO": ("NATO", "North Atlantic Treaty Organization", "Atlantic alliance"),
+    "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council", "Security Council"),
+}
+
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "United States": ("American",), "Russia": ("Russian",), "China": ("Chinese",),
+    "United Kingdom": ("British", "Briton"), "France": ("French",), "Germany": ("German",),
+    "Italy": ("Italian",), "Spain": ("Spanish",), "Portugal": ("Portuguese",), "Ireland": ("Irish",),
+    "Netherlands": ("Dutch",), "Belgium": ("Belgian",), "Switzerland": ("Swiss",), "Austria": ("Austrian",),
+    "Sweden": ("Swedish", "Swede"), "Norway": ("Norwegian",), "Denmark": ("Danish", "Dane"),
+    "Finland": ("Finnish", "Finn"), "Poland": ("Polish",), "Czech Republic": ("Czech",),
+    "Slovakia": ("Slovak",), "Hungary": ("Hungarian",), "Romania": ("Romanian",), "Bulgaria": ("Bulgarian",),
+    "Greece": ("Greek",), "Cyprus": ("Cypriot",), "Serbia": ("Serbian", "Serb"), "Croatia": ("Croatian",),
+    "Bosnia and Herzegovina": ("Bosnian",), "Kosovo": ("Kosovar",), "Estonia": ("Estonian",),
+    "Latvia": ("Latvian",), "Lithuania": ("Lithuanian",), "Belarus": ("Belarusian",),
+    "Ukraine": ("Ukrainian",), "Moldova": ("Moldovan",), "Georgia": ("Georgian",), "Armenia": ("Armenian",),
+    "Azerbaijan": ("Azerbaijani",), "Turkey": ("Turkish",), "Kazakhstan": ("Kazakh",),
+    "Uzbekistan": ("Uzbek",), "Turkmenistan": ("Turkmen",), "Iran": ("Iranian",), "Iraq": ("Iraqi",),
+    "Syria": ("Syrian",), "Lebanon": ("Lebanese",), "Israel": ("Israeli",), "Palestine": ("Palestinian",),
+    "Jordan": ("Jordanian",), "Egypt": ("Egyptian",), "Saudi Arabia": ("Saudi",), "Yemen": ("Yemeni",),
+    "Oman": ("Omani",), "United Arab Emirates": ("Emirati",), "Qatar": ("Qatari",), "Kuwait": ("Kuwaiti",),
+    "Bahrain": ("Bahraini",), "Libya": ("Libyan",), "Tunisia": ("Tunisian",), "Algeria": ("Algerian",),
+    "Morocco": ("Moroccan",), "Sudan": ("Sudanese",), "South Sudan": ("South Sudanese",),
+    "Ethiopia": ("Ethiopian",), "Eritrea": ("Eritrean",), "Somalia": ("Somali",), "Kenya": ("Kenyan",),
+    "Uganda": ("Ugandan",), "Rwanda": ("Rwandan",), "Democratic Republic of the Congo": ("Congolese",),
+    "Nigeria": ("Nigerian",), "Ghana": ("Ghanaian",), "Mali": ("Malian",),
+    "South Africa": ("South African",), "Zimbabwe": ("Zimbabwean",), "Afghanistan": ("Afghan",),
+    "Pakistan": ("Pakistani",), "India": ("Indian",), "Bangladesh": ("Bangladeshi",),
+    "Sri Lanka": ("Sri Lankan",), "Nepal": ("Nepali", "Nepalese"), "Myanmar": ("Burmese",),
+    "Thailand": ("Thai",), "Vietnam": ("Vietnamese",), "Cambodia": ("Cambodian",),
+    "Malaysia": ("Malaysian",), "Singapore": ("Singaporean",), "Indonesia": ("Indonesian",),
+    "Philippines": ("Filipino", "Philippine"), "Taiwan": ("Taiwanese",), "Japan": ("Japanese",),
+    "South Korea": ("South Korean",), "North Korea": ("North Korean",), "Mongolia": ("Mongolian",),
+    "Australia": ("Australian",), "New Zealand": ("New Zealander",), "Canada": ("Canadian",),
+    "Mexico": ("Mexican",), "Guatemala": ("Guatemalan",), "Honduras": ("Honduran",),
+    "El Salvador": ("Salvadoran",), "Nicaragua": ("Nicaraguan",), "Cuba": ("Cuban",), "Haiti": ("Haitian",),
+    "Colombia": ("Colombian",), "Venezuela": ("Venezuelan",), "Ecuador": ("Ecuadorian",),
+    "Peru": ("Peruvian",), "Bolivia": ("Bolivian",), "Brazil": ("Brazilian",),
+    "Argentina": ("Argentine", "Argentinian"), "Chile": ("Chilean",), "European Union": ("European",),
+}
+
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    country: names + DEMONYMS.get(country, ()) for country, names in NAMES.items()
+}
+
+# Names that are as often a US state, a surname or a common noun: they count only as a whole mention.
+AMBIGUOUS = frozenset({"Georgia", "Jordan", "Turkey", "Chile", "Washington", "Lima", "Santiago", "Sofia"})
+
+_SPACE = re.compile(r"\s+")
+
+
+def _plural(demonym: str) -> str | None:
+    """The noun plural of a demonym ("Russians", "Iraqis"); None for the -ese/-ish/-ch kind."""
+    return demonym + "s" if demonym[-1] in "niy" or demonym.endswith(("ani", "eli", "aqi")) else None
+
+
+def _alias_pattern(alias: str) -> str:
+    body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
+    if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 4:
+        body = f"(?-i:{body})"
+    # "New Mexico" and "New South Wales" are no countries; a trailing "." already bounds "U.S."
+    tail = "" if alias.endswith(".") else r"(?![\w])"
+    return rf"(?<![\w.])(?<!New\s){body}{tail}"
+
+
+def _compile(pairs: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
+    pairs = sorted(pairs, key=lambda pair: -len(pair[0]))
+    groups = {f"c{i}": country for i, (_, country) in enumerate(pairs)}
+    regex = "|".join(f"(?P<c{i}>{_alias_pattern(alias)})" for i, (alias, _) in enumerate(pairs))
+    return re.compile(regex, re.IGNORECASE), groups
+
+
+def _noun_pairs() -> list[tuple[str, str]]:
+    pairs = [(name, country) for country, names in NAMES.items() for name in names]
+    pairs += [(plural, country) for country, demonyms in DEMONYMS.items()
+              for plural in map(_plural, demonyms) if plural]
+    return pairs
+
+
+_ALL, _ALL_GROUPS = _compile([(alias, country) for country, aliases in DEMONYMS.items() for alias in aliases]
+                             + [pair for pair in _noun_pairs() if pair[0] not in AMBIGUOUS])
+_NOUNS, _NOUN_GROUPS = _compile([pair for pair in _noun_pairs() if pair[0] not in AMBIGUOUS])
+_EXACT = {alias.lower(): country for country, aliases in COUNTRIES.items() for alias in aliases}
+_EXACT.update({plural.lower(): country for plural, country in _noun_pairs()})
+
+
+def canonical_country(mention: str) -> str | None:
+    """The country (or bloc) a mention names or qualifies: "the USA", "Russian Foreign Secretary"."""
+    text = _SPACE.sub(" ", mention.replace("’", "'")).strip(" \t\n.,;:'\"“”")
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    exact = _EXACT.get(text.lower()) or _EXACT.get(text.lower() + ".")
+    if exact and (text.lower() != "us" or text == "US"):
+        return exact
+    found = find_countries(mention)
+    return found[0][2] if found else None
+
+
+def find_countries(text: str, *, nouns_only: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, country) of each country mention; `nouns_only` leaves out demonym adjectives."""
+    regex, groups = (_NOUNS, _NOUN_GROUPS) if nouns_only else (_ALL, _ALL_GROUPS)
+    return [(m.start(), m.end(), groups[m.lastgroup]) for m in regex.finditer(text)]

@@ -1,0 +1,171 @@
+"""Stance of a statement toward the course of action or position it discusses.
+
+Method (lexicon-based, negation-aware):
+1. The text is lower-cased and split into word tokens; punctuation is kept as clause breaks.
+   When a topic is given, only the clauses that name it are scored (all clauses when none do).
+2. Cue phrases from SUPPORT (+1) and OPPOSE (-1) are matched, longest first; STRONG_OPPOSE
+   cues ("obstacle to", "rejected") weigh 2, because they govern what follows them
+   ("an obstacle to an improvement" opposes the improvement).
+3. A negator (NEGATORS) up to three tokens before a cue flips its sign ("don't agree",
+   "not a problem"). A verbal negator with no cue in its reach counts -1 on its own:
+   "cannot have this relationship", "had not seen any evidence".
+4. A countering verb (COUNTER) whose object, read up to the next clause break, holds a harm
+   word (HARMS) supports rather than opposes: "deny a safe haven for terrorists",
+   "combat cyber crime". A harm word anywhere else counts -1 ("behind the attacks").
+5. The sign of the sum gives "support" (> 0), "oppose" (< 0) or "neutral" (0).
+"""
+from __future__ import annotations
+
+import re
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    """Whitespace-separated cues; "_" joins the words of a phrase."""
+    return frozenset(word.replace("_", " ") for word in words.split())
+
+
+SUPPORT = _lexicon("""
+support supports supported supporting backs backed endorse endorses endorsed favor favors favour favours
+welcome welcomes welcomed agree agrees agreed agreement praise praised praises applaud applauded
+believe_in believes_in committed commitment commit commits pledge pledged pledges vow vowed vows
+want_to wants_to wanted_to need_to needs_to needed_to must should has_to have_to ought_to
+intend_to intends_to determined_to ready_to willing_to hope_to hopes_to aim_to seek_to seeks_to
+call_for calls_for called_for calling_for urge urges urged improve improves improved improving improvement
+strengthen strengthened cooperate cooperation cooperating work_together working_together stand_together
+progress positive constructive productive pragmatic useful stable stability unified united peace peaceful
+solution solve resolve resolved settle settlement on_the_agenda priority important necessary essential
+success successful better good great best understand understanding trust fair frank honest unbiased
+democratic safe secure security protect protected opportunity benefit beneficial legitimate right
+""")
+
+OPPOSE = _lexicon("""
+oppose opposes opposed opposing against deny denies denied dismiss dismisses dismissed condemn condemns
+condemned criticize criticizes criticized criticise criticised refuse refuses refused fake false lie lies
+lied hoax bogus baseless unfounded nonsense absurd ridiculous wrong mistake failure failed fail fails
+problem problems danger dangerous crisis low_point worse worsen worsened deteriorate deteriorated
+out_of_control spiraled_out_of_control spiralled_out_of_control chaos disaster catastrophe catastrophic
+illegal unacceptable violate violated violation violations accuse accused accuses blame blamed blames
+oust ousting ousted overthrow stop block blocked prevent halt end scrap repeal abolish ban banned
+fight fighting combat combating combatting defeat counter eliminate tackle crack_down bad terrible
+horrible weak unfair disgrace disgraceful shameful outrageous provocation provocative hostile
+unjustified unjust irresponsible reckless
+""")
+
+STRONG_OPPOSE = frozenset({
+    "reject", "rejects", "rejected", "rejecting", "obstacle to", "threat to", "barrier to", "blow to",
+    "danger to", "damage to", "undermine", "undermines", "undermined", "sharply rejected",
+})
+
+# Verbs that act against their object: against a harm they support the course they stand for.
+COUNTER = frozenset({
+    "deny", "denies", "denied", "fight", "fighting", "combat", "combating", "combatting", "defeat", "counter",
+    "stop", "block", "prevent", "halt", "end", "eliminate", "tackle", "crack down", "ban", "oppose",
+    "opposes", "opposed", "against", "condemn", "condemns", "condemned", "reject", "rejects", "rejected",
+    "denuclearize", "denuclearized", "denuclearise",
+})
+
+HARMS = re.compile(
+    r"^(?:terror\w*|crime\w*|cybercrime\w*|criminal\w*|corrupt\w*|threat\w*|violen\w*|extremis\w*|attack\w*"
+    r"|aggression|proliferation|poverty|disease\w*|drugs?|traffick\w*|fraud\w*|abuse\w*|racis\w*"
+    r"|discriminat\w*|hack\w*|meddl\w*|interference|isis|isil|militant\w*|invasion|war|wars|occupation"
+    r"|dictator\w*|genocide|torture|weapons?|missiles?|nuclear)$")
+
+NEGATORS = frozenset({
+    "not", "no", "never", "nor", "neither", "without", "hardly", "don't", "doesn't", "didn't", "won't",
+    "cannot", "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
+    "shouldn't", "wouldn't", "couldn't", "dont", "doesnt", "didnt", "wont", "cant", "nothing",
+})
+# Negators that oppose on their own when nothing in their reach carries a stance.
+_BARE_NEGATORS = NEGATORS - {"without", "nor", "neither", "hardly", "no"}
+
+# Where the object of a countering verb ends.
+_OBJECT_END = frozenset({
+    "could", "would", "will", "can", "may", "might", "should", "must", "is", "are", "was", "were", "be",
+    "that", "which", "who", "whom", "and", "but", "or", "lead", "leads", "because", "if", "while",
+})
+
+_NEGATION_REACH = 3
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[.,;:!?()\"“”]")
+_CLAUSE_BREAK = frozenset(".,;:!?()\"“”")
+_MAX_PHRASE = 4
+_PHRASES = {phrase: 1 for phrase in SUPPORT} | {phrase: -1 for phrase in OPPOSE} | {
+    phrase: -2 for phrase in STRONG_OPPOSE}
+
+
+def _tokens(text: str) -> list[str]:
+    return [token.replace("’", "'") for token in _TOKEN.findall(text.lower())]
+
+
+def _clauses(tokens: list[str]) -> list[list[str]]:
+    clauses, current = [], []
+    for token in tokens:
+        if token in _CLAUSE_BREAK:
+            if current:
+                clauses.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        clauses.append(current)
+    return clauses
+
+
+def _names_topic(clause: list[str], topic: str) -> bool:
+    stems = [word[:5] for word in re.findall(r"[a-z]+", topic.lower()) if len(word) > 2]
+    return bool(stems) and any(token.startswith(stem) for stem in stems for token in clause)
+
+
+def _harm_in_object(clause: list[str], start: int) -> int | None:
+    """Index just past the harm word in the object that starts at `start`, if there is one."""
+    for index in range(start, min(start + 7, len(clause))):
+        if clause[index] in _OBJECT_END:
+            return None
+        if HARMS.match(clause[index]):
+            return index + 1
+    return None
+
+
+def _cue_at(clause: list[str], start: int) -> tuple[str | None, int]:
+    for size in range(_MAX_PHRASE, 0, -1):
+        phrase = " ".join(clause[start:start + size])
+        if phrase in _PHRASES or phrase in COUNTER:
+            return phrase, size
+    return None, 1
+
+
+def _score(clause: list[str]) -> int:
+    total, i = 0, 0
+    negator: tuple[int, bool] | None = None  # (index, opposes on its own) of an unspent negator
+    while i < len(clause):
+        if negator and i - negator[0] > _NEGATION_REACH:
+            total -= negator[1]
+            negator = None
+        token = clause[i]
+        if token in NEGATORS:
+            if negator:
+                total -= negator[1]
+            negator = (i, token in _BARE_NEGATORS)
+            i += 1
+            continue
+        phrase, size = _cue_at(clause, i)
+        harm_end = _harm_in_object(clause, i + size) if phrase in COUNTER else None
+        if harm_end:
+            value, size = 1, harm_end - i
+        elif phrase:
+            value = _PHRASES.get(phrase, 0)
+        else:
+            value = -1 if HARMS.match(token) else 0
+        if value and negator:
+            value, negator = -value, None
+        total += value
+        i += size
+    return total - (negator[1] if negator else 0)
+
+
+def stance_of(text: str, topic: str | None = None) -> str:
+    """"support", "oppose" or "neutral": the statement's stance toward what it discusses."""
+    clauses = _clauses(_tokens(text))
+    if topic:
+        clauses = [clause for clause in clauses if _names_topic(clause, topic)] or clauses
+    total = sum(_score(clause) for clause in clauses)
+    return "support" if total > 0 else "oppose" if total < 0 else "neutral"
