@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from accord import prefect_env, settings
 
@@ -46,6 +47,27 @@ def cmd_sources_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from accord import evaluate
+
+    shared = Path(args.shared)
+    if not (shared / "eval").is_dir():
+        print(f"accord eval: skipped: no gold sets at {shared / 'eval'} (they live beside the repository)")
+        return 0
+    figures = evaluate.evaluate(shared)
+    levels = evaluate.read_levels()
+    print(evaluate.render(figures, levels))
+    if args.record:
+        evaluate.record_levels(figures)
+        print(f"levels recorded in {evaluate.LEVELS_FILE}")
+    if args.check:
+        worse = evaluate.regressions(figures, levels)
+        for line in worse:
+            print(f"REGRESSION {line}")
+        return 1 if worse else 0
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="accord", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -66,6 +88,14 @@ def parser() -> argparse.ArgumentParser:
 
     shell = with_data_dir(commands.add_parser("shell", help="interactive read-only SQL prompt"))
     shell.set_defaults(func=cmd_shell)
+
+    evaluation = commands.add_parser("eval", help="score extraction against the gold sets in ../shared/eval")
+    evaluation.add_argument("--shared", default=str(settings.PROJECT_ROOT.parent / "shared"),
+                            help="folder holding seed/, gold/ and eval/ (default: ../shared)")
+    evaluation.add_argument("--check", action="store_true",
+                            help="exit 1 when a figure is below the level recorded in bench/eval_levels.json")
+    evaluation.add_argument("--record", action="store_true", help="record the figures as the new levels")
+    evaluation.set_defaults(func=cmd_eval)
 
     sources = commands.add_parser("sources", help="the sources file")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True)

@@ -1,0 +1,115 @@
+"""`accord eval`: run Accord over the gold sets in ../shared/eval and score its warehouses.
+
+Each data set goes through the same path as a nightly run (local source → parse → lake →
+DuckDB build), then the scorers in ../shared/eval read the warehouse through the table
+contract. `--check` fails when a figure falls below the level recorded in
+bench/eval_levels.json, so extraction quality cannot silently regress.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from accord.parse_pages import parse_pages, store_run
+from accord.settings import PROJECT_ROOT
+from scrape.crawl import CrawlSettings, crawl
+from scrape.sources import detect_source
+from warehouse import build
+
+LEVELS_FILE = PROJECT_ROOT / "bench" / "eval_levels.json"
+TOLERANCE = 0.002  # rounding in the scorers' output
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    bar: float | None  # the issue's bar, for display
+    higher_is_better: bool = True
+
+
+def build_warehouse(source: Path, work: Path) -> Path:
+    """A warehouse from one local source, exactly as a run would build it."""
+    run_id = "eval"
+    crawled = crawl([detect_source(str(source))], data_dir=work, run_id=run_id, settings=CrawlSettings())
+    store_run(work, run_id, parse_pages(crawled.pages, run_id), crawled.fetch_log)
+    return build.build(work)
+
+
+def score(script: Path, *args: str) -> dict:
+    """Run a scorer from ../shared/eval; its last line is a JSON summary."""
+    done = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def evaluate(shared: Path) -> list[Figure]:
+    scorers = shared / "eval"
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="accord-eval-") as tmp:
+        seed = build_warehouse(shared / "seed", Path(tmp, "seed"))
+        result = score(scorers / "score_quotes.py", "--seed", "--gold",
+                       str(shared / "gold" / "tillerson-lavrov.json"), "--warehouse", str(seed))
+        figures += [
+            Figure("seed quotes with right speaker (of 9)", result["quotes"]["right_speaker"], 9),
+            Figure("seed reported with right speaker (of 10)", result["reported"]["right_speaker"], 10),
+            Figure("seed agreements (of 5)", result["agreements"]["found"], 5),
+            Figure("seed boilerplate taken as quotes", result["boilerplate_quotes"], 0, False),
+        ]
+
+        polnear = build_warehouse(scorers / "polnear-train-sample" / "articles", Path(tmp, "polnear"))
+        gold = str(scorers / "polnear-train-sample" / "gold.jsonl")
+        quotes = score(scorers / "score_quotes.py", "--gold", gold, "--warehouse", str(polnear))["0.8"]
+        reported = score(scorers / "score_quotes.py", "--gold", gold, "--warehouse", str(polnear),
+                         "--kinds", "indirect", "--reporting-only")["0.8"]
+        figures += [
+            Figure("quotes F1 @0.8", quotes["F1"], 0.90),
+            Figure("quotes attributed_F1 @0.8", quotes["attributed_F1"], 0.85),
+            Figure("reported attributed_F1 @0.8", reported["attributed_F1"], 0.60),
+        ]
+
+        pages = build_warehouse(scorers / "article-extraction" / "pages.warc.gz", Path(tmp, "pages"))
+        articles = score(scorers / "score_articles.py", "--truth",
+                         str(scorers / "article-extraction" / "truth.jsonl"), "--warehouse", str(pages))
+        figures += [
+            Figure("article body F1", articles.get("body_f1", 0.0), 0.97),
+            Figure("article snippet F1", articles.get("snippet_f1", 0.0), 0.94),
+            Figure("article title", articles.get("title", 0.0), 0.90),
+            Figure("article date", articles.get("date", 0.0), 0.92),
+            Figure("article dates invented", articles.get("date_invented", 0), 5, False),
+            Figure("article authors", articles.get("author", 0.0), 0.70),
+        ]
+    return figures
+
+
+def regressions(figures: list[Figure], levels: dict[str, float]) -> list[str]:
+    """Figures worse than the level reached before."""
+    out = []
+    for figure in figures:
+        level = levels.get(figure.name)
+        if level is None:
+            continue
+        worse = (figure.value < level - TOLERANCE) if figure.higher_is_better else (figure.value > level + TOLERANCE)
+        if worse:
+            out.append(f"{figure.name}: {figure.value} (level reached: {level})")
+    return out
+
+
+def render(figures: list[Figure], levels: dict[str, float]) -> str:
+    rows = [f"{'figure':44} {'value':>8} {'bar':>8} {'level':>8}"]
+    for f in figures:
+        bar = "" if f.bar is None else f"{'≥' if f.higher_is_better else '≤'}{f.bar}"
+        level = levels.get(f.name, "")
+        rows.append(f"{f.name:44} {f.value:>8} {bar:>8} {level!s:>8}")
+    return "\n".join(rows)
+
+
+def read_levels() -> dict[str, float]:
+    return json.loads(LEVELS_FILE.read_text()) if LEVELS_FILE.exists() else {}
+
+
+def record_levels(figures: list[Figure]) -> None:
+    LEVELS_FILE.write_text(json.dumps({f.name: f.value for f in figures}, indent=1) + "\n")
