@@ -31,7 +31,7 @@ def speaker_entries() -> list[dict]:
 
 
 def topic_entries() -> list[dict]:
-    return read_toml("topics.toml").get("topic", [])
+    return read_toml("topics.toml").get("topics", [])
 
 
 def sources_file() -> Path:
