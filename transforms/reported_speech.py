@@ -1,0 +1,192 @@
+"""Reporting frames: a speech cue, who it is said by, and what is reported.
+
+"Lavrov asserted that X", "X, the report said", "“…,” said Leamer", "according to Lavrov, X",
+"he rejected this, saying that X". Pure functions over one sentence of a text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.speakers import Mention
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+# Verbs that report speech. Those in CLAUSE_VERBS may take the reported clause without "that".
+SPEECH_VERBS = _lexicon("""
+say tell add state write tweet explain note argue claim insist declare warn assert remark reply respond
+continue recall acknowledge admit announce suggest contend complain concede counter emphasize emphasise
+stress observe predict urge vow joke quip post reject deny confirm report testify ask answer promise
+mention repeat reiterate clarify charge allege boast brag caution lament proclaim maintain threaten
+scoff retort muse
+""")
+CLAUSE_VERBS = _lexicon("say tell add write argue claim insist warn predict suggest note acknowledge admit "
+                         "assert contend concede tweet explain maintain promise vow")
+IRREGULAR = {"say": ("said", "says", "saying", "say"), "tell": ("told", "tells", "telling", "tell"),
+             "write": ("wrote", "writes", "writing", "written", "write")}
+PHRASES = {"point out": ("pointed out", "points out", "pointing out", "point out"),
+           "go on": ("went on", "goes on", "going on")}
+# Words that may stand between a speaker and the cue ("Lavrov also sharply said").
+FILLERS = _lexicon("""
+also then later has have had would will did does do previously again once often repeatedly recently
+reportedly just already further first initially publicly privately never not always still simply
+continues continued continue to went go goes on in at last this that early late monday tuesday wednesday
+thursday friday saturday sunday morning afternoon evening night week month year today yesterday
+""")
+PASSIVE = _lexicon("was were been being is are be")
+_MONTH = r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+"
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    past = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
+    third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else verb + (
+        "es" if verb.endswith(("s", "sh", "ch")) else "s")
+    return (verb, third, past, stem + "ing")
+
+
+FORM_TO_VERB: dict[str, str] = {}
+for _verb in SPEECH_VERBS:
+    for _form in _forms(_verb):
+        FORM_TO_VERB[_form] = _verb
+for _phrase, _forms_of in PHRASES.items():
+    for _form in _forms_of:
+        FORM_TO_VERB[_form] = _phrase
+_CUE = re.compile(r"\b(?:according to|" + "|".join(sorted(FORM_TO_VERB, key=len, reverse=True)) + r")\b",
+                  re.IGNORECASE)
+
+
+@dataclass
+class Frame:
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: Mention | None
+    content: tuple[int, int] | None  # the reported words, when the frame reports any
+    inverted: bool = False  # the speaker follows the cue ("said Leamer")
+    participle: bool = False  # "…, saying that …": the speaker is the sentence's subject
+
+
+def _gap_is_filler(gap: str) -> bool:
+    gap = re.sub(_MONTH, " ", gap)
+    words = re.findall(r"[\w’']+|[^\w\s]", gap.lower())
+    return all(w in FILLERS or w.endswith("ly") or w.isdigit() for w in words) and len(words) <= 6
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
+        e -= 1
+    return s, e
+
+
+def _outside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return not any(s <= pos < e for s, e in spans)
+
+
+def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The speaker standing before the cue: adjacent, or ahead of an appositive ("X, a …, said")."""
+    before = [m for m in mentions if lo <= m.start and m.end <= cue_start]
+    for m in reversed(before):
+        if _gap_is_filler(text[m.end:cue_start]):
+            return m
+        break
+    if text[lo:cue_start].rstrip().endswith(","):
+        for m in before:
+            if m.kind != "pronoun" and text[m.end:m.end + 1] == "," and _gap_is_filler(text[lo:m.start]) \
+                    or (m.kind != "pronoun" and text[m.end:m.end + 1] == "," and m is before[0]):
+                return m
+    return None
+
+
+def _subject_after(text: str, cue_end: int, hi: int, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.start >= cue_end and m.kind != "pronoun" and _gap_is_filler(text[cue_end:m.start]):
+            return m
+        if m.start >= cue_end:
+            break
+    return None
+
+
+def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """The reported clause after a cue: after 'that' (within a few words), else straight on."""
+    rest = text[cue_end:hi]
+    that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
+    if that and len(that.group(1).split()) <= 8:
+        s, e = _trim(text, cue_end + that.end(), hi)
+        return (s, e) if e > s else None
+    verb = FORM_TO_VERB.get(cue.lower(), "")
+    if verb not in CLAUSE_VERBS:
+        return None
+    if verb == "tell":  # skip the hearer: "told reporters"
+        hearer = re.match(r"\s+(?:[\w’'.-]+\s+){0,4}?(?=[\w“\"])", rest)
+        rest_at = cue_end + (hearer.end() if hearer else 0)
+        obj = re.match(r"[^,:“\"]*?[,:]", text[rest_at:hi])
+        if not obj:
+            return None
+        rest_at += obj.end()
+    else:
+        rest_at = cue_end
+    s, e = _trim(text, rest_at, hi)
+    if e <= s:
+        return None
+    first = re.match(r"[\w’']+", text[s:e])
+    if first and first.group(0).lower() in ("is", "are", "was", "were", "has", "had", "have", "will",
+                                             "would", "to", "about", "of", "for", "with", "in", "on", "at"):
+        return None
+    return s, e
+
+
+def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
+                quotes: list[tuple[int, int]]) -> list[Frame]:
+    """Reporting frames in the sentence text[lo:hi]; `quotes` are quoted spans (marks included)."""
+    frames = []
+    for m in _CUE.finditer(text, lo, hi):
+        if not _outside(quotes, m.start()):
+            continue
+        cue = m.group(0)
+        low = cue.lower()
+        clause_lo = max([lo] + [e for s, e in quotes if e <= m.start()])
+        if low == "according to":
+            after = _subject_after(text, m.end(), hi, mentions)
+            if after is None:
+                after = next((x for x in mentions if x.start >= m.end() and x.start - m.end() <= 5), None)
+            if after is None:
+                continue
+            if text[lo:m.start()].strip(" ,“\"") == "":
+                comma = text.find(",", after.end, hi)
+                content = _trim(text, comma + 1, hi) if comma >= 0 else None
+            else:
+                content = _trim(text, clause_lo, m.start())
+            frames.append(Frame(cue, m.start(), m.end(), after, content))
+            continue
+        words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())
+        if words_before and words_before[-1] in PASSIVE and low.endswith(("ed", "told", "said", "written")):
+            continue
+        participle = low.endswith("ing")
+        speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions)
+        inverted = False
+        if speaker is None and not participle:
+            speaker = _subject_after(text, m.end(), hi, mentions)
+            inverted = speaker is not None
+        if participle and text[lo:m.start()].rstrip().endswith(","):
+            speaker = next((x for x in mentions if lo <= x.start < m.start()), None)
+        if speaker is None:
+            continue
+        content = None
+        if not inverted:
+            content = _content_after(text, cue, m.end(), hi)
+        if content is None and (inverted or text[m.end():hi].strip(" .,;:!?\"”'’") == ""):
+            end = speaker.start if not inverted else m.start()
+            if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
+                s, e = _trim(text, clause_lo if clause_lo < end else lo, end)
+                content = (s, e) if e > s else None
+        frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle))
+    return frames

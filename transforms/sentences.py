@@ -1,0 +1,52 @@
+"""Sentence spans in running text, aware of abbreviations, initials and closing quotes."""
+from __future__ import annotations
+
+import re
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+# Words whose trailing period rarely ends a sentence (titles, months, states, initialisms).
+ABBREVIATIONS = _lexicon("""
+mr mrs ms dr sen rep gov gen lt col sgt capt adm st jr sr prof rev hon pres supt
+jan feb mar apr aug sep sept oct nov dec
+ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+neb nev okla ore pa tenn tex va vt wash wis wyo
+no nos inc corp co ltd vs etc approx dept univ ft mt
+""")
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or an initial."""
+    word = re.search(r"[\w.]*$", text[:dot]).group(0)
+    if not word:
+        return False
+    if "." in word or (len(word) == 1 and word.isupper()):
+        return True  # U.S. / D.C. / the F in "John F. Kerry"
+    return word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of text[start:end], whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans, begin = [], start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

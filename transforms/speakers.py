@@ -1,0 +1,344 @@
+"""Speaker mentions: names with titles, nominal mentions, pronouns; and their coreference."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.countries import canonical_country
+from transforms.speaker_registry import SpeakerRegistry
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+# Multi-word offices first: the longest is tried first when parsing a title.
+COMPOUND_TITLES = (
+    "secretary of state", "secretary of defense", "secretary of the treasury", "secretary of homeland security",
+    "secretary general", "secretary-general", "attorney general", "chief of staff", "vice president",
+    "prime minister", "foreign minister", "foreign secretary", "defense secretary", "defence secretary",
+    "treasury secretary", "press secretary", "house speaker", "majority leader", "minority leader",
+    "national security adviser", "white house press secretary", "chief executive", "executive director",
+    "supreme leader", "state department spokesman", "campaign manager", "campaign chairman",
+)
+TITLE_WORDS = _lexicon("""
+president sen. senator rep. representative gov. governor secretary minister chancellor speaker mayor judge
+justice director chairman chairwoman chair ceo spokesman spokeswoman spokesperson ambassador gen. general
+adm. admiral lt. col. colonel commissioner chief leader professor prof. sheriff king queen prince pope rev.
+candidate founder co-founder analyst economist strategist pollster adviser advisor aide official lawyer
+attorney host anchor editor columnist nominee congressman congresswoman lawmaker delegate treasurer
+comptroller councilman councilwoman superintendent chancellor diplomat envoy manager emir sheikh
+""")
+HONORIFICS = _lexicon("mr. mrs. ms. miss dr. mr mrs ms dr sir dame")
+FEMALE_HONORIFICS = _lexicon("mrs. ms. miss mrs ms dame")
+ROLE_ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+                      "adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel", "prof.": "Professor",
+                      "rev.": "Reverend"}
+# Nouns that name a source without naming it ("the senator", "the statement").
+PERSON_NOUNS = _lexicon("""
+senator governor president secretary minister spokesman spokeswoman spokesperson official aide adviser
+advisor candidate nominee congressman congresswoman lawmaker mayor chairman chairwoman director leader
+speaker analyst economist professor lawyer attorney businessman businesswoman billionaire mogul
+front-runner frontrunner employee expert strategist pollster diplomat ambassador chancellor king queen
+judge justice democrat republican founder executive host manager
+""")
+SOURCE_NOUNS = _lexicon("""
+statement report campaign website newspaper paper memo email letter lawsuit complaint survey poll study
+release agency department company committee administration government ministry board editorial post
+office organization group network source sources officials aides advisers analysts experts
+""")
+ORG_WORDS = _lexicon("""
+party committee campaign department house times post news journal inc. corp. university college
+association council foundation institute agency bureau office ministry commission pac network press
+union league senate congress court administration government bank group center centre fund coalition
+network times tribune magazine daily reuters
+""")
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "we": None,
+            "i": None}
+FEMALE_NAMES = _lexicon("""
+hillary chelsea nikki sarah elizabeth nancy theresa angela marine carly michelle melania ivanka kellyanne
+huma jill debbie susan mary jennifer jessica karen lisa patricia linda barbara margaret donna laura amy
+anna kate kathleen catherine janet maria rachel emily julie heather kelly megyn diane dianne condoleezza
+madeleine samantha loretta sheryl christine ruth sonia elena hope jeanne tulsi kamala claire joni martha
+ann anne jane joan judy carol nicole stephanie michele valerie rihanna oprah shonda beverly sharon
+cynthia deborah dana hannah helen irene julia katie lauren lindsey marsha monica natalie olivia paula
+rebecca sandra sara sylvia tammy teresa tina virginia wendy yvette zoe ayanna alexandria ilhan rashida
+jacinda ursula federica christiane kristalina emmanuelle marie sophie beatrice
+""")
+MALE_NAMES = _lexicon("""
+donald barack bernie ted marco jeb john paul mike michael rex sergei vladimir bill george joe chris
+martin ben rand scott lindsey rick bobby jim james robert david richard thomas charles mark steve steven
+kevin brian jason eric jeff jeffrey tim timothy william matthew andrew josh joshua daniel dan anthony
+tony peter harry jack sam samuel frank gary larry ron ronald reince newt mitch harry xi emmanuel boris
+justin benjamin bashar recep narendra kim moon shinzo jean-claude francois antonio rodrigo jair
+""")
+# Capitalised words that open sentences or name times, not people.
+NOT_NAMES = _lexicon("""
+the a an and but or so yet if when while as at in on of for to from by with after before during since
+until although though because however meanwhile still also this that these those there here it he she
+they we i you his her their our its my your what who why how where which then now today yesterday
+tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december mr mrs ms dr no not yes asked according earlier later
+last next despite even just only some many most more all both each every one two three another other
+such do does did is are was were be has have had will would can could should might must let like
+""")
+
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?|(?:al|el|de|da|del|van|von|bin|ibn|le|la|du)[\-\s][A-Z][\w’'\-]*)"
+_LOWER_TITLE = r"(?:" + "|".join(sorted((w for w in TITLE_WORDS if "." not in w), key=len, reverse=True)) + r")"
+_NAME_SEQ = re.compile(
+    rf"(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
+)
+_NOMINAL = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    r"(?:[\w’'\-.]+\s+){0,3}?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True)) + r")s?\b"
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)\b")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str  # the words as written
+    kind: str  # name | nominal | pronoun
+    name: str | None = None  # the name proper, titles stripped ("Rex Tillerson")
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None  # "m" | "f" when the words tell
+    head: str | None = None  # nominal's noun ("senator")
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def _title_at(words: list[str], i: int) -> int:
+    """Number of words of the title starting at words[i] (0 when none)."""
+    low = [w.lower() for w in words]
+    for n in (5, 4, 3, 2):
+        if " ".join(low[i:i + n]) in COMPOUND_TITLES:
+            return n
+    return 1 if low[i] in TITLE_WORDS else 0
+
+
+def _role_text(words: list[str]) -> str:
+    text = " ".join(ROLE_ABBREVIATIONS.get(w.lower(), w) for w in words)
+    return text[:1].upper() + text[1:]
+
+
+def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | None:
+    """Split 'U.S. Secretary of State Rex Tillerson' into affiliation, role and name."""
+    words = text.split()
+    while words and words[0].lower() in NOT_NAMES:
+        words = words[1:]
+    if not words:
+        return None
+    gender = None
+    role_words: list[str] = []
+    prefix: list[str] = []
+    i, last_title_end = 0, -1
+    while i < len(words):
+        n = _title_at(words, i)
+        if n:
+            role_words = words[i:i + n]
+            last_title_end = i + n
+            i += n
+        else:
+            i += 1
+    if last_title_end >= 0:
+        first_title = len(words)
+        for j in range(len(words)):
+            if _title_at(words, j):
+                first_title = j
+                break
+        prefix, name_words = words[:first_title], words[last_title_end:]
+        role_words = words[first_title:last_title_end]
+    else:
+        name_words = words
+    while name_words and name_words[0].lower() in HONORIFICS:
+        if name_words[0].lower() in FEMALE_HONORIFICS:
+            gender = "f"
+        elif name_words[0].lower().startswith("mr"):
+            gender = "m"
+        name_words = name_words[1:]
+    if "of" in name_words and role_words:
+        name_words = name_words[:name_words.index("of")]
+    name = " ".join(name_words)
+    name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
+    affiliation = None
+    if prefix:
+        pre = " ".join(prefix)
+        affiliation = canonical_country(pre)
+        if affiliation is None and registry is not None:
+            entry = registry.lookup(pre)
+            affiliation = entry.name if entry else None
+        affiliation = affiliation or pre
+    if name_words and gender is None:
+        first = name_words[0].lower()
+        gender = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+    role = _role_text([w for w in role_words if w.lower() not in HONORIFICS]) if role_words else None
+    if not name:
+        return Mention(0, 0, text, "nominal", None, role, affiliation, gender,
+                       head=role_words[-1].lower().rstrip(".") if role_words else None)
+    return Mention(0, 0, text, "name", name, role, affiliation, gender)
+
+
+_ABBREVIATED = HONORIFICS | frozenset(ROLE_ABBREVIATIONS) | _lexicon("jr. sr. st. ft. mt.")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run of capitalised words after a sentence-ending period or a possessive."""
+    out, s = [], start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group(0)
+        cut = (word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word)
+               and word.lower() not in _ABBREVIATED) or word.endswith(("’s", "'s"))
+        if cut:
+            out.append((s, start + m.end() - (1 if word.endswith(".") else 0)))
+            s = start + m.end()
+            while s < end and text[s].isspace():
+                s += 1
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _sentence_initial(text: str, start: int, lo: int) -> bool:
+    before = text[lo:start].rstrip(" \"“‘'(")
+    return not before or before.endswith((".", "!", "?", ":", "\n", "”", "—"))
+
+
+def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = frozenset(),
+                  registry: SpeakerRegistry | None = None) -> list[Mention]:
+    """Name, nominal and pronoun mentions in text[lo:hi], in order, not overlapping.
+
+    `lower_words` holds words the document also writes in lower case: a capitalised one at a
+    sentence's start is then taken for a common word, not a name."""
+    found: list[Mention] = []
+    spans = [p for m in _NAME_SEQ.finditer(text, lo, hi) for p in _pieces(text, m.start(), m.end())]
+    for s, e in spans:
+        first = s
+        words = text[s:e].split()
+        # drop capitalised sentence openers ("But Clinton" -> "Clinton")
+        while words and (words[0].lower() in NOT_NAMES
+                         or (s == first and len(words) == 1 and _sentence_initial(text, s, lo)
+                             and words[0].lower() in lower_words)):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if not words:
+            continue
+        raw = text[s:e]
+        end = e
+        if raw.endswith(("’s", "'s")):
+            raw, end = raw[:-2], end - 2
+        elif raw.endswith(("’", "'")):
+            raw, end = raw[:-1], end - 1
+        mention = parse_name(raw, registry)
+        if mention is None:
+            continue
+        mention.start, mention.end, mention.text = s, end, raw
+        found.append(mention)
+    taken = [(x.start, x.end) for x in found]
+    for m in _NOMINAL.finditer(text, lo, hi):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            # "the Russian foreign secretary" beats a stray capitalised "Russian"
+            inner = [x for x in found if m.start() <= x.start and x.end <= m.end() and x.name
+                     and canonical_country(x.name)]
+            if not inner or any(x.start < m.start() or x.end > m.end() for x in found
+                                if x.start < m.end() and m.start() < x.end and x not in inner):
+                continue
+            for x in inner:
+                found.remove(x)
+        words = m.group(0).split()
+        affiliation = None
+        for w in words[1:-1]:
+            affiliation = affiliation or canonical_country(w)
+        found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, affiliation,
+                             None, head=m.group(1).lower()))
+        taken.append((m.start(), m.end()))
+    for m in _PRONOUN.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(0), "pronoun",
+                             gender=PRONOUNS.get(m.group(0).lower())))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _org_like(name: str) -> bool:
+    return any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+
+
+class Coreference:
+    """Resolves mentions to entities, in document order, merging with the registry."""
+
+    def __init__(self, registry: SpeakerRegistry):
+        self.registry = registry
+        self.entities: dict[str, Entity] = {}
+        self.history: list[tuple[int, Entity]] = []  # (offset, entity) of every resolved name
+
+    def _entity(self, name: str, mention: Mention) -> Entity:
+        entry = self.registry.lookup(name) or self.registry.lookup(mention.text)
+        canonical = entry.name if entry else name
+        entity = self.entities.get(canonical)
+        if entity is None:
+            kind = entry.kind if entry else ("country" if canonical_country(canonical) == canonical
+                                             else "organisation" if _org_like(canonical) else "person")
+            entity = Entity(canonical, kind, entry.role if entry else None,
+                            entry.affiliation if entry else None)
+            self.entities[canonical] = entity
+        entity.role = entity.role or mention.role
+        entity.affiliation = entity.affiliation or mention.affiliation
+        entity.gender = entity.gender or mention.gender
+        if mention.text not in entity.aliases:
+            entity.aliases.append(mention.text)
+        return entity
+
+    def resolve_name(self, mention: Mention) -> Entity:
+        """A name: a known entity whose name ends (or starts) with it, else the registry, else new."""
+        name = mention.name or mention.text
+        country = canonical_country(name)
+        if country:
+            return self._entity(country, mention)
+        words = name.split()
+        if len(words) == 1 or (len(words) == 2 and mention.text.split()[0].lower() in HONORIFICS):
+            for _, entity in reversed(self.history):
+                parts = entity.name.split()
+                if len(parts) > 1 and (parts[-1] == words[-1] or parts[0] == words[0]) \
+                        and entity.kind == "person":
+                    return self._entity(entity.name, mention)
+        return self._entity(name, mention)
+
+    def note(self, offset: int, entity: Entity) -> None:
+        self.history.append((offset, entity))
+
+    def resolve_nominal(self, mention: Mention, before: int) -> Entity | None:
+        """'the senator' -> the latest entity whose role has that noun (same country if said)."""
+        head = mention.head or ""
+        if head in SOURCE_NOUNS:
+            return None
+        for offset, entity in reversed(self.history):
+            if offset >= before or entity.kind != "person":
+                continue
+            role = (entity.role or "").lower()
+            if head and (head in role or (head == "senator" and "sen" in role)
+                         or (head == "congressman" and "rep" in role)):
+                if mention.affiliation and entity.affiliation and mention.affiliation != entity.affiliation:
+                    continue
+                return entity
+        return None
+
+    def entity_for(self, mention: Mention, before: int) -> Entity | None:
+        if mention.kind == "name":
+            return self.resolve_name(mention)
+        if mention.kind == "nominal":
+            return self.resolve_nominal(mention, before)
+        return None

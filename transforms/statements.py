@@ -1,0 +1,281 @@
+"""Statements in an article: direct, partial and reported quotes with resolved speakers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.agreements import find_agreements
+from transforms.document import Document
+from transforms.quotes import QuoteSpan, find_quotes
+from transforms.records import Extraction, Quote, Speaker
+from transforms.reported_speech import Frame, find_frames
+from transforms.sections import block_sections, heading_names
+from transforms.sentences import split_sentences
+from transforms.speaker_registry import SpeakerRegistry
+from transforms.speakers import Coreference, Entity, Mention, find_mentions, parse_name
+from transforms.stance import stance_of
+from transforms.topics import Taxonomy
+
+_LEAD = " \t—–-…([“\"«'‘"
+# a quote of this many words or fewer, with no cue near it, is taken for a scare quote or a title
+_SCARE_QUOTE_WORDS = 2
+
+
+@dataclass
+class _Unit:
+    """A sentence, widened so that no quote straddles two units."""
+    start: int
+    end: int
+    block: int
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+
+
+@dataclass
+class _Statement:
+    start: int
+    end: int
+    kind: str
+    unit: _Unit
+    entity: Entity | None
+    mention: Mention | None
+    cue: str | None
+
+
+def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for index, (block, start) in enumerate(zip(doc.blocks, doc.block_starts(), strict=True)):
+        if block.kind == "heading":
+            continue
+        spans = split_sentences(text, start, start + len(block.text))
+        merged: list[list[int]] = []
+        for s, e in spans:
+            if merged and any(q.open_at < merged[-1][1] and q.close_at > s for q in quotes):
+                merged[-1][1] = e
+            else:
+                merged.append([s, e])
+        units.extend(_Unit(s, e, index) for s, e in merged)
+    for q in quotes:
+        for unit in units:
+            if unit.start <= q.open_at < unit.end or (q.open_at == q.start and unit.start <= q.start < unit.end):
+                unit.quotes.append(q)
+                break
+    return units
+
+
+def _quoted(unit: _Unit) -> list[tuple[int, int]]:
+    return [(q.open_at, q.close_at) for q in unit.quotes]
+
+
+class _Resolver:
+    """Mentions to entities, with pronouns resolved against recent sentences."""
+
+    def __init__(self, registry: SpeakerRegistry):
+        self.coref = Coreference(registry)
+        self.recent: list[list[Entity]] = []  # persons and organisations named, per unit
+        self.last_speaker: Entity | None = None
+        self.last_speaker_unit = -10
+
+    def read(self, unit: _Unit) -> None:
+        named = []
+        for m in unit.mentions:
+            entity = self.coref.entity_for(m, m.start) if m.kind != "pronoun" else None
+            if entity is not None:
+                self.coref.note(m.start, entity)
+                named.append(entity)
+        self.recent.append(named)
+
+    def resolve(self, mention: Mention | None, unit_index: int, unit: _Unit) -> Entity | None:
+        if mention is None:
+            return None
+        if mention.kind != "pronoun":
+            return self.coref.entity_for(mention, mention.start)
+        word = mention.text.lower()
+        if word in ("it", "they"):
+            for named in reversed(self.recent[max(0, unit_index - 3):unit_index + 1]):
+                orgs = [e for e in named if e.kind != "person"]
+                if orgs:
+                    return orgs[0]
+            return None
+        if word not in ("he", "she"):
+            return None
+
+        def fits(entity: Entity) -> bool:
+            return entity.kind == "person" and entity.gender in (None, mention.gender)
+
+        before_here = [m for m in unit.mentions if m.kind == "name" and m.end <= mention.start]
+        for m in before_here:
+            entity = self.coref.entity_for(m, m.start)
+            if fits(entity):
+                return entity
+        speaker = self.last_speaker
+        for back in range(1, 4):
+            i = unit_index - back
+            if i < 0:
+                break
+            named = [e for e in self.recent[i] if fits(e)]
+            if speaker is not None and fits(speaker) and (speaker in named or self.last_speaker_unit == i):
+                return speaker
+            if named:
+                return named[0]
+        return speaker if speaker is not None and fits(speaker) else None
+
+    def spoke(self, entity: Entity | None, unit_index: int) -> None:
+        if entity is not None:
+            self.last_speaker, self.last_speaker_unit = entity, unit_index
+
+
+def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
+    """Direct: the quote opens its sentence, or follows a cue with a comma or colon as a sentence."""
+    before = text[unit.start:q.open_at].strip(_LEAD)
+    if not before:
+        return True
+    return before.endswith((",", ":")) and text[q.start:q.start + 1].isupper()
+
+
+def _section_entity(heading: str | None, resolver: _Resolver, cache: dict) -> Entity | None:
+    if heading is None:
+        return None
+    if heading not in cache:
+        cache[heading] = None
+        for name in heading_names(heading):
+            parsed = parse_name(name)
+            if parsed is None or parsed.kind != "name":
+                continue
+            known = resolver.coref.registry.lookup(parsed.name or "")
+            entity = None
+            if known or any(parsed.name in e.name.split() or parsed.name == e.name
+                            for e in resolver.coref.entities.values()):
+                entity = resolver.coref.resolve_name(parsed)
+            if entity is not None:
+                cache[heading] = entity
+                break
+    return cache[heading]
+
+
+def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement], dict[int, str | None]]:
+    """Every statement in doc.text with its speaker; also each block's section heading."""
+    text = doc.text
+    starts = doc.block_starts()
+    paragraphs = [(s, s + len(b.text)) for b, s in zip(doc.blocks, starts, strict=True) if b.kind != "heading"]
+    quotes = find_quotes(text, paragraphs)
+    units = _units(text, doc, quotes)
+    lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
+    resolver = _Resolver(registry)
+    for unit in units:
+        quoted = _quoted(unit)
+        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry)
+                         if all(not (s <= m.start < e) for s, e in quoted)]
+        unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted)
+    sections = block_sections(doc)
+    section_cache: dict[str, Entity | None] = {}
+    statements: list[_Statement] = []
+    by_group: dict[int, tuple[Entity | None, Mention | None, str | None]] = {}
+    last_in_block: dict[int, tuple[Entity | None, Mention | None, str | None, bool]] = {}
+    seen_content: set[tuple[int, int]] = set()
+    for index, unit in enumerate(units):
+        resolver.read(unit)
+        consumed: set[int] = set()
+        attached: dict[int, Frame] = {}
+        for frame in unit.frames:
+            if frame.content is None:
+                continue
+            cs, ce = frame.content
+            inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
+            if inside:
+                attached[inside[0]] = frame
+                continue
+            inner = [i for i, q in enumerate(unit.quotes) if q.open_at < ce and q.close_at > cs]
+            ce = max([ce] + [unit.quotes[i].end for i in inner])
+            if text[cs] in "“\"«" and inner:
+                cs += 1
+            if (cs, ce) in seen_content or any(s <= cs and ce <= e for s, e in seen_content):
+                continue
+            seen_content.add((cs, ce))
+            entity = resolver.resolve(frame.speaker, index, unit)
+            resolver.spoke(entity, index)
+            for i in inner:
+                consumed.add(i)
+                by_group[unit.quotes[i].group] = (entity, frame.speaker, frame.cue)
+            statements.append(_Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
+                                         frame.speaker, frame.cue))
+        for i, q in enumerate(unit.quotes):
+            if i in consumed:
+                continue
+            frame = attached.get(i) or min(
+                unit.frames, default=None,
+                key=lambda f, q=q: min(abs(f.cue_start - q.close_at), abs(f.cue_end - q.open_at)))
+            if frame is not None:
+                entity = resolver.resolve(frame.speaker, index, unit)
+                mention, cue = frame.speaker, frame.cue
+            elif q.group in by_group:
+                entity, mention, cue = by_group[q.group]
+            else:
+                entity, mention, cue = _fallback(units, index, unit, last_in_block, text)
+                if entity is None and mention is not None:
+                    entity = resolver.resolve(mention, index, unit)
+                if entity is None and mention is None:
+                    entity = _section_entity(sections[unit.block], resolver, section_cache)
+                    if entity is None and len(text[q.start:q.end].split()) <= _SCARE_QUOTE_WORDS:
+                        continue
+            by_group[q.group] = (entity, mention, cue)
+            resolver.spoke(entity, index)
+            kind = "direct" if _is_whole(text, unit, q) else "partial"
+            statements.append(_Statement(q.start, q.end, kind, unit, entity, mention, cue))
+        if statements and statements[-1].unit is unit:
+            last = statements[-1]
+            last_in_block[unit.block] = (last.entity, last.mention, last.cue, True)
+        elif unit.block in last_in_block:
+            e, m, c, _ = last_in_block[unit.block]
+            last_in_block[unit.block] = (e, m, c, False)
+    return statements, dict(enumerate(sections))
+
+
+def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, text: str):
+    """Speaker of an unattributed quote: a colon-ended cue just before, the paragraph's or the
+    previous paragraph's last speaker (quotes run on), or a cue in the next sentence."""
+    prev = units[index - 1] if index else None
+    if prev is not None and text[prev.start:prev.end].rstrip().endswith(":") and prev.frames:
+        return None, prev.frames[-1].speaker, prev.frames[-1].cue
+    if unit.block in last_in_block:
+        entity, mention, cue, _ = last_in_block[unit.block]
+        return entity, mention, cue
+    if prev is not None and prev.block == unit.block - 1 and prev.block in last_in_block \
+            and text[unit.start:unit.end].lstrip()[:1] in "“\"'«" and last_in_block[prev.block][3]:
+        entity, mention, cue, _ = last_in_block[prev.block]
+        return entity, mention, cue
+    nxt = units[index + 1] if index + 1 < len(units) else None
+    if nxt is not None and nxt.block == unit.block and nxt.frames and not nxt.quotes:
+        return None, nxt.frames[0].speaker, nxt.frames[0].cue
+    return None, None, None
+
+
+def _speakers(statements: list[_Statement]) -> list[Speaker]:
+    out: dict[str, Speaker] = {}
+    for st in statements:
+        e = st.entity
+        if e is None or e.name in out:
+            continue
+        out[e.name] = Speaker(e.name, e.role, e.affiliation, list(e.aliases), e.kind)
+    return list(out.values())
+
+
+def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Extraction:
+    """Quotes, reported statements and their speakers; agreements between the speakers."""
+    statements, sections = attribute(doc, registry)
+    text = doc.text
+    quotes = []
+    for st in statements:
+        sentence = text[st.unit.start:st.unit.end]
+        words = text[st.start:st.end]
+        topics = taxonomy.tag(sentence)
+        quotes.append(Quote(
+            speaker=st.entity.name if st.entity else None,
+            speaker_mention=st.mention.text if st.mention else None,
+            kind=st.kind, text=words, cue=st.cue, sentence=sentence, topics=topics,
+            section=sections[st.unit.block], start_char=st.start, end_char=st.end,
+            stance=stance_of(words, topics[0] if topics else None)))
+    speakers = _speakers(statements)
+    return Extraction(quotes=quotes, speakers=speakers,
+                      agreements=find_agreements(doc, quotes, speakers, taxonomy))
