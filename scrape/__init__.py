@@ -1,0 +1,1 @@
+"""Scraping: sources, polite crawling, the WARC archive and crawl state."""

@@ -1,0 +1,214 @@
+"""One HTTP GET with hard limits: connect and read timeouts, a total deadline, a size cap,
+a decoded-size cap (decompression bombs), and no private addresses unless allowed."""
+from __future__ import annotations
+
+import contextlib
+import http.client
+import ipaddress
+import socket
+import ssl
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from urllib.parse import quote, urlsplit
+
+CHUNK = 64 * 1024
+_PRINTABLE = "".join(chr(code) for code in range(33, 127))
+
+
+@dataclass
+class Exchange:
+    """One HTTP request and its complete response, as sent and received."""
+    url: str
+    request_headers: list[tuple[str, str]]
+    status: int
+    reason: str
+    http_version: str  # e.g. "HTTP/1.1"
+    response_headers: list[tuple[str, str]]
+    raw_body: bytes  # as transmitted (content-encoded), chunking undone
+    body: bytes  # content-encoding undone
+    fetched_at: datetime  # UTC, naive
+
+    def header(self, name: str) -> str | None:
+        name = name.lower()
+        return next((value for key, value in self.response_headers if key.lower() == name), None)
+
+
+@dataclass
+class Limits:
+    connect_timeout: float
+    read_timeout: float
+    deadline: float  # seconds for the whole exchange, body included
+    max_bytes: int  # raw and decoded
+
+
+class FetchError(Exception):
+    """A failed exchange. `retryable`: worth another attempt in this run. `refused`: a policy
+    decision (logged as skipped, never retried), not a failure."""
+
+    def __init__(self, reason: str, *, retryable: bool = False, refused: bool = False):
+        super().__init__(reason)
+        self.reason, self.retryable, self.refused = reason, retryable, refused
+
+
+def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
+        private_hosts: frozenset[str] = frozenset(),
+        check_headers: Callable[[int, http.client.HTTPResponse], str | None] | None = None) -> Exchange:
+    """GET `url` once. Private, loopback and link-local peers are refused unless the URL's host is
+    in `private_hosts`; the check is on the connected socket's peer, so DNS cannot slip past it.
+    `check_headers(status, response)` may refuse the body (a reason) before it is read."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"scheme {scheme or 'missing'!r} is not http(s)", refused=True)
+    host = parts.hostname or ""
+    try:
+        port = parts.port
+    except ValueError:
+        raise FetchError("invalid port", refused=True) from None
+    if scheme == "https":
+        conn = http.client.HTTPSConnection(host, port, timeout=limits.connect_timeout, context=_tls())
+    else:
+        conn = http.client.HTTPConnection(host, port, timeout=limits.connect_timeout)
+    started = time.monotonic()
+    expired = threading.Event()
+
+    def expire() -> None:  # unblocks a read that a dripping server keeps alive
+        expired.set()
+        sock = conn.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    watchdog = threading.Timer(limits.deadline, expire)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return _exchange(conn, url, parts, headers, limits, private_hosts, check_headers, started, expired)
+    except FetchError:
+        raise
+    except Exception as exc:
+        if expired.is_set():
+            raise FetchError(f"page deadline of {limits.deadline:g}s exceeded") from None
+        raise _classify(exc) from None
+    finally:
+        watchdog.cancel()
+        conn.close()
+
+
+def _exchange(conn, url, parts, headers, limits, private_hosts, check_headers, started, expired) -> Exchange:
+    conn.connect()
+    peer = ipaddress.ip_address(conn.sock.getpeername()[0].split("%")[0])
+    if _is_private(peer) and (parts.hostname or "").lower() not in private_hosts:
+        raise FetchError(f"refused: {parts.hostname} resolves to non-public address {peer}", refused=True)
+    conn.sock.settimeout(limits.read_timeout)
+    target = quote((parts.path or "/") + (f"?{parts.query}" if parts.query else ""), safe=_PRINTABLE)
+    sent = [("Host", parts.netloc.rpartition("@")[2]), *headers]
+    conn.putrequest("GET", target, skip_host=True, skip_accept_encoding=True)
+    for name, value in sent:
+        conn.putheader(name, value)
+    conn.endheaders()
+    response = conn.getresponse()
+    fetched_at = datetime.now(UTC).replace(tzinfo=None)
+    length = response.getheader("Content-Length")
+    if length and length.strip().isdigit() and int(length) > limits.max_bytes:
+        raise FetchError(f"too large: Content-Length {int(length)} exceeds {limits.max_bytes} bytes",
+                         refused=True)
+    if check_headers is not None:
+        refusal = check_headers(response.status, response)
+        if refusal:
+            raise FetchError(refusal, refused=True)
+    decoder = _Decoder(response.getheader("Content-Encoding"), limits.max_bytes)
+    raw = bytearray()
+    while True:
+        if expired.is_set() or time.monotonic() - started > limits.deadline:
+            raise FetchError(f"page deadline of {limits.deadline:g}s exceeded")
+        chunk = response.read1(CHUNK)
+        if not chunk:
+            break
+        raw += chunk
+        if len(raw) > limits.max_bytes:
+            raise FetchError(f"too large: body exceeds {limits.max_bytes} bytes", refused=True)
+        decoder.feed(chunk)
+    if expired.is_set():
+        raise FetchError(f"page deadline of {limits.deadline:g}s exceeded")
+    if response.length:  # http.client's read1 does not notice a body cut short
+        raise FetchError(f"truncated body: {response.length} bytes missing", retryable=True)
+    return Exchange(url=url, request_headers=sent, status=response.status, reason=response.reason or "",
+                    http_version="HTTP/1.0" if response.version == 10 else "HTTP/1.1",
+                    response_headers=response.getheaders(), raw_body=bytes(raw), body=decoder.finish(),
+                    fetched_at=fetched_at)
+
+
+class _Decoder:
+    """Undo Content-Encoding while counting decoded bytes, so a small bomb cannot inflate."""
+
+    def __init__(self, encoding: str | None, limit: int):
+        self._encoding = (encoding or "identity").strip().lower()
+        if self._encoding not in ("identity", "", "gzip", "x-gzip", "deflate"):
+            raise FetchError(f"unsupported content-encoding {self._encoding!r}", refused=True)
+        self._limit, self._zlib, self._out = limit, None, bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        if self._encoding in ("identity", ""):
+            self._out += chunk
+            return
+        if self._zlib is None:
+            self._zlib = zlib.decompressobj(self._wbits(chunk))
+        room = self._limit - len(self._out)
+        try:
+            out = self._zlib.decompress(chunk, room + 1)
+        except zlib.error as exc:
+            raise FetchError(f"corrupt {self._encoding} body: {exc}") from None
+        if len(out) > room or self._zlib.unconsumed_tail:
+            raise FetchError(f"refused: decoded body exceeds {self._limit} bytes (decompression bomb)",
+                             refused=True)
+        self._out += out
+
+    def finish(self) -> bytes:
+        if self._zlib is not None:
+            self._out += self._zlib.flush()
+        return bytes(self._out)
+
+    def _wbits(self, head: bytes) -> int:
+        if self._encoding != "deflate":
+            return 16 + zlib.MAX_WBITS
+        # "deflate" is meant to be zlib-wrapped, but servers often send raw deflate
+        wrapped = len(head) >= 2 and head[0] & 0x0F == 8 and ((head[0] << 8) | head[1]) % 31 == 0
+        return zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS
+
+
+def _is_private(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+            or address.is_multicast or address.is_unspecified)
+
+
+def _classify(exc: Exception) -> FetchError:
+    if isinstance(exc, http.client.IncompleteRead):
+        return FetchError(f"truncated body: {len(exc.partial)} bytes read", retryable=True)
+    if isinstance(exc, socket.gaierror):
+        return FetchError(f"DNS lookup failed: {exc}")
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return FetchError(f"TLS error: {exc}")
+    if isinstance(exc, TimeoutError):
+        return FetchError("timeout", retryable=True)
+    if isinstance(exc, ConnectionRefusedError):
+        return FetchError("connection refused", retryable=True)
+    if isinstance(exc, http.client.RemoteDisconnected | ConnectionError):
+        return FetchError(f"connection error: {exc}", retryable=True)
+    if isinstance(exc, http.client.HTTPException):
+        return FetchError(f"bad HTTP response: {type(exc).__name__}: {exc}", retryable=True)
+    if isinstance(exc, OSError):
+        return FetchError(f"network error: {exc}", retryable=True)
+    return FetchError(f"{type(exc).__name__}: {exc}")
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    return ssl.create_default_context()
