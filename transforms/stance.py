@@ -2,7 +2,8 @@
 
 Method (lexicon-based, negation-aware):
 1. The text is lower-cased and split into word tokens; punctuation is kept as clause breaks.
-   When a topic is given, only the clauses that name it are scored (all clauses when none do).
+   When a topic is given, only the sentences (split at . ; ! ?) that name it are scored
+   (all of them when none do).
 2. Cue phrases from SUPPORT (+1) and OPPOSE (-1) are matched, longest first; STRONG_OPPOSE
    cues ("obstacle to", "rejected") weigh 2, because they govern what follows them
    ("an obstacle to an improvement" opposes the improvement).
@@ -164,8 +165,8 @@ def _score(clause: list[str]) -> int:
 
 def stance_of(text: str, topic: str | None = None) -> str:
     """"support", "oppose" or "neutral": the statement's stance toward what it discusses."""
-    clauses = _clauses(_tokens(text))
+    sentences = [part for part in re.split(r"[.;!?]+", text) if part.strip()]
     if topic:
-        clauses = [clause for clause in clauses if _names_topic(clause, topic)] or clauses
-    total = sum(_score(clause) for clause in clauses)
+        sentences = [part for part in sentences if _names_topic(_tokens(part), topic)] or sentences
+    total = sum(_score(clause) for part in sentences for clause in _clauses(_tokens(part)))
     return "support" if total > 0 else "oppose" if total < 0 else "neutral"

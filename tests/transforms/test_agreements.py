@@ -1,0 +1,173 @@
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from transforms.agreements import find_agreements
+from transforms.document import Block, Document
+from transforms.records import Quote, Speaker
+from transforms.stance import stance_of
+from transforms.topics import Taxonomy
+
+TAXONOMY = Taxonomy.from_entries([
+    {"name": "Iran", "keywords": ["Iran"]},
+    {"name": "Trade & tariffs", "keywords": ["tariff", "trade"]},
+    {"name": "Climate change", "keywords": ["climate change", "emissions"]},
+    {"name": "Terrorism", "keywords": ["terrorist", "terrorism"]},
+    {"name": "Fishing", "keywords": ["fishing", "fish"]},
+    {"name": "France–Germany relations", "keywords": [],
+     "patterns": [r"(?:France|Paris)\s+and\s+(?:Germany|Berlin)"]},
+])
+SPEAKERS = [
+    Speaker("Anne Dupont", "Foreign Minister", "France", ["Dupont"]),
+    Speaker("Klaus Weber", "Chancellor", "Germany", ["Weber"]),
+    Speaker("Maria Costa", "Senator", "Italy", ["Costa"]),
+]
+
+
+def doc(*paragraphs: str) -> Document:
+    return Document(url="https://example.org/a", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def quote(speaker: str, text: str, article: Document, stance: str = "neutral", cue: str = "said",
+          topics: list[str] | None = None) -> Quote:
+    start = article.text.index(text)
+    sentence_start = article.text.rfind(". ", 0, start) + 2 if ". " in article.text[:start] else 0
+    sentence_end = article.text.find(".", start + len(text)) + 1 or len(article.text)
+    return Quote(speaker, speaker, "indirect", text, cue, article.text[sentence_start:sentence_end],
+                 topics or [], start_char=start, end_char=start + len(text), stance=stance)
+
+
+def relations(article: Document, quotes: list[Quote] | None = None) -> set[tuple]:
+    found = find_agreements(article, quotes or [], SPEAKERS, TAXONOMY)
+    return {(a.topic, a.party_a, a.party_b, a.relation, a.level) for a in found}
+
+
+def test_countries_agree_that():
+    article = doc("Officials say both France and Germany agree that Iran must not get the bomb.")
+    assert relations(article) == {("Iran", "France", "Germany", "agree", "country")}
+
+
+def test_negated_agreement_is_disagreement():
+    article = doc("Paris and Berlin still don't see eye to eye on tariffs, diplomats said.")
+    assert relations(article) == {("Trade & tariffs", "France", "Germany", "disagree", "country")}
+
+
+def test_person_in_agreement_with_person():
+    article = doc("Dupont stated in agreement with Weber that emissions must fall.")
+    assert relations(article) == {("Climate change", "Anne Dupont", "Klaus Weber", "agree", "person")}
+
+
+def test_pronoun_subject_of_directed_cue():
+    article = doc("Weber spoke first.", "He disagreed with Costa on fishing quotas.")
+    assert relations(article) == {("Fishing", "Klaus Weber", "Maria Costa", "disagree", "person")}
+
+
+def test_at_odds_between_people():
+    article = doc("Dupont and Costa are at odds over trade.")
+    assert relations(article) == {("Trade & tariffs", "Anne Dupont", "Maria Costa", "disagree", "person")}
+
+
+def test_person_and_country_meet_at_country_level():
+    article = doc("Weber and Italy agreed on new fishing rules.")
+    assert relations(article) == {("Fishing", "Germany", "Italy", "agree", "country")}
+
+
+def test_rejected_the_others_claim():
+    article = doc("Costa rejected Weber's claim that tariffs protect jobs.")
+    assert relations(article) == {("Trade & tariffs", "Klaus Weber", "Maria Costa", "disagree", "person")}
+
+
+def test_joint_commitment_for_both_countries():
+    article = doc("Dupont said that they will fight terrorists who threaten both countries.")
+    quotes = [quote("Anne Dupont", "they will fight terrorists who threaten both countries", article),
+              quote("Klaus Weber", "Dupont said", article)]
+    assert relations(article, quotes) == {("Terrorism", "France", "Germany", "agree", "country")}
+
+
+def test_they_agreed_means_the_main_speakers():
+    article = doc("According to Weber, they have agreed to cut emissions.")
+    quotes = [quote("Klaus Weber", "they have agreed to cut emissions", article),
+              quote("Anne Dupont", "According to Weber", article)]
+    assert relations(article, quotes) == {("Climate change", "Anne Dupont", "Klaus Weber", "agree", "person")}
+
+
+def test_differences_on_the_topic_takes_the_previous_clause():
+    article = doc("France and Germany want to cut emissions, reform trade rules, despite their differences "
+                  "on the subject, and stand together against terrorism.")
+    assert relations(article) == {
+        ("Climate change", "France", "Germany", "agree", "country"),
+        ("Trade & tariffs", "France", "Germany", "disagree", "country"),
+        ("Terrorism", "France", "Germany", "agree", "country"),
+    }
+
+
+def test_topic_falls_back_to_the_party_names_then_the_neighbours():
+    article = doc("Talks on fishing went on all night.", "In the end France and Germany agreed.")
+    assert relations(article) == {("Fishing", "France", "Germany", "agree", "country")}
+    article = doc("France and Germany agreed to meet more often.")
+    assert relations(article) == {("France–Germany relations", "France", "Germany", "agree", "country")}
+
+
+def test_one_relation_per_topic_and_pair():
+    article = doc("France and Germany disagree on trade.", "France and Germany are at odds over tariffs.",
+                  "France and Germany both want free trade.")
+    found = find_agreements(article, [], SPEAKERS, TAXONOMY)
+    assert [(a.topic, a.relation) for a in found] == [("Trade & tariffs", "disagree")]
+
+
+def test_opposed_statements_are_a_disagreement():
+    article = doc("Costa was asked about the tariff plan.",
+                  "She sharply rejected it, saying it was a mistake.",
+                  "Dupont said the tariffs are on the agenda and need to be agreed soon.")
+    quotes = [quote("Maria Costa", "it was a mistake", article, "oppose", cue="rejected"),
+              quote("Anne Dupont", "the tariffs are on the agenda and need to be agreed soon", article, "support")]
+    assert relations(article, quotes) == {("Trade & tariffs", "Anne Dupont", "Maria Costa", "disagree", "person")}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from France and Germany met in Paris to discuss trade.",
+    "France and Germany signed a trade agreement.",
+    "Dupont said she agreed that emissions must fall.",  # one party only
+    "Dupont criticised the plan while Weber praised trade.",  # no stated relation
+    "Both Dupont and Weber will speak on climate change on Friday.",
+    "Terrorists who want to attack France and Germany were arrested.",
+])
+def test_no_agreement(text):
+    assert relations(doc(text)) == set()
+
+
+def test_opposing_stances_without_rejection_are_not_stated():
+    article = doc("Dupont said tariffs are a mistake.", "Weber said tariffs need to stay.")
+    quotes = [quote("Anne Dupont", "tariffs are a mistake", article, "oppose"),
+              quote("Klaus Weber", "tariffs need to stay", article, "support")]
+    assert relations(article, quotes) == set()
+
+
+def test_seed_agreements(shared):
+    """The seed's gold agreements, from its gold speakers and statements."""
+    text = (shared / "seed" / "tillerson-lavrov-press-conference.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared / "gold" / "tillerson-lavrov.json").read_text(encoding="utf-8"))
+    config = Path(__file__).resolve().parents[2] / "config" / "topics.toml"
+    taxonomy = Taxonomy.from_entries(tomllib.loads(config.read_text(encoding="utf-8"))["topics"])
+    headings = {s["heading"] for s in gold["sections"]} if isinstance(gold["sections"][0], dict) else set()
+    article = Document(url="seed", blocks=[Block("heading" if line in headings else "paragraph", line)
+                                           for line in text.splitlines() if line.strip()])
+    speakers = [Speaker(p["name"], p["role"], p["affiliation"], p["aliases"]) for p in gold["people"]]
+    quotes = []
+    for item in gold["quotes"] + gold["reported"]:
+        start = article.text.find(item["text"])
+        if start >= 0:
+            sentence_start = max(article.text.rfind(". ", 0, start) + 2, article.text.rfind("\n", 0, start) + 1)
+            quotes.append(Quote(item["speaker"], None, item.get("kind", "indirect"), item["text"], item.get("cue"),
+                                article.text[sentence_start:start + len(item["text"]) + 1],
+                                start_char=start, end_char=start + len(item["text"])))
+    for q in quotes:
+        q.stance = stance_of(q.text)
+    affiliation = {s.name: s.affiliation for s in speakers}
+    found = {(a.topic, frozenset((affiliation.get(a.party_a, a.party_a), affiliation.get(a.party_b, a.party_b))),
+              a.relation) for a in find_agreements(article, quotes, speakers, taxonomy)}
+    for g in gold["agreements"]:
+        countries = frozenset(affiliation.get(p, p) for p in g["parties"])
+        assert (g["topic"], countries, g["relation"]) in found, g

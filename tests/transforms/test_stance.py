@@ -1,0 +1,41 @@
+import pytest
+
+from transforms.stance import stance_of
+
+
+@pytest.mark.parametrize("text", [
+    "The sanctions need to be lifted",
+    "Both parties believe in a free and open market",
+    "We will deny any safe haven to terrorists",
+    "The governor pledged to combat corruption",
+    "This deal is not a problem for us",
+    "Talks on the agenda next week will improve the relationship",
+])
+def test_support(text):
+    assert stance_of(text) == "support"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister rejected the proposal",
+    "The report is fake",
+    "The plan remains an obstacle to an improvement in trade",
+    "We cannot have this kind of deal",
+    "The economy has spiraled out of control",
+    "She had not seen any proof of wrongdoing",
+    "I don't support the bill",
+    "We will fight this bill",
+])
+def test_oppose(text):
+    assert stance_of(text) == "oppose"
+
+
+@pytest.mark.parametrize("text", ["The senator spoke to reporters on Tuesday", "special envoys", ""])
+def test_neutral(text):
+    assert stance_of(text) == "neutral"
+
+
+def test_topic_restricts_to_its_sentences():
+    text = "The trade deal is a disaster; on Syria, we need to talk"
+    assert stance_of(text) == "neutral"
+    assert stance_of(text, "Syria") == "support"
+    assert stance_of(text, "Trade & tariffs") == "oppose"

@@ -1,0 +1,386 @@
+"""Agreement and disagreement the text states between two people or the countries they speak for.
+
+Three kinds of evidence, strongest first:
+- stated relations: "X and Y agree", "X agreed with Y", "in agreement with", "see eye to eye",
+  "at odds", "disagree", "their differences", "X rejected Y's claim" (a negator in front flips
+  the relation: "don't see eye to eye");
+- joint positions: "X and Y both believe", "both countries stated their intention",
+  "they will ... both countries", "stand together", "X and Y want to";
+- opposed statements: one party's statement rejects what the other's statement on the same
+  topic supports.
+A symmetric cue needs its two parties as a pair: "X and Y" before it, "between X and Y" after
+it, or a plural ("they", "both countries") that stands for the article's two main speakers (or
+their countries); two names that merely share a sentence are no pair. The topic is what the
+cue's clause is about (party names masked, so that "the USA and Russia agree that North Korea
+..." is about North Korea), else the clause unmasked, the clauses before it, the neighbouring
+sentences, the topics of the quotes in the sentence. Per topic and pair, the relation with the
+most weight wins.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from transforms.countries import canonical_country, find_countries
+from transforms.document import Document
+from transforms.records import Agreement, Quote, Speaker
+from transforms.sentences import split_sentences
+from transforms.stance import stance_of
+from transforms.topics import Taxonomy
+
+STATED, JOINT, OPPOSED = 2, 1, 1  # weights
+
+_NEGATED = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\brefused\s+to|\bfail(?:ed|s)?\s+to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE)
+
+# (regex, relation, weight, style); style "pair": symmetric, "with": the other party follows,
+# "owner": the other party owns what is rejected ("Y's claim"), "they": the cue holds its subject.
+CUES: list[tuple[re.Pattern, str, int, str]] = [(re.compile(p, re.IGNORECASE), r, w, s) for p, r, w, s in [
+    (r"\bin\s+(?:full\s+|complete\s+|broad\s+)?agreement\s+with\b", "agree", STATED, "with"),
+    (r"\b(?:agree[sd]?|agreeing)\s+with\b", "agree", STATED, "with"),
+    (r"\bsided\s+with\b", "agree", STATED, "with"),
+    (r"\b(?:agree[sd]?|agreeing)\b", "agree", STATED, "pair"),
+    (r"\b(?:see|sees|saw|seeing|seen)\s+eye[\s\-‐–]+to[\s\-‐–]+eye\b", "agree", STATED, "pair"),
+    (r"\bon\s+the\s+same\s+page\b", "agree", STATED, "pair"),
+    (r"\bsee\s+(?:things|it)\s+the\s+same\s+way\b", "agree", STATED, "pair"),
+    (r"\breach(?:ed|es)?\s+(?:an?\s+)?(?:agreement|consensus|understanding)\b", "agree", STATED, "pair"),
+    (r"\bshare[sd]?\s+(?:\w+\s+){0,2}(?:views?|positions?|concerns?|goals?|beliefs?|interests?|vision|"
+     r"assessment|commitment)\b", "agree", STATED, "pair"),
+    (r"\b(?:common|shared)\s+(?:ground|position|understanding|goals?|interests?)\b", "agree", STATED, "pair"),
+    (r"\bdisagree(?:s|d|ing|ment)?\s+with\b", "disagree", STATED, "with"),
+    (r"\bdisagree(?:s|d|ing|ments?)?\b", "disagree", STATED, "pair"),
+    (r"\bat\s+odds\s+with\b", "disagree", STATED, "with"),
+    (r"\bat\s+odds\b", "disagree", STATED, "pair"),
+    (r"\b(?:their|deep|sharp|major|serious|significant|fundamental)\s+(?:\w+\s+)?differences\b",
+     "disagree", STATED, "pair"),
+    (r"\b(?:differ(?:s|ed)?|clash(?:ed|es)?|split|divided)\s+(?:on|over)\b", "disagree", STATED, "pair"),
+    (r"\b(?:differ(?:s|ed)?|clash(?:ed|es)?)\s+with\b", "disagree", STATED, "with"),
+    (r"\b(?:rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes|rebuffed|"
+     r"contradicted|denied|denies)\b", "disagree", STATED, "owner"),
+    (r"\bboth\s+(?:\w+\s+){0,4}?(?:believe|want|support|oppose|pledged?|vowed?|committed|intend|"
+     r"stated|need|must|share|hope|seek)\b", "agree", JOINT, "pair"),
+    (r"(?<!who\s)(?<!that\s)(?<!which\s)\b(?:want|wants|pledged|vowed|intend|intends|are\s+committed|are\s+determined)\s+to\b",
+     "agree", JOINT, "pair"),
+    (r"\b(?:stand|stands|standing|work|works|working|act|fight|cooperate)\s+together\b",
+     "agree", JOINT, "pair"),
+    (r"\bunited\s+(?:in|on|against)\b", "agree", JOINT, "pair"),
+    (r"\bjoint(?:ly)?\s+(?:commitment|statement|declaration|effort|position|plan)\b", "agree", JOINT, "pair"),
+    (r"\bthey\s+(?:will|would|shall|must|need\s+to|want\s+to|have\s+agreed\s+to|agreed\s+to|are\s+determined"
+     r"\s+to|pledged\s+to|vowed\s+to|are\s+committed\s+to|intend\s+to)\b", "agree", JOINT, "they"),
+]]
+
+# A plural that stands for the article's two main parties; "countries" ones for their countries.
+_GROUP = re.compile(
+    r"\b(?P<countries>(?:both|the\s+two)\s+(?:countries|nations|governments|sides|powers|capitals|states))\b"
+    r"|\b(?:they|both|the\s+two\s+(?:men|leaders|ministers|diplomats|officials)|the\s+pair)\b",
+    re.IGNORECASE)
+# What makes "they will ..." a commitment made for both parties rather than any plural.
+_FOR_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|peoples)\b|\b(?:together|jointly)\b",
+                       re.IGNORECASE)
+_PAIR_JOIN = re.compile(r"^\s*,?\s*(?:and|&|as\s+well\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_REJECTION = re.compile(r"\b(?:reject|den(?:y|ies|ied)|dismiss|refut|rebuff|dispute)\w*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    party: str | None  # canonical person or country; None for a group ("they")
+    kind: str  # person | country | group
+    country: str | None = None  # the person's affiliation, or the country itself
+    countries: bool = False  # a group of countries ("both countries")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    start: int  # offset in Document.text
+    block: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class _Finding:
+    topic: str
+    parties: tuple[str, str]
+    relation: str
+    level: str
+    evidence: str
+    weight: int
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
+    out, section = [], None
+    for index, (block, start) in enumerate(zip(doc.blocks, doc.block_starts(), strict=True)):
+        if block.kind == "heading":
+            section = block.text
+        for s, e in split_sentences(block.text):
+            out.append(_Sentence(block.text[s:e], start + s, index, section))
+    return out
+
+
+def _person_matcher(speakers: list[Speaker]) -> tuple[re.Pattern | None, dict[str, Speaker]]:
+    names: dict[str, Speaker] = {}
+    for speaker in speakers:
+        if speaker.kind != "person":
+            continue
+        surname = speaker.name.split()[-1] if " " in speaker.name else None
+        for name in [speaker.name, *speaker.aliases, surname]:
+            if name and len(name) > 2 and name.lower() not in {"he", "she", "they"}:
+                names.setdefault(name, speaker)
+                names.setdefault(name[0].upper() + name[1:], speaker)
+    if not names:
+        return None, {}
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), names
+
+
+def _mentions(text: str, people: re.Pattern | None, names: dict[str, Speaker]) -> list[_Mention]:
+    found: list[_Mention] = []
+    if people:
+        for m in people.finditer(text):
+            speaker = names[m.group(0)]
+            found.append(_Mention(m.start(), m.end(), speaker.name, "person",
+                                  canonical_country(speaker.affiliation or "") or speaker.affiliation))
+    taken = [(m.start, m.end) for m in found]
+    for start, end, country in find_countries(text, nouns_only=True):
+        if not any(s < end and start < e for s, e in taken):
+            found.append(_Mention(start, end, country, "country", country))
+    for m in _GROUP.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(_Mention(m.start(), m.end(), None, "group", countries=bool(m.group("countries"))))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _main_parties(quotes: list[Quote], speakers: list[Speaker]) -> list[Speaker]:
+    """The two speakers the article is mostly about: most quoted first, of two countries if possible."""
+    counts = Counter(q.speaker for q in quotes if q.speaker)
+    people = sorted((s for s in speakers if s.kind == "person"), key=lambda s: -counts.get(s.name, 0))
+    people = [s for s in people if counts.get(s.name)] or people
+    if len(people) < 2:
+        return people
+    first = people[0]
+    other = next((s for s in people[1:] if s.affiliation and s.affiliation != first.affiliation), people[1])
+    return [first, other]
+
+
+def _level(a: _Mention, b: _Mention) -> tuple[str, str, str] | None:
+    """(party_a, party_b, level), alphabetically; None when both stand for the same party."""
+    if a.kind == b.kind == "person":
+        pair, level = (a.party, b.party), "person"
+    else:
+        pair, level = (a.country, b.country), "country"
+    if not all(pair) or pair[0] == pair[1]:
+        return None
+    first, second = sorted(pair)
+    return first, second, level
+
+
+class _Resolver:
+    """Finds the two parties a cue relates, within one sentence."""
+
+    def __init__(self, main: list[Speaker]):
+        self.main = [
+            _Mention(0, 0, s.name, "person", canonical_country(s.affiliation or "") or s.affiliation)
+            for s in main]
+
+    def group(self, mention: _Mention, pairs: list[tuple[_Mention, _Mention]]) -> tuple[_Mention, _Mention] | None:
+        before = [pair for pair in pairs if pair[1].end <= mention.start]
+        if before:
+            return before[-1]
+        if len(self.main) < 2:
+            return None
+        a, b = self.main
+        if mention.countries:
+            a, b = (_Mention(0, 0, m.country, "country", m.country) for m in (a, b))
+        return a, b
+
+    def resolve(self, text: str, cue: re.Match, style: str, mentions: list[_Mention],
+                last_person: _Mention | None) -> tuple[_Mention, _Mention] | None:
+        parties = [m for m in mentions if m.kind != "group"]
+        pairs = [(a, b) for a, b in zip(parties, parties[1:], strict=False)
+                 if _PAIR_JOIN.match(text[a.end:b.start])]
+        if style == "they":
+            if not _FOR_BOTH.search(text):
+                return None
+            return self.group(_Mention(cue.start(), cue.end(), None, "group",
+                                       countries=bool(re.search(r"countr|nation", text, re.I))), pairs)
+        if style in ("with", "owner"):
+            other = self._object(text, cue, parties, style)
+            if other is None:
+                return None if style == "owner" else self._pair(text, cue, mentions, pairs)
+            subject = next((m for m in reversed(parties) if m.end <= cue.start() and m.party != other.party), None)
+            if subject is None and _PRONOUN.search(text[:cue.start()]) and last_person \
+                    and last_person.party != other.party:
+                subject = last_person
+            return (subject, other) if subject else None
+        return self._pair(text, cue, mentions, pairs)
+
+    def _object(self, text: str, cue: re.Match, parties: list[_Mention], style: str) -> _Mention | None:
+        for m in parties:
+            if m.start >= cue.end() and m.start - cue.end() <= 40:
+                if style == "owner" and not _POSSESSIVE.match(text[m.end:]):
+                    continue
+                return m
+        return None
+
+    def _pair(self, text: str, cue: re.Match, mentions: list[_Mention],
+              pairs: list[tuple[_Mention, _Mention]]) -> tuple[_Mention, _Mention] | None:
+        before = [pair for pair in pairs if pair[1].end <= cue.start()]
+        groups = [m for m in mentions if m.kind == "group" and m.start <= cue.start()]
+        # the nearer of the last "X and Y" and the last "they" before the cue is the subject
+        if before and (not groups or before[-1][1].end > groups[-1].end):
+            return before[-1]
+        if groups:
+            return self.group(groups[-1], pairs)
+        after = [pair for pair in pairs if pair[0].start >= cue.end()
+                 and _BETWEEN.match(text[cue.end():pair[0].start])]
+        return after[0] if after else None
+
+
+def _mask(text: str, mentions: list[_Mention]) -> str:
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[:m.start] + " " * (m.end - m.start) + text[m.end:]
+    return text
+
+
+def _specific(topics: list[str], taxonomy: Taxonomy) -> list[str]:
+    """Drop topics that are only the parent of another one found ("Elections" beside its child)."""
+    parents = {taxonomy.parents.get(topic) for topic in topics}
+    return [topic for topic in topics if topic not in parents]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _topics(sentences: list[_Sentence], index: int, cue_at: int, parties: list[_Mention],
+            quotes: list[Quote], taxonomy: Taxonomy) -> list[str]:
+    sentence = sentences[index]
+    text, masked = sentence.text, _mask(sentence.text, parties)
+    clauses = _clauses(text)
+    here = next((i for i, (s, e) in enumerate(clauses) if s <= cue_at < max(e, s + 1)), len(clauses) - 1)
+    s, e = clauses[here]
+    near = [other for other in (index - 1, index + 1)
+            if 0 <= other < len(sentences) and sentences[other].section == sentence.section]
+    # "X and Y agreed to meet more often" is about X and Y; "X and Y agreed." about the context
+    said_more = len(re.findall(r"\w+", text[cue_at:e])) > 3
+    candidates = [masked[s:e]] + ([text[s:e]] if said_more else [])
+    candidates += [masked[s:e] for s, e in reversed(clauses[:here])]
+    candidates += [sentences[other].text for other in near] + [text]
+    for candidate in candidates:
+        topics = _specific(taxonomy.tag(candidate), taxonomy)
+        if topics:
+            return topics
+    end = sentence.start + len(text)
+    quoted = [t for q in quotes if sentence.start <= q.start_char < end for t in q.topics]
+    return list(dict.fromkeys(quoted))
+
+
+def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Speaker],
+            taxonomy: Taxonomy) -> list[_Finding]:
+    people, names = _person_matcher(speakers)
+    resolver = _Resolver(_main_parties(quotes, speakers))
+    findings, last_person = [], None
+    for index, sentence in enumerate(sentences):
+        text = sentence.text
+        mentions = _mentions(text, people, names)
+        used: list[tuple[int, int]] = []
+        for regex, relation, weight, style in CUES:
+            for cue in regex.finditer(text):
+                if any(s < cue.end() and cue.start() < e for s, e in used):
+                    continue
+                pair = resolver.resolve(text, cue, style, mentions, last_person)
+                if pair is None:
+                    continue
+                used.append(cue.span())
+                parties = _level(*pair)
+                if parties is None:
+                    continue
+                negated = bool(_NEGATED.search(text[:cue.start()]))
+                stated = relation if not negated else "agree" if relation == "disagree" else "disagree"
+                for topic in _topics(sentences, index, cue.start(), list(pair), quotes, taxonomy):
+                    findings.append(_Finding(topic, parties[:2], stated, parties[2], text, weight))
+        people_here = [m for m in mentions if m.kind == "person"]
+        if people_here:
+            last_person = people_here[-1]
+    return findings
+
+
+def _quote_topics(quote: Quote, sentences: list[_Sentence], taxonomy: Taxonomy) -> list[str]:
+    if quote.topics:
+        return quote.topics
+    index = next((i for i, s in enumerate(sentences) if s.start <= quote.start_char < s.start + len(s.text) + 1),
+                 None)
+    if index is None:
+        return _specific(taxonomy.tag(quote.sentence), taxonomy)
+    for other in (index, index - 1):
+        if other >= 0 and sentences[other].section == sentences[index].section:
+            topics = _specific(taxonomy.tag(sentences[other].text), taxonomy)
+            if topics:
+                return topics
+    return []
+
+
+def _opposed(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Speaker],
+             taxonomy: Taxonomy) -> list[_Finding]:
+    """One party rejects, the other supports, on the same topic: a disagreement between people."""
+    by_name = {s.name: s for s in speakers if s.kind == "person"}
+    rejects, supports = [], []
+    for quote in quotes:
+        speaker = by_name.get(quote.speaker or "")
+        if speaker is None:
+            continue
+        stance = quote.stance if quote.stance != "neutral" else stance_of(quote.text)
+        rejection = _REJECTION.search(f"{quote.cue or ''} {quote.sentence}")
+        topics = _quote_topics(quote, sentences, taxonomy)
+        if stance == "oppose" and rejection:
+            rejects.append((speaker, topics, quote))
+        elif stance == "support":
+            supports.append((speaker, topics, quote))
+    findings = []
+    for speaker, topics, quote in rejects:
+        for other, other_topics, other_quote in supports:
+            same_side = other.name == speaker.name or (
+                speaker.affiliation and speaker.affiliation == other.affiliation)
+            if same_side:
+                continue
+            first, second = sorted((speaker.name, other.name))
+            evidence = f"{quote.sentence} … {other_quote.sentence}"
+            for topic in topics:
+                if topic in other_topics:
+                    findings.append(_Finding(topic, (first, second), "disagree", "person", evidence, OPPOSED))
+    return findings
+
+
+def find_agreements(doc: Document, quotes: list[Quote], speakers: list[Speaker],
+                    taxonomy: Taxonomy) -> list[Agreement]:
+    """Stated agreements and disagreements, one per topic and pair of parties."""
+    sentences = _sentences(doc)
+    findings = _stated(sentences, quotes, speakers, taxonomy)
+    stated_keys = {(f.topic, f.parties) for f in findings}
+    findings += [f for f in _opposed(sentences, quotes, speakers, taxonomy)
+                 if (f.topic, f.parties) not in stated_keys]
+    totals: dict[tuple, Counter] = {}
+    for finding in findings:
+        key = (finding.topic, finding.parties, finding.level)
+        totals.setdefault(key, Counter())[finding.relation] += finding.weight
+    agreements = []
+    for (topic, (party_a, party_b), level), weights in totals.items():
+        relation = "disagree" if weights["disagree"] >= weights["agree"] else "agree"
+        evidence = max((f for f in findings if (f.topic, f.parties, f.level, f.relation)
+                        == (topic, (party_a, party_b), level, relation)), key=lambda f: f.weight).evidence
+        agreements.append(Agreement(topic, party_a, party_b, relation, level, evidence))
+    return agreements
