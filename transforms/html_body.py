@@ -12,6 +12,10 @@ MIN_SCORED = 25  # characters a block needs to count as content evidence
 # a boilerplate-marked container holding this share of the page's text is a wrapper, not boilerplate
 WRAPPER_SHARE = 0.4
 MAX_LINK_DENSITY = 0.5
+MIN_STRONG = 10.0  # score a container needs to count as content beside the best one
+STRONG_SHARE = 0.2  # ... and the share of the best score it needs
+PEER_SHARE = 0.5  # containers this close to the best widen the body to their common ancestor
+LONE_PARAGRAPH = 80  # characters of a low-link paragraph kept wherever it stands in the body
 
 
 def _density(block: RawBlock) -> float:
@@ -57,38 +61,50 @@ def score_containers(page: Walk, blocks: list[RawBlock]) -> dict[int, float]:
 
 
 def select_body(page: Walk) -> list[RawBlock]:
-    """The blocks of the best-scoring container and of its siblings that look like content too."""
+    """The blocks of the best-scoring container and of other strong containers near it.
+
+    Page builders split one article over sibling or cousin sections, so the body is taken from
+    the smallest subtree holding the best container and every other that scores at least half as
+    much; in it, a block is kept when it stands in one of those, in a strong child of the
+    subtree's root, or is a long paragraph right under the root."""
     blocks = drop_boilerplate(page)
     scores = score_containers(page, blocks)
     if not scores:
         return [b for b in blocks if _density(b) <= MAX_LINK_DENSITY]
     best = max(scores, key=scores.get)
-    threshold = max(10.0, 0.2 * scores[best])
-    parent = _parent_of(best, blocks)
+    strong = {node for node, score in scores.items() if score >= max(MIN_STRONG, STRONG_SHARE * scores[best])}
+    chains = {}
+    for block in blocks:
+        for at, node in enumerate(block.chain):
+            if node not in chains and (node == best or node in strong and scores[node] >= PEER_SHARE * scores[best]):
+                chains[node] = block.chain[:at + 1]
+    # ancestors of the best container and containers nested in another peer add nothing
+    peers = {node for node, chain in chains.items()
+             if node not in chains[best][:-1] and not any(other in chains for other in chain[:-1])}
+    peers.add(best)
+    # a lone best container lends its parent, so that its strong siblings join it
+    root_chain = _common_prefix([chains[n] for n in peers]) if len(peers) > 1 else chains[best][:-1]
+    depth = len(root_chain)
     chosen = []
     for block in blocks:
-        chain = block.chain
-        if best in chain:
-            chosen.append(block)
+        if block.chain[:depth] != root_chain:
             continue
-        if parent is None or parent not in chain:
-            continue
-        at = chain.index(parent) + 1
-        sibling = chain[at] if at < len(chain) else None
-        strong_sibling = sibling is not None and scores.get(sibling, 0.0) >= threshold
-        lone_paragraph = (sibling is None or page.names[sibling] in PARAGRAPH_TAGS) \
-            and len(block.text) > 80 and _density(block) < 0.25
-        if strong_sibling or lone_paragraph:
+        in_strong_child = len(block.chain) > depth and block.chain[depth] in strong
+        lone_paragraph = len(block.chain) <= depth + 1 and len(block.text) > LONE_PARAGRAPH \
+            and _density(block) < 0.25
+        if in_strong_child or lone_paragraph or peers.intersection(block.chain):
             chosen.append(block)
     return [b for b in chosen if _density(b) <= MAX_LINK_DENSITY]
 
 
-def _parent_of(node: int, blocks: list[RawBlock]) -> int | None:
-    for block in blocks:
-        if node in block.chain:
-            at = block.chain.index(node)
-            return block.chain[at - 1] if at else None
-    return None
+def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
+    prefix = chains[0]
+    for chain in chains[1:]:
+        size = 0
+        while size < min(len(prefix), len(chain)) and prefix[size] == chain[size]:
+            size += 1
+        prefix = prefix[:size]
+    return prefix
 
 
 def body_blocks(page: Walk) -> list[Block]:

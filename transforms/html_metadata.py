@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 from transforms.html_walk import SPACE, Walk
 from transforms.meta_authors import clean_authors
-from transforms.meta_dates import find_date, normalize_date
+from transforms.meta_dates import find_date, normalize_date, url_date
 from transforms.meta_jsonld import article_metadata
 
 # <meta> keys (name, property or itemprop, lower-cased), most trusted first
@@ -70,17 +70,49 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
     return h1s[0] if h1s else None
 
 
-def published(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
-    for value in (ld["published"], _first(meta, PUBLISHED_KEYS), *_prop_values(page, "datePublished")):
-        if found := normalize_date(value):
+NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may stand
+DATELINE_CHARS = 250
+
+
+def date_near_headline(page: Walk) -> str | None:
+    """A date in a short block just around the page's first <h1> (a dateline, a byline)."""
+    at = next((i for i, b in enumerate(page.blocks)
+               if b.kind == "heading" and page.names[b.chain[-1]] == "h1"), None)
+    if at is None:
+        return None
+    for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
+        if len(block.text) <= DATELINE_CHARS and (found := find_date(block.text)):
             return found
+    return None
+
+
+def visible_date(page: Walk) -> str | None:
+    """The first date the page prints in a <time>, a date-like element or a byline."""
     for datetime_attr, text, in_furniture in page.times:
         if not in_furniture and (found := normalize_date(datetime_attr) or find_date(text)):
             return found
-    for node in page.bylines[:5]:
+    if found := date_near_headline(page):
+        return found
+    for node in page.datelines + page.bylines[:5]:
         if found := find_date(node.get_text(" ", strip=True)[:300]):
             return found
+    for datetime_attr, text, _ in page.times:
+        if found := normalize_date(datetime_attr) or find_date(text):
+            return found
     return None
+
+
+def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None) -> str | None:
+    """Declared publication date, else one in the URL, else one printed near the article.
+
+    A page that shows readers its declared modification date as its date is dated by that."""
+    shown = visible_date(page)
+    if updated and shown and shown[:10] == updated[:10]:
+        return shown
+    for value in (ld["published"], _first(meta, PUBLISHED_KEYS), *_prop_values(page, "datePublished")):
+        if found := normalize_date(value):
+            return found
+    return url_date(url) or shown or updated
 
 
 def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
@@ -127,11 +159,12 @@ def page_metadata(page: Walk, url: str) -> dict:
     meta = meta_values(page)
     ld = article_metadata(page.json_ld)
     site_name = _first(meta, SITE_KEYS) or ld["publisher"]
+    updated = modified(page, meta, ld)
     return {
         "title": title(page, meta, ld),
         "authors": authors(page, meta, ld, site_name),
-        "published_at": published(page, meta, ld),
-        "modified_at": modified(page, meta, ld),
+        "published_at": published(page, meta, ld, url, updated),
+        "modified_at": updated,
         "language": language(page, meta, ld),
         "site_name": site_name,
         "canonical_url": canonical_url(page, meta, url),

@@ -40,6 +40,7 @@ POSITIVE = re.compile(
     r"article|(?<![a-z])body|content|entry|(?<![a-z])main|(?<![a-z])post|story|(?<![a-z])text|"
     r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"
 )
+DATE_HINT = re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z])meta", re.I)
 AUTHOR_HINT = re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
@@ -60,6 +61,7 @@ class Walk:
     names: list[str] = field(default_factory=list)  # tag name of each container id
     weights: list[int] = field(default_factory=list)  # class/id hint of each container id
     bylines: list[Tag] = field(default_factory=list)
+    datelines: list[Tag] = field(default_factory=list)
     times: list[tuple[str, str, bool]] = field(default_factory=list)  # datetime, text, inside furniture
     itemprops: dict[str, list[Tag]] = field(default_factory=dict)
     metas: list[dict] = field(default_factory=list)  # attributes of each <meta>
@@ -166,6 +168,8 @@ def walk(root: Tag) -> Walk:
                 out.itemprops.setdefault(prop, []).append(node)
         if (AUTHOR_HINT.search(hint) or attrs.get("rel") == ["author"]) and len(out.bylines) < 20:
             out.bylines.append(node)
+        if len(out.datelines) < 20 and DATE_HINT.search(hint):
+            out.datelines.append(node)
         if name == "time":
             out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives)))
         is_block = name in BLOCK_TAGS

@@ -30,16 +30,20 @@ PATTERNS = [re.compile(p, re.I) for p in (
     r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<Y>\d{4})(?!\d)" + TIME,
     r"(?<![\d\w])(?P<d>\d{1,2})\.?\s+" + MONTH_NAME + r",?\s+(?P<Y>\d{4})(?!\d)" + TIME,
     r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<Y>\d{4})(?!\d)" + TIME,
+    # C/Java style: "Mon Oct 11 14:57:21 CEST 2021"
+    r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2}):(?P<S>\d{2})\s+[A-Z]{0,5}\s*(?P<Y>\d{4})",
     r"(?<!\d)(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?!\d)",
 )]
-# ISO strings: the whole value, or the same loosely in page text
-STRICT = PATTERNS[:3] + PATTERNS[3:5]
+URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
+SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])" + TIME)
+# in running text a bare run of eight digits is rarely a date
+IN_TEXT = PATTERNS[:-1] + [SHORT_YEAR]
 
 
 def _build(match: re.Match) -> str | None:
     parts = match.groupdict()
     try:
-        year = int(parts["Y"])
+        year = int(parts["Y"]) if parts.get("Y") else 2000 + int(parts["y"])
         if parts.get("month"):
             month = MONTHS.get(parts["month"].lower())
             if month is None:
@@ -74,7 +78,19 @@ def normalize_date(value: str | None) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The first date written in visible text (a byline, a dateline), as ISO."""
-    return _first_date(text[:2000], STRICT)
+    return _first_date(text[:2000], IN_TEXT)
+
+
+def url_date(url: str) -> str | None:
+    """The day a URL path spells as /YYYY/MM/DD/ or /YYYY-MM-DD/, if any."""
+    if not (match := URL_DATE.search(url)):
+        return None
+    year, month, day = (match.group("Y") or match.group("Y2"), match.group("m") or match.group("m2"),
+                        match.group("d") or match.group("d2"))
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _first_date(text: str, patterns: list[re.Pattern]) -> str | None:

@@ -74,15 +74,18 @@ def _text(value) -> str | None:
 def article_metadata(texts: list[str]) -> dict:
     """headline, authors, published, modified, publisher, language and url of the page's article.
 
-    Article types win over WebPage ones; the first article object declaring a field wins."""
+    Article types win over WebPage ones, and these over any other type (a Recipe, a Product);
+    within a kind the first object declaring a field wins."""
     objects = parse_objects(texts)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 2}
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
     pages = [o for o in objects if _types(o) & PAGE_TYPES]
+    others = [o for o in objects if not _types(o) & (ARTICLE_TYPES | PAGE_TYPES)]
     found: dict = {}
     for group, fields in ((articles, ("headline", "name", "datePublished", "dateCreated", "dateModified",
                                       "author", "creator", "publisher", "inLanguage", "url")),
-                          (pages, ("datePublished", "dateModified", "author", "publisher", "inLanguage"))):
+                          (pages, ("author", "publisher", "inLanguage")),
+                          (others, ("datePublished",))):
         for obj in group:
             for key in fields:
                 if key in found or obj.get(key) in (None, "", []):
