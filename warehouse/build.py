@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from accord.settings import SQL_DIR
-from warehouse.lake import committed_runs, table_glob
+from warehouse import lake
 from warehouse.schemas import TABLES
 
 WAREHOUSE_FILE = "warehouse.duckdb"
 LAYERS = ("staging", "intermediate", "marts")
+
+# (article_id, text) pairs in, article_id -> its group's representative article_id out
+Grouper = Callable[[Iterable[tuple[str, str]]], dict[str, str]]
 
 
 class DataCheckFailed(RuntimeError):
@@ -30,6 +35,12 @@ class Model:
     name: str
     layer: str
     sql: str
+
+    @property
+    def materialized(self) -> str:
+        """`table`, or `view` when its header says `-- materialized: view`: for models too large
+        to store whole that analysts read a slice of at a time."""
+        return "view" if re.search(r"^--\s*materialized:\s*view\b", self.sql, re.MULTILINE) else "table"
 
 
 def warehouse_path(data_dir: Path) -> Path:
@@ -48,14 +59,14 @@ def duck_type(arrow_type) -> str:
 
 def load_raw(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     """raw_<table> for each lake table, typed by its schema, holding committed runs only."""
-    runs = committed_runs(data_dir)
+    runs = lake.committed_runs(data_dir)
     con.execute("create table committed_runs (run_id varchar primary key)")
     if runs:
         con.executemany("insert into committed_runs values (?)", [[r] for r in runs])
     for table, (schema, _) in TABLES.items():
         columns = ", ".join(f'"{f.name}" {duck_type(f.type)}' for f in schema)
         con.execute(f"create table raw_{table} ({columns})")
-        files = list(Path(data_dir, "lake", table).glob("*/*.parquet"))
+        files = lake.table_files(data_dir, table)
         if not files:
             continue
         # union_by_name: files written before a column existed read it as NULL
@@ -63,8 +74,29 @@ def load_raw(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
         con.execute(
             f"insert into raw_{table} select {select} from read_parquet(?, hive_partitioning = true, "
             f"union_by_name = true) where run_id in (select run_id from committed_runs)",
-            [table_glob(data_dir, table)],
+            [[str(f) for f in files]],
         )
+
+
+def load_near_duplicates(con: duckdb.DuckDBPyConnection, group_articles: Grouper) -> None:
+    """near_duplicates(article_id, group_id) from the texts of stg_articles: the one table the
+    models read that SQL does not make. Articles the grouper leaves out stand alone."""
+    result = con.execute("select article_id, text from stg_articles order by article_id")
+
+    def articles() -> Iterator[tuple[str, str]]:
+        while batch := result.fetchmany(10_000):
+            yield from batch
+
+    groups = group_articles(articles())
+    con.register("grouped", pa.table({"article_id": pa.array(list(groups), pa.string()),
+                                      "group_id": pa.array(list(groups.values()), pa.string())}))
+    con.execute("create table near_duplicates as select article_id, group_id from grouped")
+    con.unregister("grouped")
+
+
+def default_grouper() -> Grouper:
+    from transforms.near_duplicates import group_near_duplicates
+    return group_near_duplicates
 
 
 def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
@@ -105,23 +137,30 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[
     return failures
 
 
-def build(data_dir: Path, sql_dir: Path = SQL_DIR) -> Path:
+def build(data_dir: Path, sql_dir: Path = SQL_DIR, group_articles: Grouper | None = None) -> Path:
     """Build a fresh warehouse from the lake and swap it in; returns its path."""
     data_dir.mkdir(parents=True, exist_ok=True)
     final = warehouse_path(data_dir)
     building = final.with_name(f".{final.name}.building")
-    for leftover in (building, building.with_name(building.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(building))
-    try:
-        load_raw(con, data_dir)
-        for model in discover_models(sql_dir):
-            con.execute(f"create table {model.name} as {model.sql}")
-        failures = run_checks(con, sql_dir)
-        if failures:
-            raise DataCheckFailed("data checks failed: " + "; ".join(failures))
-        con.execute("checkpoint")
-    finally:
-        con.close()
-    os.replace(building, final)
+    with lake.exclusive(data_dir):
+        # a build killed earlier leaves its half-built file: never swapped in, removed here
+        for leftover in (building, building.with_name(building.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        con = duckdb.connect(str(building))
+        try:
+            load_raw(con, data_dir)
+            models = discover_models(sql_dir)
+            # staging reads only raw tables, and the grouping reads staging: staging goes first
+            for model in [m for m in models if m.layer == "staging"]:
+                con.execute(f"create {model.materialized} {model.name} as {model.sql}")
+            load_near_duplicates(con, group_articles or default_grouper())
+            for model in [m for m in models if m.layer != "staging"]:
+                con.execute(f"create {model.materialized} {model.name} as {model.sql}")
+            failures = run_checks(con, sql_dir)
+            if failures:
+                raise DataCheckFailed("data checks failed: " + "; ".join(failures))
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(building, final)
     return final

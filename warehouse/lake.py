@@ -1,9 +1,12 @@
 """The Parquet lake: one folder per table, Hive-partitioned, every file written atomically."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,8 +19,21 @@ def lake_dir(data_dir: Path) -> Path:
     return data_dir / "lake"
 
 
-def table_glob(data_dir: Path, table: str) -> str:
-    return str(lake_dir(data_dir) / table / "*" / "*.parquet")
+def table_files(data_dir: Path, table: str) -> list[Path]:
+    """The table's finished files (temporary ones start with a dot and end in .tmp)."""
+    return sorted((lake_dir(data_dir) / table).glob("*/*.parquet"))
+
+
+@contextlib.contextmanager
+def exclusive(data_dir: Path) -> Iterator[None]:
+    """One build or compaction of a lake at a time: compaction removes files a build may be
+    reading, and two builds would write the same temporary database. Writers need no lock, as
+    they only add files. The kernel drops the lock of a killed process, so none is ever stale."""
+    folder = lake_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def to_table(table: str, rows: list[dict]) -> pa.Table:
@@ -44,12 +60,17 @@ def write_rows(data_dir: Path, table: str, rows: list[dict], run_id: str) -> lis
         folder = lake_dir(data_dir) / table / f"{partition}={value}"
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / f"{run_id}-{uuid.uuid4().hex[:8]}.parquet"
-        temporary = folder / f".{final.name}.tmp"
         arrow = to_table(table, part_rows).drop_columns([partition])
-        pq.write_table(arrow, temporary, compression="zstd")
-        os.replace(temporary, final)
+        write_atomically(arrow, final)
         written.append(final)
     return written
+
+
+def write_atomically(arrow: pa.Table, final: Path) -> None:
+    """Write beside the final name, then rename: a reader sees the whole file or none of it."""
+    temporary = final.with_name(f".{final.name}.tmp")
+    pq.write_table(arrow, temporary, compression="zstd")
+    os.replace(temporary, final)
 
 
 def commits_dir(data_dir: Path) -> Path:

@@ -1,51 +1,92 @@
--- What each pair_agreement figure rests on: the stated agreements and the statements of
--- both parties, with their sentences and article URLs.
+-- materialized: view
+-- What each pair_agreement figure rests on, copy by copy: the stated relations (sentence and
+-- article) and every statement of both parties on the topic (words, sentence, article). Rows
+-- sharing an evidence_key are copies of one piece of evidence, counted once. A view, not a
+-- table: listed in full it grows with the square of the parties on a topic, and an analyst
+-- reads one pair at a time (filter on topic, party_a, party_b, level).
 with stated as (
     select
-        pairs.level,
-        pairs.topic,
-        pairs.party_a,
-        pairs.party_b,
+        level,
+        topic,
+        party_a,
+        party_b,
         'stated' as evidence_kind,
-        pairs.signal,
+        stated_key as evidence_key,
+        null::varchar as party,
+        signal,
         null::varchar as quote_id,
-        null::varchar as speaker,
-        null::varchar as stance,
-        pairs.evidence as sentence,
-        pairs.article_id,
-        pairs.said_at
-    from int_stated_pairs as pairs
+        null::varchar as text,
+        evidence as sentence,
+        article_id,
+        group_id,
+        said_at
+    from int_stated_pairs
 ),
 
-stances as (
+stance_pairs as (
+    select level, topic, party_a, party_b
+    from int_stance_pairs
+),
+
+statements as (
     select
-        pairs.level,
-        pairs.topic,
-        pairs.party_a,
-        pairs.party_b,
-        'stance' as evidence_kind,
-        pairs.signal,
-        statements.quote_id,
-        statements.speaker,
-        statements.stance,
-        statements.sentence,
-        statements.article_id,
-        statements.said_at
-    from int_stance_pairs as pairs
-    inner join int_party_statements as statements
+        level,
+        topic,
+        party,
+        'statement' as evidence_kind,
+        statement_key as evidence_key,
+        side as signal,
+        quote_id,
+        text,
+        sentence,
+        article_id,
+        group_id,
+        said_at
+    from int_party_statements
+),
+
+-- two equality joins rather than one on `party in (party_a, party_b)`, which DuckDB could
+-- only run as a nested loop
+statements_of_a as (
+    select pairs.party_a, pairs.party_b, statements.*
+    from stance_pairs as pairs
+    inner join statements
         on statements.level = pairs.level and statements.topic = pairs.topic
-        and statements.party in (pairs.party_a, pairs.party_b)
+        and statements.party = pairs.party_a
+),
+
+statements_of_b as (
+    select pairs.party_a, pairs.party_b, statements.*
+    from stance_pairs as pairs
+    inner join statements
+        on statements.level = pairs.level and statements.topic = pairs.topic
+        and statements.party = pairs.party_b
 ),
 
 evidence as (
     select * from stated
-    union all
-    select * from stances
+    union all by name
+    select * from statements_of_a
+    union all by name
+    select * from statements_of_b
 )
 
 select
-    evidence.*,
+    evidence.level,
+    evidence.topic,
+    evidence.party_a,
+    evidence.party_b,
+    evidence.evidence_kind,
+    evidence.evidence_key,
+    evidence.party,
+    evidence.signal,
+    evidence.quote_id,
+    evidence.text,
+    evidence.sentence,
+    evidence.article_id,
+    evidence.group_id,
     articles.url,
-    articles.title
+    articles.title,
+    evidence.said_at
 from evidence
-inner join articles using (article_id)
+inner join stg_articles as articles using (article_id)
