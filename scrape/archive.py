@@ -98,7 +98,7 @@ def iter_warc_responses(path: Path, max_bytes: int | None = None) -> Iterator[Ar
         for record in ArchiveIterator(stream):
             if record.rec_type != "response" or record.http_headers is None:
                 continue
-            body = record.content_stream().read(-1 if max_bytes is None else max_bytes)
+            body = _read(record.content_stream(), max_bytes)
             warc_date = record.rec_headers.get_header("WARC-Date")
             yield ArchivedResponse(
                 url=record.rec_headers.get_header("WARC-Target-URI"),
@@ -131,6 +131,16 @@ def iter_archive(data_dir: Path, since: date | None = None) -> Iterator[Page]:
                            body=response.body, content_type=response.content_type,
                            fetched_at=response.fetched_at, source=headers.get(SOURCE, ""),
                            published_hint=headers.get(HINT) or None)
+
+
+def _read(stream, max_bytes: int | None) -> bytes:
+    """All of a warcio stream, or its first `max_bytes` (its read(n) may return less than n)."""
+    if max_bytes is None:
+        return stream.read()
+    body = bytearray()
+    while len(body) < max_bytes and (chunk := stream.read(max_bytes - len(body))):
+        body += chunk
+    return bytes(body)
 
 
 def _safe_name(run_id: str) -> str:

@@ -58,8 +58,8 @@ class FetchError(Exception):
 def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
         private_hosts: frozenset[str] = frozenset(),
         check_headers: Callable[[int, http.client.HTTPResponse], str | None] | None = None) -> Exchange:
-    """GET `url` once. Private, loopback and link-local peers are refused unless the URL's host is
-    in `private_hosts`; the check is on the connected socket's peer, so DNS cannot slip past it.
+    """GET `url` once. Private, loopback and link-local addresses are refused unless the URL's host
+    is in `private_hosts`.
     `check_headers(status, response)` may refuse the body (a reason) before it is read."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -70,10 +70,8 @@ def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
         port = parts.port
     except ValueError:
         raise FetchError("invalid port", refused=True) from None
-    if scheme == "https":
-        conn = http.client.HTTPSConnection(host, port, timeout=limits.connect_timeout, context=_tls())
-    else:
-        conn = http.client.HTTPConnection(host, port, timeout=limits.connect_timeout)
+    conn = http.client.HTTPConnection(host, port or (443 if scheme == "https" else 80),
+                                      timeout=limits.connect_timeout)
     started = time.monotonic()
     expired = threading.Event()
 
@@ -88,7 +86,8 @@ def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
     watchdog.daemon = True
     watchdog.start()
     try:
-        return _exchange(conn, url, parts, headers, limits, private_hosts, check_headers, started, expired)
+        conn.sock = _connect(scheme, host, conn.port, limits.connect_timeout, host.lower() in private_hosts)
+        return _exchange(conn, url, parts, headers, limits, check_headers, started, expired)
     except FetchError:
         raise
     except Exception as exc:
@@ -100,11 +99,35 @@ def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
         conn.close()
 
 
-def _exchange(conn, url, parts, headers, limits, private_hosts, check_headers, started, expired) -> Exchange:
-    conn.connect()
-    peer = ipaddress.ip_address(conn.sock.getpeername()[0].split("%")[0])
-    if _is_private(peer) and (parts.hostname or "").lower() not in private_hosts:
-        raise FetchError(f"refused: {parts.hostname} resolves to non-public address {peer}", refused=True)
+def _connect(scheme: str, host: str, port: int, timeout: float, private_ok: bool) -> socket.socket:
+    """A connected (and for https, TLS-wrapped) socket to an address checked before connecting:
+    the check and the connection use the same resolved address, so DNS cannot slip past it."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    allowed = [info for info in infos if private_ok or not _is_private(_address(info))]
+    if not allowed:
+        raise FetchError(f"refused: {host} resolves to non-public address {_address(infos[0])}",
+                         refused=True)
+    error: OSError | None = None
+    for family, kind, proto, _, address in allowed:
+        sock = socket.socket(family, kind, proto)
+        sock.settimeout(timeout)
+        try:
+            sock.connect(address)
+        except OSError as exc:
+            sock.close()
+            error = exc
+            continue
+        if scheme == "https":
+            sock = _tls().wrap_socket(sock, server_hostname=host)
+        return sock
+    raise error
+
+
+def _address(info) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    return ipaddress.ip_address(info[4][0].split("%")[0])
+
+
+def _exchange(conn, url, parts, headers, limits, check_headers, started, expired) -> Exchange:
     conn.sock.settimeout(limits.read_timeout)
     target = quote((parts.path or "/") + (f"?{parts.query}" if parts.query else ""), safe=_PRINTABLE)
     sent = [("Host", parts.netloc.rpartition("@")[2]), *headers]
@@ -114,9 +137,9 @@ def _exchange(conn, url, parts, headers, limits, private_hosts, check_headers, s
     conn.endheaders()
     response = conn.getresponse()
     fetched_at = datetime.now(UTC).replace(tzinfo=None)
-    length = response.getheader("Content-Length")
-    if length and length.strip().isdigit() and int(length) > limits.max_bytes:
-        raise FetchError(f"too large: Content-Length {int(length)} exceeds {limits.max_bytes} bytes",
+    lengths = [int(n) for n in (response.getheader("Content-Length") or "").split(",") if n.strip().isdigit()]
+    if lengths and max(lengths) > limits.max_bytes:
+        raise FetchError(f"too large: Content-Length {max(lengths)} exceeds {limits.max_bytes} bytes",
                          refused=True)
     if check_headers is not None:
         refusal = check_headers(response.status, response)

@@ -83,6 +83,8 @@ class Fetcher:
         while True:
             if robots:
                 rules = self._rules(current, context)
+                if rules.refusal:
+                    return self._end(outcome, "skipped", rules.refusal)
                 if rules.reason:  # robots.txt unreachable: a failure, so later runs try again
                     return self._end(outcome, "failed", rules.reason)
                 if not rules.allowed(context.agent, current):
@@ -104,7 +106,7 @@ class Fetcher:
                 if len(chain) > limit:
                     return self._end(outcome, "failed", f"more than {limit} redirects")
                 if not self.claim(target):
-                    return self._end(outcome, "skipped", f"redirects to {target}, already fetched in this run")
+                    return self._end(outcome, "skipped", f"redirects to {target}, which this run fetches on its own")
                 chain.append(target)
                 current = target
                 continue
@@ -168,7 +170,10 @@ class Fetcher:
                 outcome = self.fetch(robots_url, context, robots=False)
                 response = outcome.response
                 status = response.status if response is not None else None
-                rules = Robots.from_response(status, response.body if response is not None else b"")
+                if outcome.status == "skipped":
+                    rules = Robots(None, refusal=outcome.error or "refused")
+                else:
+                    rules = Robots.from_response(status, response.body if response is not None else b"")
                 delay = rules.crawl_delay(context.agent)
                 if delay:
                     self._pacer.slow_down(key, delay)
