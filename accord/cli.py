@@ -4,16 +4,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from accord import prefect_env, settings
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from accord.storage import resolve
     from flows.nightly import nightly
+    from flows.runners import task_runner
 
     started = time.perf_counter()
-    summary = nightly(sources=args.source or None, data_dir=str(settings.data_dir(args.data_dir)))
+    flow = nightly.with_options(task_runner=task_runner(args.runner, args.address))
+    summary = flow(sources=args.source or None, data_dir=resolve(args.data_dir).url)
     total = time.perf_counter() - started
     print(summary.as_text())
     print(f"  time: {total:.1f} s in all, of which Accord's own work {summary.pipeline_seconds:.1f} s "
@@ -23,16 +27,39 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from accord.query import run_query
+    from accord.storage import resolve
     from warehouse.build import warehouse_path
 
-    return run_query(warehouse_path(settings.data_dir(args.data_dir)), args.sql, args.format)
+    return run_query(warehouse_path(resolve(args.data_dir).local), args.sql, args.format)
 
 
 def cmd_shell(args: argparse.Namespace) -> int:
     from accord.query import shell
+    from accord.storage import resolve
     from warehouse.build import warehouse_path
 
-    return shell(warehouse_path(settings.data_dir(args.data_dir)))
+    return shell(warehouse_path(resolve(args.data_dir).local))
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from accord.storage import resolve
+    from flows.backfill import backfill
+
+    summary = backfill(since=args.since, until=args.until, sources=args.source or None,
+                       data_dir=resolve(args.data_dir).url)
+    print(summary.as_text())
+    return 0
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from accord.storage import resolve
+    from flows.reprocess import reprocess
+    from flows.runners import task_runner
+
+    flow = reprocess.with_options(task_runner=task_runner(args.runner, args.address))
+    summary = flow(since=args.since, data_dir=resolve(args.data_dir).url)
+    print(summary.as_text())
+    return 0
 
 
 def cmd_sources_check(args: argparse.Namespace) -> int:
@@ -80,6 +107,35 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--source", action="append", metavar="SRC",
                      help="a feed, sitemap or page URL, a folder, or a WARC file (repeatable)")
     run.set_defaults(func=cmd_run)
+
+    def with_runner(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--runner", choices=("thread", "dask"), default="thread",
+                       help="where parse batches run: threads here, or Dask workers (default: thread)")
+        p.add_argument("--address", metavar="tcp://HOST:PORT",
+                       help="with --runner dask: an existing Dask scheduler (default: a local cluster)")
+        return p
+
+    with_runner(run)
+
+    def day(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-03-31") from None
+
+    fill = with_data_dir(commands.add_parser(
+        "backfill", help="fetch what the sources published in a date range, a day at a time (resumable)"))
+    fill.add_argument("--since", type=day, required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    fill.add_argument("--until", type=day, required=True, metavar="DATE", help="last day, inclusive")
+    fill.add_argument("--source", action="append", metavar="SRC",
+                      help="a feed, sitemap or page URL, a folder, or a WARC file (repeatable; "
+                           "default: the sources file)")
+    fill.set_defaults(func=cmd_backfill)
+
+    again = with_runner(with_data_dir(commands.add_parser(
+        "reprocess", help="re-parse the WARC archive with the current parser (no network)")))
+    again.add_argument("--since", type=day, metavar="DATE", help="only runs archived on or after this day")
+    again.set_defaults(func=cmd_reprocess)
 
     query = with_data_dir(commands.add_parser("query", help="run one read-only SQL query"))
     query.add_argument("sql")

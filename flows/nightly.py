@@ -5,11 +5,9 @@ import time
 from datetime import UTC, datetime
 from uuid import uuid4
 
-from prefect import flow, unmapped
-from prefect.artifacts import create_markdown_artifact
+from prefect import flow
 
-from accord import settings
-from accord.parse_pages import ParsedBatch
+from accord import storage
 from flows import tasks
 from warehouse.summary import RunSummary
 
@@ -21,18 +19,18 @@ def new_run_id() -> str:
 
 @flow(name="accord-nightly", log_prints=True)
 def nightly(sources: list[str] | None = None, data_dir: str | None = None) -> RunSummary:
-    """Run the whole pipeline once over `sources` (default: the configured sources file)."""
+    """Run the whole pipeline once over `sources` (default: the configured sources file).
+    `data_dir` is a folder or an object-storage URL such as s3://bucket/accord."""
     started = time.perf_counter()
-    directory = settings.data_dir(data_dir)
+    location = storage.resolve(data_dir)
     run_id = new_run_id()
-    crawled = tasks.crawl_sources(tasks.resolve_sources(sources), directory, run_id)
-    parsed = ParsedBatch()
-    for future in tasks.parse_batch.map(tasks.batches(crawled.pages), unmapped(run_id)):
-        parsed.merge(future.result())
-    tasks.write_lake(directory, run_id, parsed, crawled.fetch_log)
-    warehouse = tasks.build_warehouse(directory)
+    tasks.pull(location.url, storage.MUTABLE)
+    crawled = tasks.crawl_sources(tasks.resolve_sources(sources), location.url, run_id)
+    parsed = tasks.parse_all(crawled.pages, run_id)
+    tasks.write_lake(location.url, run_id, parsed, crawled.fetch_log)
+    tasks.push(location.url)
+    warehouse = tasks.build_warehouse(location.url)
     summary = tasks.summarize_run(warehouse, run_id)
     summary.pipeline_seconds = time.perf_counter() - started
-    create_markdown_artifact(summary.as_markdown(), key="accord-run-summary",
-                             description=f"Accord run {run_id}")
+    tasks.publish(summary, f"Accord run {run_id}")
     return summary

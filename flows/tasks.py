@@ -1,26 +1,55 @@
-"""Prefect tasks: thin wrappers that give each pipeline step retries, tags and a name.
+"""Prefect tasks: thin wrappers that give each pipeline step retries, a timeout, tags and a name.
 
 Pages are handled in batches, never one task per URL: each task run costs the Prefect API a
 few milliseconds and servers struggle past a few thousand task runs per flow.
+
+Tasks take the data directory as a string (a path or an `s3://` URL, see accord/storage.py) so
+that their inputs stay small and picklable for Dask workers. Only the parse task caches: its
+key is the pages' content and the parser version (accord/parse_cache.py); every other task
+opts out, because Prefect's default policy would hash each input (a whole crawl) to no use.
 """
 from __future__ import annotations
 
 import contextlib
-from datetime import date
+import logging
+from datetime import date, timedelta
 from pathlib import Path
 
-from prefect import task
-from scrape.crawl import CrawlResult, CrawlSettings, crawl
-from scrape.sample_site import serve_sample_site
+from prefect import get_run_logger, task, unmapped
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 
-from accord import settings
+from accord import backfill, parse_cache, settings, storage
 from accord.parse_pages import ParsedBatch, parse_pages, store_run
+from accord.progress import Progress
+from scrape.archive import iter_archive
+from scrape.crawl import CrawlResult, CrawlSettings, crawl
 from scrape.pages import Page
+from scrape.sample_site import serve_sample_site
 from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
 from warehouse import build
 from warehouse.summary import RunSummary, summarize
 
 PARSE_BATCH_SIZE = 200
+# Builds of warehouse.duckdb are serialized by this tag: on a shared server run
+# `prefect concurrency-limit create accord-warehouse-writer 1` (docs/orchestration.md);
+# without that limit, or with no server at all, the file lock in accord/storage.py still holds.
+WAREHOUSE_WRITER = "accord-warehouse-writer"
+CRAWLER = "accord-crawler"
+
+
+class _ThreadTimeoutNotice(logging.Filter):
+    """Drops Prefect's notice that a timeout cannot interrupt blocking calls in a worker thread:
+    parse batches run in worker threads by design, and parsing is Python code, which the
+    timeout does interrupt (Prefect raises into the thread), so the notice, logged once per
+    batch, would only teach people to ignore warnings."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "running in a worker thread" not in record.getMessage()
+
+
+logging.getLogger("prefect.task_runs").addFilter(_ThreadTimeoutNotice())
 
 
 def resolve_sources(specs: list[str] | None) -> list[Source]:
@@ -28,18 +57,26 @@ def resolve_sources(specs: list[str] | None) -> list[Source]:
     return [detect_source(spec) for spec in specs] if specs else load_sources(settings.sources_file())
 
 
-@task(name="crawl", tags=["accord", "scrape"])
-def crawl_sources(sources: list[Source], data_dir: Path, run_id: str,
+@task(name="crawl", tags=["accord", "scrape", CRAWLER], cache_policy=NO_CACHE,
+      retries=1, retry_delay_seconds=60, timeout_seconds=6 * 3600)
+def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
                   since: date | None = None, until: date | None = None) -> CrawlResult:
+    """A retry re-crawls: pages the failed attempt archived are then fetched conditionally."""
+    local = storage.resolve(data_dir).local
     with contextlib.ExitStack() as stack:
         if uses_sample_site(sources):
             base_url = stack.enter_context(serve_sample_site(settings.SAMPLE_SITE_DIR))
             sources = bind_sample_site(sources, base_url)
-        return crawl(sources, data_dir=data_dir, run_id=run_id, settings=CrawlSettings(),
+        return crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(),
                      since=since, until=until)
 
 
-@task(name="parse", tags=["accord", "parse"], retries=1)
+def _parse_cache_key(context, parameters: dict) -> str:
+    return parse_cache.batch_key(parameters["pages"])
+
+
+@task(name="parse", tags=["accord", "parse"], retries=1, timeout_seconds=900,
+      cache_key_fn=_parse_cache_key, cache_expiration=timedelta(days=7), persist_result=True)
 def parse_batch(pages: list[Page], run_id: str) -> ParsedBatch:
     return parse_pages(pages, run_id)
 
@@ -48,16 +85,86 @@ def batches(pages: list[Page], size: int = PARSE_BATCH_SIZE) -> list[list[Page]]
     return [pages[i:i + size] for i in range(0, len(pages), size)]
 
 
-@task(name="write-lake", tags=["accord", "warehouse"])
-def write_lake(data_dir: Path, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:
-    return store_run(data_dir, run_id, parsed, fetch_log)
+def parse_all(pages: list[Page], run_id: str, stage: str = "parse") -> ParsedBatch:
+    """Parse tasks for every batch on the flow's task runner (threads, or Dask workers)."""
+    parsed = ParsedBatch()
+    chunks = batches(pages)
+    futures = parse_batch.map(chunks, unmapped(run_id))
+    sizes = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
+    with Progress(stage, len(pages), "page", get_run_logger().info) as progress:
+        for future in as_completed(futures):
+            parsed.merge(parse_cache.relabel(future.result(), run_id))
+            progress.update(sizes[future])
+    return parsed
 
 
-@task(name="build-warehouse", tags=["accord", "warehouse"])
-def build_warehouse(data_dir: Path) -> Path:
-    return build.build(data_dir)
+@task(name="pull", tags=["accord", "storage"], cache_policy=NO_CACHE, retries=3,
+      retry_delay_seconds=[10, 60, 300], timeout_seconds=3600)
+def pull(data_dir: str, folders: tuple[str, ...]) -> int:
+    return storage.pull(storage.resolve(data_dir), folders)
 
 
-@task(name="summarize", tags=["accord"])
+@task(name="push", tags=["accord", "storage"], cache_policy=NO_CACHE, retries=3,
+      retry_delay_seconds=[10, 60, 300], timeout_seconds=3600)
+def push(data_dir: str, folders: tuple[str, ...] = storage.IMMUTABLE + storage.MUTABLE) -> int:
+    return storage.push(storage.resolve(data_dir), folders)
+
+
+@task(name="write-lake", tags=["accord", "lake"], cache_policy=NO_CACHE, retries=1, timeout_seconds=1800)
+def write_lake(data_dir: str, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:
+    """Lake files have unique names and become visible only with the run's commit marker,
+    so writers need no limit: only the warehouse build does."""
+    return store_run(storage.resolve(data_dir).local, run_id, parsed, fetch_log)
+
+
+def _io_error(task, task_run, state) -> bool:
+    """Retry what another attempt can fix (storage, network); a model's SQL error or a failed
+    data check would only fail again."""
+    return isinstance(state.result(raise_on_failure=False), OSError)
+
+
+@task(name="build-warehouse", tags=["accord", "warehouse", WAREHOUSE_WRITER], cache_policy=NO_CACHE,
+      retries=1, retry_delay_seconds=30, retry_condition_fn=_io_error, timeout_seconds=3600)
+def build_warehouse(data_dir: str) -> Path:
+    """The remote lake's new files are fetched first, so a build sees every machine's runs."""
+    location = storage.resolve(data_dir)
+    with storage.writer_lock(location):
+        storage.pull(location, ("lake",))
+        return build.build(location.local)
+
+
+@task(name="summarize", tags=["accord"], cache_policy=NO_CACHE, timeout_seconds=600)
 def summarize_run(warehouse: Path, run_id: str) -> RunSummary:
     return summarize(warehouse, run_id)
+
+
+@task(name="read-archive", tags=["accord", "archive"], cache_policy=NO_CACHE, timeout_seconds=6 * 3600)
+def read_archive(data_dir: str, since: date | None) -> list[Page]:
+    return latest_pages(iter_archive(storage.resolve(data_dir).local, since))
+
+
+def latest_pages(pages) -> list[Page]:
+    """One page per URL, the last fetched: two parses of one article in one run would give the
+    warehouse two rows for it."""
+    latest: dict[str, Page] = {}
+    for page in pages:
+        kept = latest.get(page.url)
+        if kept is None or page.fetched_at >= kept.fetched_at:
+            latest[page.url] = page
+    return list(latest.values())
+
+
+@task(name="mark-days-done", tags=["accord"], cache_policy=NO_CACHE)
+def mark_days_done(data_dir: str, sources: list[str], day: date, run_id: str, pages: int) -> None:
+    local = storage.resolve(data_dir).local
+    for source in sources:
+        backfill.mark_done(local, source, day, run_id, pages)
+
+
+def publish(summary: RunSummary, description: str) -> None:
+    """The run summary and its failures as artifacts, visible on the flow run's page."""
+    create_markdown_artifact(summary.as_markdown(), key="accord-run-summary", description=description)
+    create_table_artifact([{"url": url, "stage": stage, "reason": reason}
+                           for url, stage, reason in summary.failures] or [{"url": "", "stage": "",
+                                                                             "reason": "no failures"}],
+                          key="accord-run-failures", description=f"{description}: failures")
