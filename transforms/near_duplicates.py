@@ -64,21 +64,20 @@ def group_near_duplicates(items: Iterable[tuple[str, str | None]], threshold: fl
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must lie in (0, 1], not {threshold}")
-    ids: list[str] = []
-    texts: list[str] = []
-    for article_id, text in items:
-        ids.append(article_id)
-        texts.append(text or "")
-    if len(set(ids)) != len(ids):
-        raise ValueError("article ids must be unique")
-
     rng = np.random.default_rng(seed)
     mix = rng.integers(1, 2**63, size=max(shingle_words, num_perm), dtype=np.uint64) | np.uint64(1)
     perm_a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
     perm_b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
 
+    # texts are reduced to their shingle sets as they stream past, never held all at once
+    ids: list[str] = []
+    shingle_sets: list[np.ndarray] = []
     word_hashes = WordHashes()
-    shingle_sets = [shingle_hashes(text, shingle_words, mix, word_hashes) for text in texts]
+    for article_id, text in items:
+        ids.append(article_id)
+        shingle_sets.append(shingle_hashes(text or "", shingle_words, mix, word_hashes))
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique")
     signatures = np.zeros((len(ids), num_perm), dtype=np.uint32)
     for row, shingles in enumerate(shingle_sets):
         if shingles.size:
