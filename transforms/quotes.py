@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile(r"''|``|[“”„«»\"]")
-_OPENERS = frozenset(("“", "„", "«", "``"))
+# Doubled apostrophes ('') are left as text: archive renderings that use them for quotation
+# marks are annotated, in PolNeAR's gold, as reported speech rather than quotes.
+_MARK = re.compile(r"[“”„«»\"]")
+_OPENERS = frozenset(("“", "„", "«"))
 _CLOSERS = frozenset(("”", "»"))
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
 

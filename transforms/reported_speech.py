@@ -22,7 +22,7 @@ say tell add state write tweet explain note argue claim insist declare warn asse
 continue recall acknowledge admit announce suggest contend complain concede counter emphasize emphasise
 stress observe predict urge vow joke quip post reject deny confirm report testify ask answer promise
 mention repeat reiterate clarify charge allege boast brag caution lament proclaim maintain threaten
-scoff retort muse
+scoff retort muse react
 """)
 CLAUSE_VERBS = _lexicon("say tell add write argue claim insist warn predict suggest note acknowledge admit "
                          "assert contend concede tweet explain maintain promise vow")
@@ -37,6 +37,7 @@ reportedly just already further first initially publicly privately never not alw
 continues continued continue to went go goes on in at last this that early late monday tuesday wednesday
 thursday friday saturday sunday morning afternoon evening night week month year today yesterday
 """)
+FINITE = _lexicon("is are was were has have had will would can could should does do did")
 PASSIVE = _lexicon("was were been being is are be")
 _MONTH = r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+"
 
@@ -73,6 +74,9 @@ class Frame:
     participle: bool = False  # "…, saying that …": the speaker is the sentence's subject
 
 
+_APPOSITION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*,")
+
+
 def _gap_is_filler(gap: str) -> bool:
     gap = re.sub(_MONTH, " ", gap)
     words = re.findall(r"[\w’']+|[^\w\s]", gap.lower())
@@ -100,8 +104,8 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
         break
     if text[lo:cue_start].rstrip().endswith(","):
         for m in before:
-            if m.kind != "pronoun" and text[m.end:m.end + 1] == "," and _gap_is_filler(text[lo:m.start]) \
-                    or (m.kind != "pronoun" and text[m.end:m.end + 1] == "," and m is before[0]):
+            if m.kind != "pronoun" and _APPOSITION.match(text, m.end) \
+                    and (m is before[0] or _gap_is_filler(text[lo:m.start])):
                 return m
     return None
 
@@ -119,7 +123,7 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     """The reported clause after a cue: after 'that' (within a few words), else straight on."""
     rest = text[cue_end:hi]
     that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
-    if that and len(that.group(1).split()) <= 8:
+    if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE):
         s, e = _trim(text, cue_end + that.end(), hi)
         return (s, e) if e > s else None
     verb = FORM_TO_VERB.get(cue.lower(), "")
@@ -173,7 +177,8 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         participle = low.endswith("ing")
         speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions)
         inverted = False
-        if speaker is None and not participle:
+        lead = text[lo:m.start()].rstrip()
+        if speaker is None and not participle and (not lead or lead.endswith((",", "”", "\"", ":"))):
             speaker = _subject_after(text, m.end(), hi, mentions)
             inverted = speaker is not None
         if participle and text[lo:m.start()].rstrip().endswith(","):

@@ -23,7 +23,10 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial."""
-    word = re.search(r"[\w.]*$", text[:dot]).group(0)
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+        begin -= 1
+    word = text[begin:dot]
     if not word:
         return False
     if "." in word or (len(word) == 1 and word.isupper()):

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from transforms.countries import canonical_country
+from transforms.countries import canonical_country as _canonical_country
 from transforms.speaker_registry import SpeakerRegistry
+
+# the same few names recur in every article: look each up once
+canonical_country = lru_cache(maxsize=8192)(_canonical_country)
 
 
 def _lexicon(words: str) -> frozenset[str]:

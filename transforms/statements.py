@@ -134,6 +134,26 @@ def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
     return before.endswith((",", ":")) and text[q.start:q.start + 1].isupper()
 
 
+def _clause(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> tuple[int, int]:
+    """The writer's clause a quoted fragment is woven into: the statement it belongs to."""
+    lo, hi = unit.start, unit.end
+    if frame is not None:
+        speaker = frame.speaker
+        first = min(frame.cue_start, speaker.start if speaker else frame.cue_start)
+        last = max(frame.cue_end, speaker.end if speaker else frame.cue_end)
+        if last <= q.open_at and not text[lo:first].strip(_LEAD + ",."):
+            lo = frame.content[0] if frame.content else last
+        elif first >= q.close_at:
+            hi = first
+    while lo < hi and (text[lo].isspace() or text[lo] in ",:;"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",.;:—–-"):
+        hi -= 1
+    if text[lo:lo + 1] in "“\"«" and lo == q.open_at:
+        lo += 1
+    return min(lo, q.start), max(hi, q.end)
+
+
 def _section_entity(heading: str | None, resolver: _Resolver, cache: dict) -> Entity | None:
     if heading is None:
         return None
@@ -178,6 +198,7 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
         resolver.read(unit)
         consumed: set[int] = set()
         attached: dict[int, Frame] = {}
+        whole_groups: set[int] = set()
         for frame in unit.frames:
             if frame.content is None:
                 continue
@@ -221,8 +242,18 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
                         continue
             by_group[q.group] = (entity, mention, cue)
             resolver.spoke(entity, index)
-            kind = "direct" if _is_whole(text, unit, q) else "partial"
-            statements.append(_Statement(q.start, q.end, kind, unit, entity, mention, cue))
+            if _is_whole(text, unit, q) or q.group in whole_groups:
+                whole_groups.add(q.group)
+                statements.append(_Statement(q.start, q.end, "direct", unit, entity, mention, cue))
+                continue
+            cs, ce = _clause(text, unit, q, frame)
+            for j, other in enumerate(unit.quotes):
+                if j > i and other.open_at < ce and other.close_at > cs:
+                    consumed.add(j)
+                    ce = max(ce, other.end)
+            if (cs, ce) not in seen_content:
+                seen_content.add((cs, ce))
+                statements.append(_Statement(cs, ce, "partial", unit, entity, mention, cue))
         if statements and statements[-1].unit is unit:
             last = statements[-1]
             last_in_block[unit.block] = (last.entity, last.mention, last.cue, True)
