@@ -79,9 +79,9 @@ def select_body(page: Walk) -> list[RawBlock]:
             if node not in chains and (node == best or node in strong and scores[node] >= PEER_SHARE * scores[best]):
                 chains[node] = block.chain[:at + 1]
     # ancestors of the best container and containers nested in another peer add nothing
-    peers = {node for node, chain in chains.items()
-             if node not in chains[best][:-1] and not any(other in chains for other in chain[:-1])}
-    peers.add(best)
+    for node in chains[best][:-1]:
+        chains.pop(node, None)
+    peers = {node for node, chain in chains.items() if not any(other in chains for other in chain[:-1])}
     # a lone best container lends its parent, so that its strong siblings join it
     root_chain = _common_prefix([chains[n] for n in peers]) if len(peers) > 1 else chains[best][:-1]
     depth = len(root_chain)

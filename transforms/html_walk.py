@@ -27,12 +27,12 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_ITEMS = frozenset({"li", "dd", "dt"})
 # class/id words of boilerplate containers
 NEGATIVE = re.compile(
-    r"comment|share|sharing|social|related|newsletter|promo|cookie|consent|sidebar|breadcrumb|footer|"
+    r"comment(?!ary)|share|sharing|social|related|newsletter|promo|cookie|consent|sidebar|breadcrumb|footer|"
     r"subscri|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|popup|modal|banner|recommend|outbrain|"
     r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|"
     r"dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])tags?(?![a-z])|caption|disclaimer|copyright|signup|"
     r"login|paywall|toolbar|pagination|pager|more-?stories|trending|popular|read-?more|weiterlesen|"
-    r"(?<![a-z])skip|hidden|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|rating|"
+    r"(?<![a-z])skip|(?:^|\s)hidden(?:\s|$)|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|rating|"
     r"follow|feedback|donat|gallery|slideshow|carousel|overlay|tooltip|dropdown|infobox|rss|"
     r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
 )
