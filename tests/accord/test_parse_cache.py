@@ -1,0 +1,36 @@
+"""The parse cache key follows the pages and the parser, not the run."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from accord import parse_cache
+from accord.parse_pages import ParsedBatch
+from scrape.pages import Page
+
+PAGE = Page(url="https://example.org/a", final_url="https://example.org/a", body=b"<p>hi</p>",
+            content_type="text/html", fetched_at=datetime(2024, 1, 1, 12), source="example")
+
+
+def test_the_key_changes_with_any_page_byte_or_field_and_not_otherwise():
+    key = parse_cache.batch_key([PAGE])
+    assert parse_cache.batch_key([replace(PAGE)]) == key
+    assert parse_cache.batch_key([replace(PAGE, body=b"<p>hi!</p>")]) != key
+    assert parse_cache.batch_key([replace(PAGE, published_hint="2024-01-01")]) != key
+    assert parse_cache.batch_key([PAGE, PAGE]) != key
+
+
+def test_the_key_names_the_parser_version(monkeypatch):
+    key = parse_cache.batch_key([PAGE])
+    monkeypatch.setattr(parse_cache, "PARSER_VERSION", "99.0")
+    assert parse_cache.batch_key([PAGE]) != key and "99.0" in parse_cache.batch_key([PAGE])
+
+
+def test_relabel_moves_every_row_to_the_new_run_and_leaves_the_cached_batch_alone():
+    batch = ParsedBatch()
+    batch.rows["articles"].append({"article_id": "a", "run_id": "old"})
+    batch.parse_log.append({"article_id": "a", "run_id": "old", "status": "parsed"})
+    moved = parse_cache.relabel(batch, "new")
+    assert moved.rows["articles"][0]["run_id"] == "new" and moved.parse_log[0]["run_id"] == "new"
+    assert batch.rows["articles"][0]["run_id"] == "old"
+    assert parse_cache.relabel(moved, "new") is moved
