@@ -78,7 +78,7 @@ _APPOSITION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*,")
 
 
 def _gap_is_filler(gap: str) -> bool:
-    gap = re.sub(_MONTH, " ", gap)
+    gap = re.sub(_MONTH, " ", re.sub(r"\([^)]{0,40}\)", " ", gap))
     words = re.findall(r"[\w’']+|[^\w\s]", gap.lower())
     return all(w in FILLERS or w.endswith("ly") or w.isdigit() for w in words) and len(words) <= 6
 
@@ -182,7 +182,9 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
             speaker = _subject_after(text, m.end(), hi, mentions)
             inverted = speaker is not None
         if participle and text[lo:m.start()].rstrip().endswith(","):
-            speaker = next((x for x in mentions if lo <= x.start < m.start()), None)
+            ahead = [x for x in mentions if lo <= x.start < m.start() and _outside(quotes, x.start)]
+            speaker = next((x for x in ahead if x.kind == "pronoun" or x.role or x.gender),
+                           ahead[0] if ahead else None)
         if speaker is None:
             continue
         content = None
@@ -195,3 +197,13 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 content = (s, e) if e > s else None
         frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle))
     return frames
+
+
+_TAIL = re.compile(r"[\w .,’'()-]{1,80}$")
+
+
+def is_attribution_tail(sentence: str) -> bool:
+    """'Bush said.', 'he added on Twitter.': a short sentence that only attributes a quote."""
+    cue = _CUE.search(sentence)
+    return bool(cue and len(sentence.split()) <= 10 and _TAIL.match(sentence)
+                and cue.group(0).lower() != "according to" and not re.search(r"\bthat\b", sentence))

@@ -45,7 +45,9 @@ senator governor president secretary minister spokesman spokeswoman spokesperson
 advisor candidate nominee congressman congresswoman lawmaker mayor chairman chairwoman director leader
 speaker analyst economist professor lawyer attorney businessman businesswoman billionaire mogul
 front-runner frontrunner employee expert strategist pollster diplomat ambassador chancellor king queen
-judge justice democrat republican founder executive host manager
+judge justice democrat republican founder executive host manager colleague friend brother sister wife
+husband son daughter mother father member resident voter supporter tycoon reporter activist confidant
+witness organizer organiser owner worker student teacher doctor officer veteran
 """)
 SOURCE_NOUNS = _lexicon("""
 statement report campaign website newspaper paper memo email letter lawsuit complaint survey poll study
@@ -122,6 +124,7 @@ class Entity:
     affiliation: str | None = None
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
+    personal: bool = False  # seen with a first name, a title or in the registry: surely a person
 
 
 def _title_at(words: list[str], i: int) -> int:
@@ -237,7 +240,12 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
                              and words[0].lower() in lower_words)):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
-        if not words:
+        while words and (words[-1].lower().rstrip(".") in NOT_NAMES):
+            e = s + text[s:e].rindex(words[-1])
+            words = words[:-1]
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if not words or (len(words) == 1 and words[0].endswith("ly") and _sentence_initial(text, s, lo)):
             continue
         raw = text[s:e]
         end = e
@@ -252,15 +260,15 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         found.append(mention)
     taken = [(x.start, x.end) for x in found]
     for m in _NOMINAL.finditer(text, lo, hi):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            # "the Russian foreign secretary" beats a stray capitalised "Russian"
-            inner = [x for x in found if m.start() <= x.start and x.end <= m.end() and x.name
-                     and canonical_country(x.name)]
-            if not inner or any(x.start < m.start() or x.end > m.end() for x in found
-                                if x.start < m.end() and m.start() < x.end and x not in inner):
+        overlapping = [x for x in found if x.start < m.end() and m.start() < x.end]
+        if overlapping:
+            # "one Trump campaign source", "the Russian foreign secretary": the noun phrase wins
+            # over names inside it; a name that runs past it wins over the phrase
+            if any(x.start < m.start() or x.end > m.end() for x in overlapping):
                 continue
-            for x in inner:
+            for x in overlapping:
                 found.remove(x)
+                taken.remove((x.start, x.end))
         words = m.group(0).split()
         affiliation = None
         for w in words[1:-1]:
@@ -299,6 +307,8 @@ class Coreference:
             entity = Entity(canonical, kind, entry.role if entry else None,
                             entry.affiliation if entry else None)
             self.entities[canonical] = entity
+        entity.personal = entity.personal or (entity.kind == "person" and bool(
+            entry or mention.role or mention.gender or len(canonical.split()) > 1))
         entity.role = entity.role or mention.role
         entity.affiliation = entity.affiliation or mention.affiliation
         entity.gender = entity.gender or mention.gender

@@ -8,11 +8,11 @@ from transforms.agreements import find_agreements
 from transforms.document import Document
 from transforms.quotes import QuoteSpan, find_quotes
 from transforms.records import Extraction, Quote, Speaker
-from transforms.reported_speech import Frame, find_frames
+from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
 from transforms.sentences import split_sentences
 from transforms.speaker_registry import SpeakerRegistry
-from transforms.speakers import Coreference, Entity, Mention, find_mentions, parse_name
+from transforms.speakers import PERSON_NOUNS, Coreference, Entity, Mention, find_mentions, parse_name
 from transforms.stance import stance_of
 from transforms.topics import Taxonomy
 
@@ -51,7 +51,8 @@ def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
         spans = split_sentences(text, start, start + len(block.text))
         merged: list[list[int]] = []
         for s, e in spans:
-            if merged and any(q.open_at < merged[-1][1] and q.close_at > s for q in quotes):
+            if merged and (any(q.open_at < merged[-1][1] and q.close_at > s for q in quotes)
+                           or (text[merged[-1][1] - 1] in "”\"" and is_attribution_tail(text[s:e]))):
                 merged[-1][1] = e
             else:
                 merged.append([s, e])
@@ -90,7 +91,11 @@ class _Resolver:
         if mention is None:
             return None
         if mention.kind != "pronoun":
-            return self.coref.entity_for(mention, mention.start)
+            entity = self.coref.entity_for(mention, mention.start)
+            if entity is None and mention.kind == "nominal":
+                # "a longtime adviser", "the statement": the words are all the article gives
+                entity = Entity(mention.text, "person" if mention.head in PERSON_NOUNS else "organisation")
+            return entity
         word = mention.text.lower()
         if word in ("it", "they"):
             for named in reversed(self.recent[max(0, unit_index - 3):unit_index + 1]):
@@ -102,7 +107,7 @@ class _Resolver:
             return None
 
         def fits(entity: Entity) -> bool:
-            return entity.kind == "person" and entity.gender in (None, mention.gender)
+            return entity.kind == "person" and entity.gender in (None, mention.gender) and entity.personal
 
         before_here = [m for m in unit.mentions if m.kind == "name" and m.end <= mention.start]
         for m in before_here:
