@@ -150,6 +150,11 @@ def in_range(published: str | None, since: date | None, until: date | None) -> b
 def _iso(text: str) -> str | None:
     """An ISO 8601 date or datetime from W3C, RFC 3339 or RFC 822 text."""
     text = text.strip()
+    if len(text) == 10:
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:

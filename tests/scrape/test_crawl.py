@@ -255,3 +255,45 @@ def test_since_until_fetch_nothing_outside_the_range(site, fast, tmp_path):
     hints = {page.url: page.published_hint for page in result.pages}
     assert hints == {inside: "2025-06-02T10:00:00+00:00", undated: None}
     assert "/old" not in site.paths()
+
+
+def test_auto_source_sniffs_a_feed_and_a_listing_follows_its_pattern(site, fast, tmp_path):
+    site.page("/robots.txt", b"", "text/plain")
+    article = site.page("/2025/06/article.html")
+    site.page("/feed", rss([article]), "text/xml")  # no telling extension: sniffed
+    site.page("/politics", '<a href="/2025/06/article.html">a</a><a href="/2025/06/other.html">o</a>'
+                           '<a href="/about">about</a>')
+    site.page("/2025/06/other.html")
+    auto = Source(name="auto", kind="auto", location=site.url + "/feed")
+    listing = Source(name="list", kind="listing", location=site.url + "/politics",
+                     options={"link_pattern": r"/\d{4}/\d\d/", "max_pages": 5})
+    result = crawl([auto, listing], data_dir=tmp_path, run_id="r", settings=fast)
+    assert sorted(page.url for page in result.pages) == [article, site.url + "/2025/06/other.html"]
+    assert "/about" not in site.paths()
+
+
+def test_auto_source_that_is_an_article_is_fetched_once(site, fast, tmp_path):
+    site.page("/robots.txt", b"", "text/plain")
+    article = site.page("/story")
+    result = crawl([Source("one", "auto", article)], data_dir=tmp_path, run_id="r", settings=fast)
+    assert [page.url for page in result.pages] == [article]
+    assert site.paths() == ["/robots.txt", "/story"]
+
+
+def test_hosts_are_crawled_in_parallel(fast, tmp_path):
+    sites = [Site(f"127.0.0.{n}") for n in (3, 4, 5)]
+    for server in sites:
+        server.thread.start()
+        server.page("/robots.txt", b"User-agent: *\nCrawl-delay: 0.2\n", "text/plain")
+        server.page("/rss.xml", rss([server.page(f"/a{n}") for n in range(3)]), "application/rss+xml")
+    try:
+        sources = [Source(s.url, "feed", s.url + "/rss.xml") for s in sites]
+        began = time.monotonic()
+        result = crawl(sources, data_dir=tmp_path, run_id="r", settings=fast)
+        elapsed = time.monotonic() - began
+    finally:
+        for server in sites:
+            server.close()
+    assert len(result.pages) == 9
+    # each host: 5 requests 0.2 s apart, at least 0.8 s; one after another would take 2.4 s
+    assert 0.8 <= elapsed < 2.0

@@ -1,0 +1,48 @@
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from scrape.sample_site import serve_sample_site
+
+
+def get(url: str, **headers) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.fixture
+def site_root(tmp_path) -> Path:
+    (tmp_path / "politics").mkdir()
+    (tmp_path / "politics" / "a.html").write_text('<link rel="canonical" href="{{BASE_URL}}/politics/a.html">')
+    (tmp_path / "rss.xml").write_text("<rss><channel><item><link>{{BASE_URL}}/politics/a.html</link></item>"
+                                      "</channel></rss>")
+    (tmp_path / "index.html").write_text("home")
+    return tmp_path
+
+
+def test_serves_with_base_url_and_content_types(site_root):
+    with serve_sample_site(site_root) as base:
+        assert base.startswith("http://127.0.0.1:")
+        status, headers, body = get(base + "/rss.xml")
+        assert status == 200 and headers["Content-Type"] == "application/xml"
+        assert f"{base}/politics/a.html".encode() in body and b"{{BASE_URL}}" not in body
+        status, headers, body = get(base + "/politics/a.html")
+        assert headers["Content-Type"] == "text/html" and base.encode() in body
+        assert get(base + "/")[2] == b"home"
+        assert get(base + "/missing.html")[0] == 404
+        assert get(base + "/../../etc/passwd")[0] == 404
+
+
+def test_conditional_get(site_root):
+    with serve_sample_site(site_root) as base:
+        _, headers, _ = get(base + "/politics/a.html")
+        assert get(base + "/politics/a.html", **{"If-None-Match": headers["ETag"]})[0] == 304
+        assert get(base + "/politics/a.html", **{"If-Modified-Since": headers["Last-Modified"]})[0] == 304
+        assert get(base + "/politics/a.html", **{"If-None-Match": '"other"'})[0] == 200
+        assert get(base + "/politics/a.html", **{"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"})[0] == 200
