@@ -41,6 +41,18 @@ def cmd_shell(args: argparse.Namespace) -> int:
     return shell(warehouse_path(resolve(args.data_dir).local))
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from accord.report import write_report
+    from accord.storage import resolve
+    from warehouse.build import warehouse_path
+
+    data_dir = resolve(args.data_dir).local
+    out = write_report(warehouse_path(data_dir), Path(args.out) if args.out else data_dir / "report.html",
+                       topic=args.topic, since=args.since)
+    print(f"report written to {out}")
+    return 0
+
+
 def cmd_backfill(args: argparse.Namespace) -> int:
     from accord.storage import resolve
     from flows.backfill import backfill
@@ -144,6 +156,13 @@ def parser() -> argparse.ArgumentParser:
 
     shell = with_data_dir(commands.add_parser("shell", help="interactive read-only SQL prompt"))
     shell.set_defaults(func=cmd_shell)
+
+    report = with_data_dir(commands.add_parser("report", help="write the HTML report of who agrees with whom"))
+    report.add_argument("--out", metavar="FILE", help="where to write it (default: DATA_DIR/report.html)")
+    report.add_argument("--topic", metavar="T", help="only this topic")
+    report.add_argument("--since", metavar="DATE", type=date.fromisoformat,
+                        help="only pairs, speakers and evidence seen on or after DATE (YYYY-MM-DD)")
+    report.set_defaults(func=cmd_report)
 
     evaluation = commands.add_parser("eval", help="score extraction against the gold sets in ../shared/eval")
     evaluation.add_argument("--shared", default=str(settings.PROJECT_ROOT.parent / "shared"),
