@@ -107,9 +107,9 @@ def rewrite_partition(con: duckdb.DuckDBPyConnection, table: str, folder: Path, 
     keep = ("semi join latest_parse as latest on latest.article_id = rows.article_id "
             "and latest.run_id = rows.run_id" if per_article else "")
     # distinct: a compaction killed before removing its inputs leaves rows twice
-    rows = con.execute(
+    rows = con.sql(
         f"select distinct rows.* exclude ({partition}) from read_parquet(?, hive_partitioning = true, "
-        f"union_by_name = true) as rows {keep}", [[str(f) for f in files]]).fetch_arrow_table()
+        f"union_by_name = true) as rows {keep}", params=[[str(f) for f in files]]).to_arrow_table()
     # older files may lack newer columns: add them as NULL, then cast to the table's schema
     for field in stored:
         if field.name not in rows.column_names:

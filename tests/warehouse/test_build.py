@@ -1,34 +1,14 @@
 """The warehouse build: lake rows in, contract tables and models out, swapped in atomically."""
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+from lake_rows import DAY, agreement, article, quote, speaker, write_article
 
 from warehouse import build, lake
 from warehouse.schemas import TABLES
-
-DAY = date(2017, 4, 12)
-
-
-def article(article_id: str, run_id: str, text: str = "Body text.") -> dict:
-    return {"article_id": article_id, "url": f"https://example.org/{article_id}", "source": "test",
-            "title": f"Title {article_id}", "authors": ["A. Writer"], "published_at": datetime(2017, 4, 12, 9),
-            "text": text, "fetched_at": datetime(2017, 4, 12, 10), "run_id": run_id, "published_date": DAY}
-
-
-def quote(article_id: str, run_id: str, speaker: str, text: str, start: int, stance: str,
-          topics: list[str]) -> dict:
-    return {"quote_id": f"{article_id}-{start}", "article_id": article_id, "speaker": speaker,
-            "speaker_mention": speaker, "kind": "direct", "text": text, "cue": "said", "sentence": text,
-            "topics": topics, "start_char": start, "end_char": start + len(text), "stance": stance,
-            "run_id": run_id, "published_date": DAY}
-
-
-def speaker(article_id: str, run_id: str, name: str, affiliation: str) -> dict:
-    return {"article_id": article_id, "speaker": name, "role": None, "affiliation": affiliation,
-            "aliases": [name.split()[-1]], "kind": "person", "run_id": run_id, "published_date": DAY}
 
 
 def write_run(data_dir, run_id: str, commit: bool = True, text: str = "We agree. We object.") -> None:
@@ -39,10 +19,8 @@ def write_run(data_dir, run_id: str, commit: bool = True, text: str = "We agree.
     ], run_id)
     lake.write_rows(data_dir, "article_speakers", [speaker("a1", run_id, "Ann Lee", "Freedonia"),
                                                    speaker("a1", run_id, "Bob Roe", "Sylvania")], run_id)
-    lake.write_rows(data_dir, "agreements", [{
-        "agreement_id": "g1", "article_id": "a1", "topic": "Trade", "party_a": "Freedonia",
-        "party_b": "Sylvania", "relation": "disagree", "level": "country", "evidence": "They differ.",
-        "run_id": run_id, "published_date": DAY}], run_id)
+    lake.write_rows(data_dir, "agreements", [agreement("a1", run_id, "Trade", "Freedonia", "Sylvania",
+                                                       "disagree")], run_id)
     if commit:
         lake.commit_run(data_dir, run_id)
 
@@ -60,7 +38,7 @@ def test_contract_tables_and_models_are_built(tmp_path):
     path = build.build(tmp_path)
     names = {r[0] for r in table(path, "select table_name from information_schema.tables")}
     assert {"articles", "quotes", "speakers", "agreements", "fetch_log", "speaker_topic_stance",
-            "pair_agreement", "topic_trends", "agreement_evidence"} <= names
+            "pair_agreement", "topic_trends", "agreement_evidence", "article_groups"} <= names
     scores = table(path, "select level, party_a, party_b, score from pair_agreement order by level")
     assert ("country", "Freedonia", "Sylvania", -1.0) in scores
     assert ("person", "Ann Lee", "Bob Roe", -1.0) in scores
@@ -79,6 +57,7 @@ def test_reparsing_an_article_replaces_its_rows(tmp_path):
     path = build.build(tmp_path)
     assert table(path, "select text from articles") == [("We agree. We object. Updated.",)]
     assert table(path, "select count(*) from quotes") == [(2,)]
+    assert table(path, "select count(*) from agreements") == [(1,)]
 
 
 def test_rows_of_an_uncommitted_run_stay_invisible(tmp_path):
@@ -99,7 +78,132 @@ def test_a_failing_data_check_keeps_the_previous_warehouse(tmp_path):
     assert path.read_bytes() == before
 
 
+def test_a_half_built_warehouse_left_by_a_killed_build_is_replaced(tmp_path):
+    write_run(tmp_path, "r1")
+    building = tmp_path / f".{build.WAREHOUSE_FILE}.building"
+    building.write_bytes(b"not a database")
+    path = build.build(tmp_path)
+    assert not building.exists()
+    assert table(path, "select count(*) from quotes") == [(2,)]
+
+
 def test_every_schema_builds_an_empty_table(tmp_path):
     path = build.build(tmp_path)
     for name in TABLES:
         assert table(path, f"select count(*) from raw_{name}") == [(0,)]
+
+
+def test_files_written_before_a_column_existed_still_load(tmp_path):
+    write_run(tmp_path, "r1")
+    # an older writer's quotes file: the same rows, without the columns added since
+    older = lake.to_table("quotes", [quote("a2", "r0", "Ann Lee", "We agree.", 0, "support", ["Trade"])])
+    older = older.drop_columns(["section", "stance", "published_date"])
+    folder = tmp_path / "lake" / "quotes" / f"published_date={DAY}"
+    pq.write_table(older, folder / "r0-00000000.parquet")
+    lake.write_rows(tmp_path, "articles", [article("a2", "r0", "We agree.")], "r0")
+    lake.commit_run(tmp_path, "r0")
+    path = build.build(tmp_path)
+    assert table(path, "select quote_id, section, stance from quotes where article_id = 'a2'") == [
+        ("a2-0", None, None)]
+    assert table(path, "select count(*) from quotes") == [(3,)]
+
+
+def pairs_grouper(groups: dict[str, str]):
+    """A stand-in for the near-duplicate grouper: the groups given, every other article alone."""
+    def group(items):
+        return {article_id: groups.get(article_id, article_id) for article_id, _ in items}
+    return group
+
+
+BOILERPLATE = ("Sign up for our newsletter. ", "Reporting by Wire Desk; editing by Night Desk. ")
+
+
+def write_wire_copies(data_dir) -> None:
+    """One story in three copies (light edits, other boilerplate, other URLs) and one other story."""
+    parties = {"Ann Lee": "Freedonia", "Bob Roe": "Sylvania"}
+    for n, (article_id, ann, bob) in enumerate([
+        ("w1", "We will defend free trade.", "Tariffs are the answer."),
+        ("w2", "“we will  defend FREE trade”", "tariffs are the answer,"),
+        ("w3", "We will defend free trade", "Tariffs are the answer!"),
+    ]):
+        text = f"{BOILERPLATE[n % 2]}Ann Lee said: {ann} Bob Roe replied: {bob}"
+        write_article(data_dir, article_id, "r1", text,
+                      [("Ann Lee", ann, "support", ["Trade"]), ("Bob Roe", bob, "oppose", ["Trade"])],
+                      parties, [("Trade", "Freedonia", "Sylvania", "disagree")])
+    other = "Ann Lee said: Free trade lifts every boat."
+    write_article(data_dir, "o1", "r1", other, [("Ann Lee", "Free trade lifts every boat.", "support",
+                                                 ["Trade"])], parties)
+    lake.commit_run(data_dir, "r1")
+
+
+def test_syndicated_copies_count_each_statement_once(tmp_path):
+    write_wire_copies(tmp_path)
+    path = build.build(tmp_path, group_articles=pairs_grouper({"w2": "w1", "w3": "w1"}))
+    assert table(path, "select article_id, group_id, copies from article_groups order by article_id") == [
+        ("o1", "o1", 1), ("w1", "w1", 3), ("w2", "w1", 3), ("w3", "w1", 3)]
+    assert table(path, "select count(*) from articles") == [(4,)]  # no copy dropped
+    assert table(path, "select speaker, statements, supports, opposes, net_stance from speaker_topic_stance "
+                       "order by speaker") == [("Ann Lee", 2, 2, 0, 1.0), ("Bob Roe", 1, 0, 1, -1.0)]
+    assert table(path, "select articles, quotes, speakers from topic_trends") == [(2, 3, 2)]
+    # one stated disagreement (three copies of one story) and the stances (+1 and -1)
+    assert table(path, "select score, evidence_count, articles, stated_count, statements from pair_agreement "
+                       "where level = 'country'") == [(-1.0, 4, 2, 1, 3)]
+
+
+def test_agreement_evidence_lists_every_copy(tmp_path):
+    write_wire_copies(tmp_path)
+    path = build.build(tmp_path, group_articles=pairs_grouper({"w2": "w1", "w3": "w1"}))
+    rows = table(path, "select evidence_kind, count(*), count(distinct evidence_key), count(distinct url) "
+                       "from agreement_evidence where level = 'person' and party_a = 'Ann Lee' "
+                       "and party_b = 'Bob Roe' group by evidence_kind")
+    assert rows == [("statement", 7, 3, 4)]
+    urls = table(path, "select distinct url from agreement_evidence where level = 'country' "
+                       "and evidence_kind = 'stated' order by url")
+    assert urls == [(f"https://example.org/w{n}",) for n in (1, 2, 3)]
+
+
+def test_the_near_duplicate_grouper_links_wire_copies(tmp_path):
+    story = " ".join(f"Paragraph {n} of the wire story about the trade talks in the capital."
+                     for n in range(40))
+    for n, article_id in enumerate(("w1", "w2")):
+        text = f"{BOILERPLATE[n]}{story} Ann Lee said: We will defend free trade."
+        write_article(tmp_path, article_id, "r1", text, [("Ann Lee", "We will defend free trade.", "support",
+                                                          ["Trade"])], {"Ann Lee": "Freedonia"})
+    lake.commit_run(tmp_path, "r1")
+    path = build.build(tmp_path)
+    assert table(path, "select count(distinct group_id), count(*) from article_groups") == [(1, 2)]
+    assert table(path, "select statements from speaker_topic_stance") == [(1,)]
+
+
+def test_a_stated_relation_outweighs_the_stance_comparison(tmp_path):
+    # both sides "oppose" something on Syria, yet the article says they disagree on it; on
+    # North Korea they are stated to agree and both support denuclearisation
+    text = ("Lavrov said: We oppose the strikes. Tillerson said: We oppose the regime. "
+            "Lavrov said: Denuclearisation is right. Tillerson said: Denuclearisation is vital.")
+    statements = [("Sergei Lavrov", "We oppose the strikes.", "oppose", ["Syria"]),
+                  ("Rex Tillerson", "We oppose the regime.", "oppose", ["Syria"]),
+                  ("Sergei Lavrov", "Denuclearisation is right.", "support", ["North Korea"]),
+                  ("Rex Tillerson", "Denuclearisation is vital.", "support", ["North Korea"])]
+    write_article(tmp_path, "s1", "r1", text, statements,
+                  {"Sergei Lavrov": "Russia", "Rex Tillerson": "United States"},
+                  [("Syria", "United States", "Russia", "disagree"),
+                   ("North Korea", "Russia", "United States", "agree")])
+    lake.commit_run(tmp_path, "r1")
+    path = build.build(tmp_path)
+    scores = dict(table(path, "select topic, score from pair_agreement where level = 'country' "
+                              "and party_a = 'Russia' and party_b = 'United States'"))
+    assert scores["North Korea"] == 1.0
+    assert scores["Syria"] == pytest.approx(-1 / 3, abs=1e-4)
+
+
+def test_the_arrow_schema_types_every_raw_column(tmp_path):
+    path = build.build(tmp_path)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        for name, (schema, _) in TABLES.items():
+            arrow = con.sql(f"select * from raw_{name}").to_arrow_table()
+            assert arrow.schema.names == schema.names
+            assert all(arrow.schema.field(f.name).type in (f.type, pa.large_string()) for f in schema
+                       if not pa.types.is_list(f.type))
+    finally:
+        con.close()
