@@ -129,6 +129,13 @@ class _Resolver:
     def spoke(self, entity: Entity | None, unit_index: int) -> None:
         if entity is not None:
             self.last_speaker, self.last_speaker_unit = entity, unit_index
+            entity.personal = entity.personal or entity.kind == "person"
+
+    def read_title(self, title: str, registry: SpeakerRegistry) -> None:
+        """Names the title introduces ("Rex Tillerson met …") for the body's short names."""
+        for m in find_mentions(title, 0, len(title), frozenset(), registry):
+            if m.kind == "name":
+                self.coref.note(-1, self.coref.resolve_name(m))
 
 
 def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
@@ -188,6 +195,8 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     units = _units(text, doc, quotes)
     lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
     resolver = _Resolver(registry)
+    if doc.title:
+        resolver.read_title(doc.title, registry)
     for unit in units:
         quoted = _quoted(unit)
         unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry)

@@ -1,0 +1,20 @@
+from transforms.sentences import split_sentences
+
+
+def _texts(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "Mr. Peck met John F. Kerry in Austin, Tex. on Monday. Then he left."
+    assert _texts(text) == ["Mr. Peck met John F. Kerry in Austin, Tex. on Monday.", "Then he left."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "“We went,” she said. “It rained.” He nodded."
+    assert _texts(text) == ["“We went,” she said.", "“It rained.”", "He nodded."]
+
+
+def test_offsets_respect_a_window():
+    text = "xx. A b. C d."
+    assert split_sentences(text, 4) == [(4, 8), (9, 13)]

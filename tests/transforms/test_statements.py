@@ -1,0 +1,91 @@
+import pytest
+
+from transforms.speaker_registry import SpeakerRegistry
+from transforms.statements import extract
+from transforms.text_document import parse_text
+from transforms.topics import Taxonomy
+
+TAXONOMY = Taxonomy.from_entries([{"name": "Trade", "keywords": ["tariff"]}])
+REGISTRY = SpeakerRegistry.from_entries([
+    {"name": "Paul Okafor", "aliases": ["Okafor"], "role": "Trade Minister", "affiliation": "Nigeria"},
+])
+ARTICLE = """Talks end
+Nigerian Trade Minister Paul Okafor met Governor Ann Lee on Monday.
+Okafor’s View
+“We will not accept a tariff,” Okafor said. “Never.”
+He said that the talks were “useful but slow” and would go on.
+The minister also stated that the tariff would hurt farmers.
+“It was a good day,” said Ann Lee, who hosts the talks.
+Ms. Lee told reporters, “We will meet again.”
+Talks would go on, according to his aides.
+“Progress is possible.”
+"""
+
+
+@pytest.fixture(scope="module")
+def result():
+    doc = parse_text(ARTICLE, "file:///talks.txt")
+    return doc, extract(doc, REGISTRY, TAXONOMY)
+
+
+def test_offsets_are_exact(result):
+    doc, ex = result
+    for q in ex.quotes:
+        assert doc.text[q.start_char:q.end_char] == q.text
+
+
+def test_direct_quotes_and_speakers(result):
+    _, ex = result
+    by_text = {q.text: q for q in ex.quotes}
+    assert by_text["We will not accept a tariff,"].speaker == "Paul Okafor"
+    assert by_text["We will not accept a tariff,"].kind == "direct"
+    assert by_text["We will not accept a tariff,"].topics == ["Trade"]
+    assert by_text["Never."].speaker == "Paul Okafor"
+    assert by_text["It was a good day,"].speaker == "Ann Lee"
+    assert by_text["We will meet again."].speaker == "Ann Lee"
+
+
+def test_partial_quote_is_its_clause_and_pronoun_resolves(result):
+    _, ex = result
+    partial = [q for q in ex.quotes if q.kind == "partial"]
+    assert [q.text for q in partial] == ["the talks were “useful but slow” and would go on"]
+    assert partial[0].speaker == "Paul Okafor" and partial[0].speaker_mention == "He"
+
+
+def test_reported_speech_with_nominal_speaker(result):
+    _, ex = result
+    indirect = {q.text: q for q in ex.quotes if q.kind == "indirect"}
+    assert indirect["the tariff would hurt farmers"].speaker == "Paul Okafor"
+    assert indirect["the tariff would hurt farmers"].cue == "stated"
+    assert indirect["Talks would go on"].speaker_mention == "his aides"
+
+
+def test_section_speaker_and_section_field(result):
+    _, ex = result
+    last = next(q for q in ex.quotes if q.text == "Progress is possible.")
+    assert last.section == "Okafor’s View"
+
+
+def test_speakers_are_merged_with_registry(result):
+    _, ex = result
+    okafor = next(s for s in ex.speakers if s.name == "Paul Okafor")
+    assert (okafor.role, okafor.affiliation, okafor.kind) == ("Trade Minister", "Nigeria", "person")
+    assert "Okafor" in okafor.aliases
+    assert "Governor Ann Lee" not in [s.name for s in ex.speakers]
+
+
+def test_seed_article(shared):
+    import json
+    gold = json.loads((shared / "gold" / "tillerson-lavrov.json").read_text(encoding="utf-8"))
+    doc = parse_text((shared / gold["input"]).read_text(encoding="utf-8"), "file:///seed.txt")
+    ex = extract(doc, REGISTRY, TAXONOMY)
+
+    def norm(s):
+        return " ".join(s.lower().replace("“", "").replace("”", "").split()).strip(".,")
+
+    for item in gold["quotes"] + gold["reported"]:
+        hits = [q for q in ex.quotes if norm(item["text"]) in norm(q.text)]
+        assert hits, item["text"]
+        assert item["speaker"].split()[-1] in (hits[0].speaker or ""), item["text"]
+    for boiler in gold["not_quotes"]:
+        assert not any(norm(q.text) in norm(boiler) for q in ex.quotes)
