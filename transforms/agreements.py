@@ -30,6 +30,9 @@ from transforms.stance import stance_of
 from transforms.topics import Taxonomy
 
 STATED, JOINT, OPPOSED = 2, 1, 1  # weights
+# Share of the attributed statements two speakers must hold to be the article's main parties,
+# whom "both countries", "the two leaders" and opposed statements refer to.
+MAIN_SHARE = 2 / 3
 
 _NEGATED = re.compile(
     r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\brefused\s+to|\bfail(?:ed|s)?\s+to)\s+(?:\w+\s+){0,2}$",
@@ -48,7 +51,7 @@ CUES: list[tuple[re.Pattern, str, int, str]] = [(re.compile(p, re.IGNORECASE), r
     (r"\breach(?:ed|es)?\s+(?:an?\s+)?(?:agreement|consensus|understanding)\b", "agree", STATED, "pair"),
     (r"\bshare[sd]?\s+(?:\w+\s+){0,2}(?:views?|positions?|concerns?|goals?|beliefs?|interests?|vision|"
      r"assessment|commitment)\b", "agree", STATED, "pair"),
-    (r"\b(?:common|shared)\s+(?:ground|position|understanding|goals?|interests?)\b", "agree", STATED, "pair"),
+    (r"\b(?:common|shared)\s+(?:position|understanding|goals?|interests?)\b", "agree", STATED, "pair"),
     (r"\bdisagree(?:s|d|ing|ment)?\s+with\b", "disagree", STATED, "with"),
     (r"\bdisagree(?:s|d|ing|ments?)?\b", "disagree", STATED, "pair"),
     (r"\bat\s+odds\s+with\b", "disagree", STATED, "with"),
@@ -74,7 +77,8 @@ CUES: list[tuple[re.Pattern, str, int, str]] = [(re.compile(p, re.IGNORECASE), r
 # A plural that stands for the article's two main parties; "countries" ones for their countries.
 _GROUP = re.compile(
     r"\b(?P<countries>(?:both|the\s+two)\s+(?:countries|nations|governments|sides|powers|capitals|states))\b"
-    r"|\b(?:they|both|the\s+two\s+(?:men|leaders|ministers|diplomats|officials)|the\s+pair)\b",
+    r"|\b(?P<people>(?:both|the\s+two)\s+(?:men|women|leaders|ministers|diplomats|officials)|the\s+pair)\b"
+    r"|\b(?:they|both)\b",
     re.IGNORECASE)
 # What makes "they will ..." a commitment made for both parties rather than any plural.
 _FOR_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|peoples)\b|\b(?:together|jointly)\b",
@@ -84,6 +88,7 @@ _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\s+(?:the\s+)?$", re.IGNORECA
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _REJECTION = re.compile(r"\b(?:reject|den(?:y|ies|ied)|dismiss|refut|rebuff|dispute)\w*", re.IGNORECASE)
 
 
@@ -95,6 +100,7 @@ class _Mention:
     kind: str  # person | country | group
     country: str | None = None  # the person's affiliation, or the country itself
     countries: bool = False  # a group of countries ("both countries")
+    explicit: bool = False  # a group that says it is two ("the two leaders"), unlike "they"
 
 
 @dataclass(frozen=True)
@@ -154,19 +160,22 @@ def _mentions(text: str, people: re.Pattern | None, names: dict[str, Speaker]) -
             found.append(_Mention(start, end, country, "country", country))
     for m in _GROUP.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(_Mention(m.start(), m.end(), None, "group", countries=bool(m.group("countries"))))
+            found.append(_Mention(m.start(), m.end(), None, "group", countries=bool(m.group("countries")),
+                                  explicit=bool(m.group("countries") or m.group("people"))))
     return sorted(found, key=lambda m: m.start)
 
 
 def _main_parties(quotes: list[Quote], speakers: list[Speaker]) -> list[Speaker]:
-    """The two speakers the article is mostly about: most quoted first, of two countries if possible."""
+    """The two speakers the article is about, most quoted first; none unless they hold most quotes."""
     counts = Counter(q.speaker for q in quotes if q.speaker)
-    people = sorted((s for s in speakers if s.kind == "person"), key=lambda s: -counts.get(s.name, 0))
-    people = [s for s in people if counts.get(s.name)] or people
+    people = sorted((s for s in speakers if s.kind == "person" and counts.get(s.name)),
+                    key=lambda s: -counts[s.name])
     if len(people) < 2:
-        return people
+        return []
     first = people[0]
     other = next((s for s in people[1:] if s.affiliation and s.affiliation != first.affiliation), people[1])
+    if counts[first.name] + counts[other.name] < MAIN_SHARE * sum(counts.values()):
+        return []
     return [first, other]
 
 
@@ -189,12 +198,14 @@ class _Resolver:
         self.main = [
             _Mention(0, 0, s.name, "person", canonical_country(s.affiliation or "") or s.affiliation)
             for s in main]
+        self.earlier: list[tuple[_Mention, _Mention]] = []  # "X and Y" pairs of the sentences just before
 
     def group(self, mention: _Mention, pairs: list[tuple[_Mention, _Mention]]) -> tuple[_Mention, _Mention] | None:
-        before = [pair for pair in pairs if pair[1].end <= mention.start]
+        """The pair a plural stands for: the last "X and Y" before it, else the article's main two."""
+        before = [pair for pair in pairs if pair[1].end <= mention.start] or self.earlier
         if before:
             return before[-1]
-        if len(self.main) < 2:
+        if len(self.main) < 2 or not mention.explicit:
             return None
         a, b = self.main
         if mention.countries:
@@ -204,12 +215,11 @@ class _Resolver:
     def resolve(self, text: str, cue: re.Match, style: str, mentions: list[_Mention],
                 last_person: _Mention | None) -> tuple[_Mention, _Mention] | None:
         parties = [m for m in mentions if m.kind != "group"]
-        pairs = [(a, b) for a, b in zip(parties, parties[1:], strict=False)
-                 if _PAIR_JOIN.match(text[a.end:b.start])]
+        pairs = _pairs(text, mentions)
         if style == "they":
             if not _FOR_BOTH.search(text):
                 return None
-            return self.group(_Mention(cue.start(), cue.end(), None, "group",
+            return self.group(_Mention(cue.start(), cue.end(), None, "group", explicit=True,
                                        countries=bool(re.search(r"countr|nation", text, re.I))), pairs)
         if style in ("with", "owner"):
             other = self._object(text, cue, parties, style)
@@ -242,6 +252,17 @@ class _Resolver:
         after = [pair for pair in pairs if pair[0].start >= cue.end()
                  and _BETWEEN.match(text[cue.end():pair[0].start])]
         return after[0] if after else None
+
+
+def _pairs(text: str, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
+    """Coordinated parties: "X and Y", "the USA and Russia"."""
+    parties = [m for m in mentions if m.kind != "group"]
+    return [(a, b) for a, b in zip(parties, parties[1:], strict=False) if _PAIR_JOIN.match(text[a.end:b.start])]
+
+
+def _unplaced(pair: tuple[_Mention, _Mention]) -> tuple[_Mention, _Mention]:
+    """The pair without offsets, for use in another sentence (nothing there to mask)."""
+    return tuple(_Mention(0, 0, m.party, m.kind, m.country) for m in pair)
 
 
 def _mask(text: str, mentions: list[_Mention]) -> str:
@@ -293,10 +314,14 @@ def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spea
             taxonomy: Taxonomy) -> list[_Finding]:
     people, names = _person_matcher(speakers)
     resolver = _Resolver(_main_parties(quotes, speakers))
-    findings, last_person = [], None
+    findings, last_person, history = [], None, []
     for index, sentence in enumerate(sentences):
         text = sentence.text
         mentions = _mentions(text, people, names)
+        # an antecedent for "they" / "both countries": an "X and Y" in the two sentences before
+        resolver.earlier = [pair for i, section, pairs in history[-2:] if section == sentence.section
+                            for pair in pairs]
+        history.append((index, sentence.section, [_unplaced(pair) for pair in _pairs(text, mentions)]))
         used: list[tuple[int, int]] = []
         for regex, relation, weight, style in CUES:
             for cue in regex.finditer(text):
@@ -334,16 +359,22 @@ def _quote_topics(quote: Quote, sentences: list[_Sentence], taxonomy: Taxonomy) 
     return []
 
 
+def _stance_of_own_words(text: str) -> str:
+    """Stance of the words within quotation marks, where the writer's paraphrase around them blurs it."""
+    own = " ".join(_QUOTED.findall(text))
+    return stance_of(own) if own else "neutral"
+
+
 def _opposed(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Speaker],
              taxonomy: Taxonomy) -> list[_Finding]:
-    """One party rejects, the other supports, on the same topic: a disagreement between people."""
-    by_name = {s.name: s for s in speakers if s.kind == "person"}
+    """One main party rejects what the other supports, on the same topic: a disagreement."""
+    by_name = {s.name: s for s in _main_parties(quotes, speakers)}
     rejects, supports = [], []
     for quote in quotes:
         speaker = by_name.get(quote.speaker or "")
         if speaker is None:
             continue
-        stance = quote.stance if quote.stance != "neutral" else stance_of(quote.text)
+        stance = quote.stance if quote.stance != "neutral" else _stance_of_own_words(quote.text)
         rejection = _REJECTION.search(f"{quote.cue or ''} {quote.sentence}")
         topics = _quote_topics(quote, sentences, taxonomy)
         if stance == "oppose" and rejection:

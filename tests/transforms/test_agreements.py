@@ -86,11 +86,29 @@ def test_joint_commitment_for_both_countries():
     assert relations(article, quotes) == {("Terrorism", "France", "Germany", "agree", "country")}
 
 
-def test_they_agreed_means_the_main_speakers():
+def test_they_stands_for_the_pair_named_just_before():
+    article = doc("Dupont and Weber met in Brussels. Afterwards they agreed to cut emissions.")
+    assert relations(article) == {("Climate change", "Anne Dupont", "Klaus Weber", "agree", "person")}
+
+
+def test_bare_they_without_antecedent_is_nobody():
     article = doc("According to Weber, they have agreed to cut emissions.")
     quotes = [quote("Klaus Weber", "they have agreed to cut emissions", article),
               quote("Anne Dupont", "According to Weber", article)]
+    assert relations(article, quotes) == set()
+
+
+def test_the_two_leaders_are_the_main_speakers():
+    article = doc("According to Weber, the two leaders have agreed to cut emissions.")
+    quotes = [quote("Klaus Weber", "the two leaders have agreed to cut emissions", article),
+              quote("Anne Dupont", "According to Weber", article)]
     assert relations(article, quotes) == {("Climate change", "Anne Dupont", "Klaus Weber", "agree", "person")}
+
+
+def test_both_countries_are_the_main_speakers_countries():
+    article = doc("Weber spoke after Dupont.", "Both countries have stated their intention to cut emissions.")
+    quotes = [quote("Klaus Weber", "spoke after Dupont", article), quote("Anne Dupont", "Weber spoke", article)]
+    assert relations(article, quotes) == {("Climate change", "France", "Germany", "agree", "country")}
 
 
 def test_differences_on_the_topic_takes_the_previous_clause():
@@ -171,3 +189,13 @@ def test_seed_agreements(shared):
     for g in gold["agreements"]:
         countries = frozenset(affiliation.get(p, p) for p in g["parties"])
         assert (g["topic"], countries, g["relation"]) in found, g
+
+
+def test_opposed_statements_read_the_speakers_own_words():
+    article = doc("Costa was asked about the tariff plan.",
+                  "She sharply rejected it, saying it was a mistake.",
+                  "Dupont spoke on the tariff dispute, saying that “it is on the agenda and we want to settle it.”")
+    quotes = [quote("Maria Costa", "it was a mistake", article, "oppose", cue="rejected"),
+              quote("Anne Dupont", "Dupont spoke on the tariff dispute, saying that “it is on the agenda and we "
+                    "want to settle it.”", article, "neutral")]
+    assert relations(article, quotes) == {("Trade & tariffs", "Anne Dupont", "Maria Costa", "disagree", "person")}
