@@ -224,7 +224,8 @@ class _Run:
         if outcome.status == "fetched" and response is not None:
             self.state.record_validators(outcome.final_url, response.header("ETag"),
                                          response.header("Last-Modified"))
-        self.state.record(outcome.url, context.source, outcome.status, outcome.error, self.run_id)
+        if role == "page":  # documents and robots.txt are refetched every run anyway
+            self.state.record(outcome.url, context.source, outcome.status, outcome.error, self.run_id)
         self.log(context.source, outcome.url, outcome.final_url, outcome.status,
                  http_status=response.status if response is not None else None, error=outcome.error,
                  size=len(response.raw_body) if response is not None else 0,

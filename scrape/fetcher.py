@@ -170,6 +170,8 @@ class Fetcher:
                 outcome = self.fetch(robots_url, context, robots=False)
                 response = outcome.response
                 status = response.status if response is not None else None
+                if outcome.status == "failed" and status is not None and 400 <= status < 500:
+                    outcome.status, outcome.error = "fetched", None  # a missing robots.txt: no rules
                 if outcome.status == "skipped":
                     rules = Robots(None, refusal=outcome.error or "refused")
                 else:
