@@ -250,32 +250,37 @@ def render_index(data: ReportData, topics: list[str]) -> str:
 
 def render_topic(data: ReportData, topic: str) -> str:
     pairs = [p for p in data.pairs if p.topic == topic]
-    heatmaps = "".join(render_heatmap(topic, level, title, [p for p in pairs if p.level == level])
+    shown = {level: shown_parties([p for p in pairs if p.level == level]) for level, _ in LEVELS}
+    heatmaps = "".join(render_heatmap(title, [p for p in pairs if p.level == level], *shown[level])
                        for level, title in LEVELS)
+    pairs = [p for p in pairs if {p.party_a, p.party_b} <= set(shown[p.level][0])]
     days = [d for d in data.days if d.topic == topic]
     stances = [s for s in data.stances if s.topic == topic]
     return (f'<section class="topic" id="{anchor(topic)}" data-topic="{esc(topic)}">'
             f'<h2>{esc(topic)}</h2>'
+            f'<div class="row">{heatmaps}</div>'
             f'<div class="row"><div class="panel"><h3>Over time</h3>{trend_chart(days)}</div>'
             f'<div class="panel"><h3>Where each speaker stands</h3>{render_stances(stances)}</div></div>'
-            f'<div class="row">{heatmaps}</div>'
             f'{render_evidence(data, topic, pairs)}</section>')
 
 
-def render_heatmap(topic: str, level: str, title: str, pairs: list[Pair]) -> str:
-    if not pairs:
-        return f'<div class="panel"><h3>{title}</h3><p class="none">No pairs on this topic yet.</p></div>'
+def shown_parties(pairs: list[Pair]) -> tuple[list[str], int]:
+    """The MAX_PARTIES parties with the most evidence, in alphabetical order, and how many
+    parties there are in all."""
     weight: dict[str, int] = defaultdict(int)
     for pair in pairs:
         weight[pair.party_a] += pair.evidence_count
         weight[pair.party_b] += pair.evidence_count
-    parties = sorted(weight, key=lambda p: (-weight[p], p))[:MAX_PARTIES]
-    shown = set(parties)
-    parties.sort()
+    return sorted(sorted(weight, key=lambda p: (-weight[p], p))[:MAX_PARTIES]), len(weight)
+
+
+def render_heatmap(title: str, pairs: list[Pair], parties: list[str], all_parties: int) -> str:
+    if not pairs:
+        return f'<div class="panel"><h3>{title}</h3><p class="none">No pairs on this topic yet.</p></div>'
+    level = pairs[0].level
     cells = {}
     for pair in pairs:
-        if pair.party_a in shown and pair.party_b in shown:
-            cells[pair.party_a, pair.party_b] = cells[pair.party_b, pair.party_a] = pair
+        cells[pair.party_a, pair.party_b] = cells[pair.party_b, pair.party_a] = pair
     head = "".join(f'<th class="col" scope="col"><div>{esc(p)}</div></th>' for p in parties)
     body = []
     for row in parties:
@@ -289,8 +294,8 @@ def render_heatmap(topic: str, level: str, title: str, pairs: list[Pair]) -> str
             else:
                 tds.append(render_cell(pair))
         body.append(f'<tr><th scope="row">{esc(row)}</th>{"".join(tds)}</tr>')
-    note = (f'<p class="note">The {MAX_PARTIES} with the most evidence of {len(weight)}.</p>'
-            if len(weight) > MAX_PARTIES else "")
+    note = (f'<p class="note">The {len(parties)} with the most evidence, of {all_parties}.</p>'
+            if all_parties > len(parties) else "")
     return (f'<div class="panel"><h3>{title}</h3><table class="heatmap" data-level="{level}">'
             f'<thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{note}</div>')
 

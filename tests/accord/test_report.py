@@ -193,3 +193,18 @@ def render_one_pair(title: str, url: str) -> str:
     data = ReportData(pairs=[pair], evidence={("Trade", "country", "A", "B"): (
         [Evidence("stated", None, 1.0, None, "A and B agree.", (Copy(url, title, None),))], 1)})
     return render(data, warehouse=Path("w.duckdb"), topic=None, since=None, generated_at=datetime(2017, 4, 15))
+
+
+def test_a_crowded_topic_shows_the_parties_with_the_most_evidence():
+    from accord.report import MAX_PARTIES, Pair
+
+    parties = [f"P{n:02d}" for n in range(MAX_PARTIES + 10)]
+    # P00 has the least evidence, P39 the most
+    pairs = [Pair("Trade", "person", a, b, 0.0, i + j, 1)
+             for i, a in enumerate(parties) for j, b in enumerate(parties) if a < b]
+    page = render(ReportData(pairs=pairs), warehouse=Path("w.duckdb"), topic=None, since=None,
+                  generated_at=datetime(2017, 4, 15))
+    shown = {party for key in cells_of(page) for party in key[2:]}
+    assert shown == set(parties[10:])
+    assert f"The {MAX_PARTIES} with the most evidence, of {MAX_PARTIES + 10}." in page
+    assert 'data-a="P00"' not in page  # nor its evidence
