@@ -27,7 +27,7 @@ def read_toml(name: str) -> dict:
 
 
 def speaker_entries() -> list[dict]:
-    return read_toml("speakers.toml").get("speaker", [])
+    return read_toml("speakers.toml").get("speakers", [])
 
 
 def topic_entries() -> list[dict]:
