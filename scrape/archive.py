@@ -85,11 +85,21 @@ class WarcWriter:
             self._file = self._writer = None
             return self._final
 
+    def abandon(self) -> None:
+        """Stop writing after a failure: the .part file stays, and is never read as an archive."""
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = self._writer = None
+
     def __enter__(self) -> WarcWriter:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abandon()
 
 
 def iter_warc_responses(path: Path, max_bytes: int | None = None) -> Iterator[ArchivedResponse]:

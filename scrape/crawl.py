@@ -74,7 +74,7 @@ def crawl(sources: list[Source], *, data_dir: Path, run_id: str, settings: Crawl
         run.archive.close()
         run.state.commit()
     finally:
-        run.archive.close()
+        run.archive.abandon()  # after a failure only; a no-op once closed
         run.state.close()
     return run.result
 

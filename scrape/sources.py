@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "user_agent": ((str,), "a string"),
     "link_pattern": ((str,), "a regular expression"),
     "max_pages": ((int,), "a positive integer"),
+    "url_template": ((str,), "an http(s) URL with a {date:...} field, e.g. https://example.org/{date:%Y/%m/%d}/"),
 }
 
 
@@ -168,6 +170,12 @@ def _option_problems(key: str, value) -> list[str]:
             re.compile(value)
         except re.error as exc:
             return [f"link_pattern is not a valid regular expression: {exc}"]
+    elif ok and key == "url_template":
+        try:
+            url = value.format(date=date(2000, 1, 2))
+        except (KeyError, IndexError, ValueError):
+            url = ""
+        ok = url != value and urlsplit(url).scheme in ("http", "https")
     return [] if ok else [f"{key} must be {expected}, not {value!r}"]
 
 

@@ -45,3 +45,14 @@ def test_a_second_writer_for_the_same_run_does_not_overwrite(tmp_path):
 def test_nothing_written_means_no_file(tmp_path):
     WarcWriter(tmp_path, "run", date(2025, 6, 2)).close()
     assert not (tmp_path / "archive").exists()
+
+
+def test_a_failed_run_leaves_only_a_part_file(tmp_path):
+    try:
+        with WarcWriter(tmp_path, "run", date(2025, 6, 2)) as writer:
+            writer.write(exchange("https://example.org/a", b"x"), {ROLE: "page"})
+            raise RuntimeError("crash")
+    except RuntimeError:
+        pass
+    assert [p.name for p in (tmp_path / "archive" / "2025-06-02").iterdir()] == ["run.warc.gz.part"]
+    assert list(iter_archive(tmp_path)) == []

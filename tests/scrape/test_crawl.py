@@ -209,7 +209,6 @@ def test_rerun_downloads_no_unchanged_page(site, fast, tmp_path):
 
 
 def test_failed_page_is_retried_on_later_runs_then_left_with_its_reason(site, fast, tmp_path):
-    site.page("/robots.txt", b"", "text/plain")
     broken = site.route("/broken", lambda h: respond(h, 500, b"no"))
     site.page("/rss.xml", rss([broken]), "application/rss+xml")
     fast.max_attempts = 1
@@ -220,6 +219,10 @@ def test_failed_page_is_retried_on_later_runs_then_left_with_its_reason(site, fa
     assert [row["status"] for row in rows] == ["failed", "failed", "skipped"]
     assert rows[2]["error"] == "gave up after 2 failed runs: HTTP 500 Internal Server Error"
     assert site.paths().count("/broken") == 2
+    # a missing robots.txt means no rules, not a failure to retry as a page
+    robots = [row for row in result.fetch_log if row["url"].endswith("/robots.txt")]
+    assert [(row["status"], row["http_status"]) for row in robots] == [("fetched", 404)]
+    assert site.paths().count("/robots.txt") == 3
 
 
 def test_private_addresses_refused_unless_the_source_is_there(site, other_site, fast, tmp_path):

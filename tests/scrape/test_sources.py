@@ -40,6 +40,7 @@ location = "ftp://example.org/"
 rate = -1
 link_pattern = "("
 colour = "blue"
+url_template = "https://example.org/archive/"
 
 [[source]]
 kind = "folder"
@@ -52,8 +53,9 @@ location = "does/not/exist"
     assert any(":13: rate must be a positive number" in p for p in problems)
     assert any(":14: link_pattern is not a valid regular expression" in p for p in problems)
     assert any(":15: unknown option 'colour'" in p for p in problems)
-    assert any(":17: source #3 needs a name" in p for p in problems)
-    assert any(":19: 'does/not/exist' does not exist" in p for p in problems)
+    assert any(":16: url_template must be an http(s) URL with a {date:...} field" in p for p in problems)
+    assert any(":18: source #3 needs a name" in p for p in problems)
+    assert any(":20: 'does/not/exist' does not exist" in p for p in problems)
     with pytest.raises(SourcesError) as error:
         load_sources(path)
     assert error.value.problems == problems
@@ -69,9 +71,10 @@ def test_syntax_error_names_its_line(tmp_path):
 def test_defaults_apply_to_every_source(tmp_path):
     path = tmp_path / "sources.toml"
     path.write_text('[defaults]\nrate = 0.5\n\n[[source]]\nname = "a"\nkind = "feed"\n'
-                    'location = "https://example.org/feed"\nmax_pages = 3\n')
+                    'location = "https://example.org/feed"\nmax_pages = 3\n'
+                    'url_template = "https://example.org/{date:%Y/%m/%d}/"\n')
     [source] = load_sources(path)
-    assert source.options == {"rate": 0.5, "max_pages": 3}
+    assert source.options == {"rate": 0.5, "max_pages": 3, "url_template": "https://example.org/{date:%Y/%m/%d}/"}
 
 
 def test_detect_source(tmp_path):
