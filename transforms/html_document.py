@@ -1,7 +1,9 @@
 """Entry point: one web page (bytes or text) to a Document with metadata and body blocks."""
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from transforms.document import Document, ParseError
 from transforms.html_body import body_blocks
@@ -31,7 +33,12 @@ def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> 
         if len(text) > MAX_CHARS:
             raise ParseError("page too large")
         _check_text(text)
-        page = walk(BeautifulSoup(text, "lxml"))
+        with warnings.catch_warnings():
+            # XHTML and odd fragments parse fine as HTML; the warnings would only flood the logs
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup = BeautifulSoup(text, "lxml")
+        page = walk(soup)
         blocks = body_blocks(page)
         if not blocks:
             raise ParseError("no article text")

@@ -1,0 +1,61 @@
+"""Speed of parse_html against trafilatura's bare_extraction on the same pages, in one process.
+
+    python bench/bench_html_extraction.py [--warc PAGES] [--rounds N]
+
+Prints pages/s (wall) and CPU ms/page for each; pages are read into memory first.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.eval_articles import EVAL, warc_pages  # noqa: E402
+from transforms.document import ParseError  # noqa: E402
+from transforms.html_document import parse_html  # noqa: E402
+
+
+def run_parse_html(pages) -> None:
+    for url, content_type, body in pages:
+        with contextlib.suppress(ParseError):
+            parse_html(body, url, content_type)
+
+
+def run_trafilatura(pages) -> None:
+    from trafilatura import bare_extraction
+    for url, _, body in pages:
+        bare_extraction(body, url=url, with_metadata=True)
+
+
+def measure(name: str, run, pages, rounds: int) -> float:
+    best_wall, best_cpu = float("inf"), float("inf")
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        run(pages)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    rate = len(pages) / best_wall
+    print(f"{name:<28} {rate:7.1f} pages/s   {1000 * best_cpu / len(pages):6.1f} CPU ms/page")
+    return rate
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--warc", type=Path, default=EVAL / "article-extraction/pages.warc.gz")
+    ap.add_argument("--rounds", type=int, default=3, help="best of N passes")
+    args = ap.parse_args()
+    if not args.warc.exists():
+        sys.exit(f"no WARC at {args.warc}")
+    pages = list(warc_pages(args.warc))
+    print(f"{len(pages)} pages, best of {args.rounds}")
+    ours = measure("parse_html", run_parse_html, pages, args.rounds)
+    theirs = measure("trafilatura.bare_extraction", run_trafilatura, pages, args.rounds)
+    print(f"parse_html / trafilatura: {ours / theirs:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

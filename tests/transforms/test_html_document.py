@@ -1,0 +1,150 @@
+"""parse_html on small hand-written pages: metadata, body structure, boilerplate, encodings, failures."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from transforms.document import BLOCK_KINDS, ParseError
+from transforms.html_document import parse_html
+
+PARAGRAPH = ("The committee met on Tuesday to weigh the proposal, which would change how the city funds "
+             "its parks, libraries and public pools over the coming decade. ")
+
+
+def page(body: str, head: str = "", html_attrs: str = ' lang="en-US"') -> str:
+    return f"<!doctype html><html{html_attrs}><head>{head}</head><body>{body}</body></html>"
+
+
+ARTICLE = page(
+    head=(
+        '<title>Parks plan advances | The Daily Example</title>'
+        '<meta property="og:site_name" content="The Daily Example">'
+        '<link rel="canonical" href="/news/parks-plan">'
+        '<script type="application/ld+json">' + json.dumps({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebSite", "name": "The Daily Example"},
+            {"@type": "NewsArticle", "headline": "Parks plan advances", "datePublished": "2021-03-04T09:15:00-05:00",
+             "dateModified": "2021-03-05T10:00:00Z", "author": [{"@type": "Person", "name": "Ana Ruiz"},
+                                                               {"@id": "#p2"}]},
+            {"@type": "Person", "@id": "#p2", "name": "Bo Chen", "url": "https://example.org/bo"},
+        ]}) + "</script>"),
+    body=(
+        '<header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        '<main><article><h1>Parks plan advances</h1>'
+        '<div class="byline">By Ana Ruiz and Bo Chen</div>'
+        '<div class="article-body">'
+        f'<p>{PARAGRAPH * 2}</p>'
+        '<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>'
+        f'<p>The   plan,\n drafted last year, <a href="/budget">would raise</a> fees. {PARAGRAPH}</p>'
+        '<h2>What comes next</h2>'
+        f'<p>{PARAGRAPH}</p>'
+        '<blockquote><p>We have waited long enough for this, and so have the children of this city.</p></blockquote>'
+        '<ul><li>A new pool in the north district</li><li>Longer library hours on weekends</li></ul>'
+        f'<p>{PARAGRAPH * 2}</p>'
+        '</div></article>'
+        '<section class="comments"><h3>Comments</h3>'
+        f'<div class="comment"><p>I disagree with every word of this. {PARAGRAPH}</p></div></section>'
+        '</main>'
+        '<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Another story that is popular</a></li></ul></aside>'
+        '<footer><p>Copyright The Daily Example. All rights reserved.</p></footer>'),
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return parse_html(ARTICLE, "https://example.org/news/parks-plan?utm_source=x")
+
+
+def test_metadata_comes_from_json_ld(article):
+    assert article.title == "Parks plan advances"
+    assert article.authors == ["Ana Ruiz", "Bo Chen"]
+    assert article.published_at == "2021-03-04T09:15:00"
+    assert article.modified_at == "2021-03-05T10:00:00"
+    assert article.site_name == "The Daily Example"
+    assert article.language == "en"
+
+
+def test_canonical_url_is_absolute(article):
+    assert article.canonical_url == "https://example.org/news/parks-plan"
+
+
+def test_body_keeps_structure(article):
+    kinds = [block.kind for block in article.blocks]
+    assert set(kinds) <= set(BLOCK_KINDS)
+    assert ("heading", "What comes next") in [(b.kind, b.text) for b in article.blocks]
+    assert any(b.kind == "blockquote" and b.text.startswith("We have waited") for b in article.blocks)
+    assert [b.text for b in article.blocks if b.kind == "list_item"] == [
+        "A new pool in the north district", "Longer library hours on weekends"]
+
+
+def test_body_drops_boilerplate(article):
+    text = article.text
+    for junk in ("Home", "Share on Facebook", "I disagree", "Most read", "Copyright", "By Ana Ruiz"):
+        assert junk not in text
+    assert text.count("The committee met") == 6
+
+
+def test_whitespace_is_normalised_within_blocks(article):
+    assert "The plan, drafted last year, would raise fees." in article.text
+    assert all("\n" not in b.text and b.text == b.text.strip() for b in article.blocks)
+
+
+def test_meta_tags_and_visible_byline_without_json_ld():
+    html = page(
+        head=('<meta property="og:title" content="Rates rise again">'
+              '<meta property="article:published_time" content="2020-06-01T12:00:00+02:00">'),
+        body=(f'<div id="content"><h1>Rates rise again</h1><p class="author">Von Jana Kraus und Tim Vogt</p>'
+              f'<p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div>'))
+    doc = parse_html(html, "https://example.de/a")
+    assert doc.title == "Rates rise again"
+    assert doc.published_at == "2020-06-01T12:00:00"
+    assert doc.authors == ["Jana Kraus", "Tim Vogt"]
+
+
+def test_visible_date_near_headline():
+    html = page(f'<div class="main"><h1>Ein Titel</h1><p>Berlin, 3. März 2022</p><p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, "https://example.de/b").published_at == "2022-03-03"
+
+
+def test_title_from_title_tag_drops_site_name():
+    html = page(f'<div><p>{PARAGRAPH * 3}</p></div>', head="<title>A long headline here - Example News</title>")
+    assert parse_html(html, "https://example.org/c").title == "A long headline here"
+
+
+def test_no_date_is_invented():
+    html = page(f'<div><h1>Undated</h1><p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, "https://example.org/d").published_at is None
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "iso-8859-1", None])
+def test_bytes_decode_without_mojibake(declared):
+    text = page(f'<p>Grüße aus Köln – „Straße“ {PARAGRAPH * 3}</p>')
+    for data in (text.encode("utf-8"), text.encode("cp1252")):
+        content_type = f"text/html; charset={declared}" if declared else "text/html"
+        doc = parse_html(data, "https://example.de/e", content_type)
+        assert "Grüße aus Köln – „Straße“" in doc.text
+
+
+def test_meta_charset_and_bom():
+    body = f'<p>Ça coûte très cher, déclare-t-il. {PARAGRAPH * 3}</p>'
+    latin = page(body, head='<meta charset="windows-1252">').encode("cp1252")
+    assert "Ça coûte très cher" in parse_html(latin, "https://example.fr/f").text
+    utf16 = page(body).encode("utf-16")
+    assert "Ça coûte très cher" in parse_html(utf16, "https://example.fr/f").text
+
+
+@pytest.mark.parametrize("data", [b"", b"   ", "\x00\x01\x02\x03" * 100, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
+                                  "just some words without markup",
+                                  "<html><body><nav><a href=\"/\">Home</a> <a href=\"/n\">News</a></nav></body></html>"])
+def test_pages_without_article_raise_parse_error(data):
+    with pytest.raises(ParseError):
+        parse_html(data, "https://example.org/g")
+
+
+def test_deeply_nested_page_parses_or_fails_cleanly():
+    html = "<div>" * 5000 + f"<p>{PARAGRAPH * 3}</p>" + "</div>" * 5000
+    try:
+        doc = parse_html(html, "https://example.org/h")
+    except ParseError:
+        return
+    assert "committee" in doc.text

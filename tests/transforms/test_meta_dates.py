@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from transforms.meta_dates import find_date, normalize_date, url_date
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2019-11-19T08:30:00+01:00", "2019-11-19T08:30:00"),
+    ("2019-11-19T08:30:00.000Z", "2019-11-19T08:30:00"),
+    ("2019-11-19", "2019-11-19"),
+    ("2019/11/19 14:05", "2019-11-19T14:05:00"),
+    ("Tue, 19 Nov 2019 08:30:00 GMT", "2019-11-19T08:30:00"),
+    ("Mon Oct 11 14:57:21 CEST 2021", "2021-10-11T14:57:21"),
+    ("19.11.2019, 14:05 Uhr", "2019-11-19T14:05:00"),
+    ("November 19, 2019 8:30 pm", "2019-11-19T20:30:00"),
+    ("Nov. 19, 2019, 12:10 a.m.", "2019-11-19T00:10:00"),
+    ("19. März 2019", "2019-03-19"),
+    ("3 juillet 2020", "2020-07-03"),
+    ("20191119", "2019-11-19"),
+])
+def test_normalize_date(value, expected):
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize("value", [None, "", "yesterday", "2019-02-30", "13.13.2020", "1574168580", "Foo 12, 2020"])
+def test_normalize_date_rejects(value):
+    assert normalize_date(value) is None
+
+
+def test_find_date_in_visible_text():
+    assert find_date("Von Hans Meier | Aktualisiert am 3. Januar 2022 um 11:02") == "2022-01-03T11:02:00"
+    assert find_date("Posted 23.09.22 in Living") == "2022-09-23"
+    assert find_date("Build 20191119 of the app") is None
+    assert find_date("No date here, only 42 words.") is None
+
+
+def test_url_date():
+    assert url_date("https://example.org/2019/08/02/a-post/") == "2019-08-02"
+    assert url_date("https://example.org/news/2022-01-28/item") == "2022-01-28"
+    assert url_date("https://example.org/2019/13/02/x") is None
+    assert url_date("https://example.org/archive/2019/08/") is None
