@@ -21,11 +21,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 TEMPLATE = Path(__file__).with_name("report_template.html")
 # the parties with the most evidence on a topic: a heatmap stays readable and the page small
-MAX_PARTIES = 30
-MAX_EVIDENCE_PER_PAIR = 12
+MAX_PARTIES = 20
+MAX_EVIDENCE_PER_PAIR = 8
 LEVELS = (("country", "Countries"), ("person", "Speakers"))
 # ColorBrewer RdYlGn ends and a near-white middle: disagreement red, agreement green
 RED, WHITE, GREEN = (215, 48, 39), (247, 247, 247), (26, 152, 80)
@@ -112,6 +113,7 @@ def load(warehouse: Path, topic: str | None = None, since: date | None = None) -
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `accord run` first")
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        con.execute("set enable_progress_bar = false")  # the nightly log and the terminal want no bar
         present = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
         data = ReportData()
         # the same two filters on every table: the topic (case-insensitive) and the date
@@ -131,6 +133,19 @@ def load(warehouse: Path, topic: str | None = None, since: date | None = None) -
             order by statements desc, speaker""", "last_seen")]
         data.days = [Day(*r) for r in rows("topic_trends", """
             select day, topic, articles, quotes from topic_trends where {where} order by day""", "day")]
+        # evidence of the pairs the heatmaps show only: the view lists every statement of
+        # both parties for every pair, far too much to read for pairs no one can click
+        by_heatmap: dict[tuple[str, str], list[Pair]] = defaultdict(list)
+        for pair in data.pairs:
+            by_heatmap[pair.topic, pair.level].append(pair)
+        wanted = []
+        for pairs in by_heatmap.values():
+            shown = set(shown_parties(pairs)[0])
+            wanted += [(p.topic, p.level, p.party_a, p.party_b) for p in pairs if {p.party_a, p.party_b} <= shown]
+        if not wanted:
+            return data
+        con.register("wanted_pairs", pa.table(list(zip(*wanted, strict=True)),
+                                              names=["topic", "level", "party_a", "party_b"]))
         # one piece per evidence_key (the copies of one statement or stated relation), its
         # copies listed with it; the newest pieces of each pair, stated relations first
         for r in rows("agreement_evidence", f"""
@@ -142,6 +157,7 @@ def load(warehouse: Path, topic: str | None = None, since: date | None = None) -
                          order by said_at nulls last, url) as copies,
                     max(said_at) as newest
                 from agreement_evidence
+                semi join wanted_pairs using (topic, level, party_a, party_b)
                 where {{where}}
                 group by level, topic, party_a, party_b, evidence_kind,
                     coalesce(evidence_key, concat_ws('|', article_id, quote_id, sentence))
@@ -253,7 +269,8 @@ def render_topic(data: ReportData, topic: str) -> str:
     shown = {level: shown_parties([p for p in pairs if p.level == level]) for level, _ in LEVELS}
     heatmaps = "".join(render_heatmap(title, [p for p in pairs if p.level == level], *shown[level])
                        for level, title in LEVELS)
-    pairs = [p for p in pairs if {p.party_a, p.party_b} <= set(shown[p.level][0])]
+    visible = {level: set(parties) for level, (parties, _) in shown.items()}
+    pairs = [p for p in pairs if {p.party_a, p.party_b} <= visible[p.level]]
     days = [d for d in data.days if d.topic == topic]
     stances = [s for s in data.stances if s.topic == topic]
     return (f'<section class="topic" id="{anchor(topic)}" data-topic="{esc(topic)}">'
