@@ -41,14 +41,6 @@ party_stories as (
 -- the stories behind a pair are those of both parties' statements and of the stated
 -- relations: counted as |A| + |B| - |A and B| + |stated, neither party quoted|, since
 -- listing every story of every pair would grow with the square of the parties on a topic
-shared_stories as (
-    select a.level, a.topic, a.party as party_a, b.party as party_b, count(*) as stories
-    from party_stories as a
-    inner join party_stories as b
-        on a.level = b.level and a.topic = b.topic and a.group_id = b.group_id and a.party < b.party
-    group by a.level, a.topic, a.party, b.party
-),
-
 stated_only_stories as (
     select stated_once.level, stated_once.topic, stated_once.party_a, stated_once.party_b,
         count(distinct stated_once.group_id) as stories
@@ -74,7 +66,7 @@ combined as (
         coalesce(stance.statements_a + stance.statements_b, 0) as statements,
         case
             when stance.level is null then stated.stated_stories
-            else stance.stories_a + stance.stories_b - coalesce(shared_stories.stories, 0)
+            else stance.stories_a + stance.stories_b - coalesce(shared.stories, 0)
                 + coalesce(stated_only_stories.stories, 0)
         end as articles,
         least(stated.first_seen, stance.first_seen) as first_seen,
@@ -83,9 +75,9 @@ combined as (
     full outer join int_stance_pairs as stance
         on stated.level = stance.level and stated.topic = stance.topic
         and stated.party_a = stance.party_a and stated.party_b = stance.party_b
-    left join shared_stories
-        on shared_stories.level = stance.level and shared_stories.topic = stance.topic
-        and shared_stories.party_a = stance.party_a and shared_stories.party_b = stance.party_b
+    left join int_shared_stories as shared
+        on shared.level = stance.level and shared.topic = stance.topic
+        and shared.party_a = stance.party_a and shared.party_b = stance.party_b
     left join stated_only_stories
         on stated_only_stories.level = stance.level and stated_only_stories.topic = stance.topic
         and stated_only_stories.party_a = stance.party_a and stated_only_stories.party_b = stance.party_b
