@@ -193,7 +193,9 @@ def score_color(score: float) -> str:
 
 
 def signed(value: float) -> str:
-    return f"{value:+.2f}".replace("-", "\u2212")
+    """+0.50, −0.50 (a true minus sign), and 0.00 rather than −0.00 for a tiny negative."""
+    rounded = round(value, 2)
+    return "0.00" if rounded == 0 else f"{rounded:+.2f}".replace("-", "\u2212")
 
 
 def anchor(*parts: str) -> str:
@@ -230,9 +232,9 @@ def render(data: ReportData, *, warehouse: Path, topic: str | None, since: date 
         body = ('<section class="empty"><h2>No data yet</h2><p>The warehouse holds no statements '
                 f'{"for this selection " if topic or since else ""}yet. Run <code>accord run</code> '
                 'to fetch and parse the news, then write the report again.</p></section>')
-    summary = (f"{len(topics)} topic{'s' * (len(topics) != 1)}, "
-               f"{sum(1 for p in data.pairs if p.level == 'person')} speaker pairs, "
-               f"{sum(1 for p in data.pairs if p.level == 'country')} country pairs")
+    summary = (f"{len(topics):,} topic{'s' * (len(topics) != 1)}, "
+               f"{sum(1 for p in data.pairs if p.level == 'person'):,} speaker pairs, "
+               f"{sum(1 for p in data.pairs if p.level == 'country'):,} country pairs")
     values = {"scope": "; ".join(scope), "summary": summary, "legend": render_legend(), "body": body,
               "generated": esc(generated_at.strftime("%Y-%m-%d %H:%M UTC")), "warehouse": esc(warehouse)}
     # one pass, so that a quote which happens to contain "{{body}}" is left as it is

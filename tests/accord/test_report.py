@@ -208,3 +208,10 @@ def test_a_crowded_topic_shows_the_parties_with_the_most_evidence():
     assert shown == set(parties[10:])
     assert f"The {MAX_PARTIES} with the most evidence, of {MAX_PARTIES + 10}." in page
     assert 'data-a="P00"' not in page  # nor its evidence
+
+
+@pytest.mark.parametrize(("value", "shown"), [(0.5, "+0.50"), (-1.0, "\u22121.00"), (-0.001, "0.00"), (0.0, "0.00")])
+def test_scores_read_with_a_sign_and_never_as_minus_zero(value, shown):
+    from accord.report import signed
+
+    assert signed(value) == shown
