@@ -74,6 +74,8 @@ class Frame:
     participle: bool = False  # "…, saying that …": the speaker is the sentence's subject
 
 
+# what may follow the speaker of an inverted cue ("said Leamer.", "said Leamer, a …", "said Leamer in")
+_INVERTED_END = re.compile(r"\s*(?:$|[,.;:!?()—–\-]|(?:who|in|on|at|of|from|during|after|about|to|and)\b)")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*,")
 
 
@@ -105,7 +107,8 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
     if text[lo:cue_start].rstrip().endswith(","):
         for m in before:
             if m.kind != "pronoun" and _APPOSITION.match(text, m.end) \
-                    and (m is before[0] or _gap_is_filler(text[lo:m.start])):
+                    and (m is before[0] or _gap_is_filler(text[lo:m.start])
+                         or text[lo:m.start].rstrip().endswith(",")):
                 return m
     return None
 
@@ -119,8 +122,47 @@ def _subject_after(text: str, cue_end: int, hi: int, mentions: list[Mention]) ->
     return None
 
 
+_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|"
+        r"year|weekend|morning|afternoon|evening|night)")
+_MEDIUM = (r"(?:statement|interview|speech|e-?mail|letter|post|tweet|call|conference|briefing|appearance|"
+           r"hearing|debate|rally|video|op-ed|memo|report|address|remarks|message|news conference)")
+# Time and setting phrases that may stand between a cue and what it reports ("said on Friday",
+# "said in a statement to CNN", "wrote on Twitter").
+_ADJUNCT = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|last|this|early|late|earlier|later|next)\s+)?" + _DAY
+    + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s*,?\s*(?:" + _MONTH + r")"
+    r"|\s*,?\s*(?:in|during|on|at|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM
+    + r"s?\b(?:\s+(?:with|to|on|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+)?"
+    r"|\s*,?\s*on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|(?:[A-Z][\w’'.&-]*\s*){1,3})\b"
+    r"|\s+(?:also|again|later|repeatedly|publicly|privately|previously|recently|earlier|once)\b)*",
+    re.IGNORECASE)
+# Words that cannot open a reported clause: what follows the cue is then an adjunct or an object.
+NOT_CLAUSE = _lexicon("""
+is are was were has had have will would to about of for with in on at from by during after before
+as when while because if why how whether where than so into through via since until against without
+over under like, and or but then there's
+""")
+# Who is told: "told reporters", "told The New York Times", "told me", "told a crowd in Iowa".
+_HEARER = re.compile(
+    r"\s+(?:me|us|him|her|them|you|reporters|journalists|supporters|voters|students|lawmakers|"
+    r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*){1,6}|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:audience|crowd|reporters?|interviewer|host|newspaper|station|network|radio|magazine|paper|"
+    r"committee|panel|group|gathering)(?:\s+(?:in|at)\s+(?:[A-Z][\w’'.&-]*\s*){1,3})?)(?=[\s,.:;]|$)")
+
+
+def _clause_start(text: str, s: int, e: int) -> bool:
+    first = re.match(r"[\w’']+", text[s:e])
+    if first is None:
+        return text[s:s + 1] in "“\"‘'"
+    word = first.group(0).lower()
+    return word not in NOT_CLAUSE and not (word.endswith("ing") and len(word) > 5) \
+        and not (word.endswith("ly") and len(word) > 4)
+
+
 def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int] | None:
-    """The reported clause after a cue: after 'that' (within a few words), else straight on."""
+    """The reported clause after a cue: after 'that' (within a few words), else straight on,
+    past a hearer ("told reporters") and a time or setting ("on Friday", "in a statement")."""
     rest = text[cue_end:hi]
     that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
     if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE):
@@ -129,23 +171,38 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     verb = FORM_TO_VERB.get(cue.lower(), "")
     if verb not in CLAUSE_VERBS:
         return None
+    rest_at = cue_end
     if verb == "tell":  # skip the hearer: "told reporters"
-        hearer = re.match(r"\s+(?:[\w’'.-]+\s+){0,4}?(?=[\w“\"])", rest)
-        rest_at = cue_end + (hearer.end() if hearer else 0)
-        obj = re.match(r"[^,:“\"]*?[,:]", text[rest_at:hi])
-        if not obj:
+        hearer = _HEARER.match(text, rest_at, hi)
+        if not hearer:
             return None
-        rest_at += obj.end()
-    else:
-        rest_at = cue_end
+        rest_at = hearer.end()
+    rest_at = _ADJUNCT.match(text, rest_at, hi).end()
+    if verb == "tell" and text[rest_at:hi].lstrip().startswith((",", ":")) or re.match(r"\s*that\b", text[rest_at:hi]):
+        rest_at = re.match(r"\s*[,:]?\s*(?:that\b)?", text[rest_at:hi]).end() + rest_at
+    elif text[rest_at:rest_at + 1] == "," and verb not in ("add", "write", "tweet"):
+        return None  # "said, referring to …": an aside, not a clause
     s, e = _trim(text, rest_at, hi)
-    if e <= s:
-        return None
-    first = re.match(r"[\w’']+", text[s:e])
-    if first and first.group(0).lower() in ("is", "are", "was", "were", "has", "had", "have", "will",
-                                             "would", "to", "about", "of", "for", "with", "in", "on", "at"):
+    if e <= s or not _clause_start(text, s, e):
         return None
     return s, e
+
+
+def _only_tail(text: str, cue: str, at: int, hi: int) -> bool:
+    """Nothing but a hearer, a time, a setting or an aside follows the cue ("said Thursday.",
+    "told The New York Times.", "said, referring to …"): the reported words stand before it."""
+    if FORM_TO_VERB.get(cue.lower(), "") in ("tell", "ask"):
+        hearer = _HEARER.match(text, at, hi)
+        at = hearer.end() if hearer else at
+    at = _ADJUNCT.match(text, at, hi).end()
+    rest = text[at:hi].strip(" .,;:!?\"”'’")
+    if not rest:
+        return True
+    if re.match(r"\s*,\s*(?:[a-z]+ing|who|which|according)\b", text[at:hi]):
+        return True
+    word = re.match(r"[\w’']+", rest)
+    return bool(word) and word.group(0).lower() in ("from", "during", "at", "in", "on", "after", "before",
+                                                    "while", "outside", "inside", "via", "to", "with")
 
 
 def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
@@ -178,8 +235,10 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions)
         inverted = False
         lead = text[lo:m.start()].rstrip()
-        if speaker is None and not participle and (not lead or lead.endswith((",", "”", "\"", ":"))):
+        if speaker is None and not participle and (not lead or lead.endswith((",", "”", "\"", ":", "''"))):
             speaker = _subject_after(text, m.end(), hi, mentions)
+            if speaker is not None and not _INVERTED_END.match(text, speaker.end, hi):
+                speaker = None  # "…, said Sanders has pushed": Sanders opens the reported clause
             inverted = speaker is not None
         if participle and text[lo:m.start()].rstrip().endswith(","):
             ahead = [x for x in mentions if lo <= x.start < m.start() and _outside(quotes, x.start)]
@@ -190,7 +249,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         content = None
         if not inverted:
             content = _content_after(text, cue, m.end(), hi)
-        if content is None and (inverted or text[m.end():hi].strip(" .,;:!?\"”'’") == ""):
+        if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
             end = speaker.start if not inverted else m.start()
             if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
                 s, e = _trim(text, clause_lo if clause_lo < end else lo, end)

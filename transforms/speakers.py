@@ -53,6 +53,16 @@ SOURCE_NOUNS = _lexicon("""
 statement report campaign website newspaper paper memo email letter lawsuit complaint survey poll study
 release agency department company committee administration government ministry board editorial post
 office organization group network source sources officials aides advisers analysts experts
+airline firm outlet magazine station channel probe investigation opinion ruling filing documents
+analysis audit review court panel commission council team spokesperson
+""")
+# Plural nouns for groups that speak as one: "Democratic strategists say", "opponents argue".
+GROUP_NOUNS = _lexicon("""
+officials aides advisers advisors analysts experts strategists economists critics opponents supporters
+observers sources specialists scientists researchers lawmakers legislators democrats republicans
+leaders voters residents activists organizers operatives insiders diplomats investigators prosecutors
+lawyers attorneys historians pollsters allies donors advocates executives candidates conservatives
+liberals progressives members staffers officers authorities
 """)
 ORG_WORDS = _lexicon("""
 party committee campaign department house times post news journal inc. corp. university college
@@ -97,8 +107,15 @@ _NAME_SEQ = re.compile(
 )
 _NOMINAL = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
-    r"(?:[\w’'\-.]+\s+){0,3}?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True)) + r")s?\b"
+    r"(?:[\w’'\-.&]+\s+){0,3}?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True)) + r")s?\b"
 )
+_GROUP = re.compile(
+    r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+)?"
+    r"(?:(?:(?!(?:" + "|".join(w.capitalize() for w in sorted(NOT_NAMES)) + r")\b)[A-Z][\w’'\-&.]*"
+    r"|(?i:security|hacking|political|legal|military|intelligence|administration|campaign|party|industry"
+    r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"
+    r"(" + "|".join(sorted(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}, key=len, reverse=True))
+    + r")\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -114,6 +131,7 @@ class Mention:
     affiliation: str | None = None
     gender: str | None = None  # "m" | "f" when the words tell
     head: str | None = None  # nominal's noun ("senator")
+    plural: bool = False  # a group ("Democratic strategists"): no single person stands for it
 
 
 @dataclass
@@ -247,6 +265,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             e -= 1
         if not words or (len(words) == 1 and words[0].endswith("ly") and _sentence_initial(text, s, lo)):
             continue
+        if s > lo and text[s - 1] == "(" and ")" in text[e:e + 3]:
+            continue  # "(D-Mo.)", "(Tex.)": a party and state, not a speaker
         raw = text[s:e]
         end = e
         if raw.endswith(("’s", "'s")):
@@ -275,6 +295,18 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             affiliation = affiliation or canonical_country(w)
         found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, affiliation,
                              None, head=m.group(1).lower()))
+        taken.append((m.start(), m.end()))
+    for m in _GROUP.finditer(text, lo, hi):
+        if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):
+            continue
+        overlapping = [x for x in found if x.start < m.end() and m.start() < x.end]
+        if any(x.start < m.start() or x.end > m.end() for x in overlapping):
+            continue
+        for x in overlapping:
+            found.remove(x)
+            taken.remove((x.start, x.end))
+        found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, None, None,
+                             head=m.group(1).lower(), plural=True))
         taken.append((m.start(), m.end()))
     for m in _PRONOUN.finditer(text, lo, hi):
         if any(s <= m.start() < e for s, e in taken):
@@ -337,7 +369,7 @@ class Coreference:
     def resolve_nominal(self, mention: Mention, before: int) -> Entity | None:
         """'the senator' -> the latest entity whose role has that noun (same country if said)."""
         head = mention.head or ""
-        if head in SOURCE_NOUNS:
+        if head in SOURCE_NOUNS or mention.plural:
             return None
         for offset, entity in reversed(self.history):
             if offset >= before or entity.kind != "person":
