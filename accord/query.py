@@ -12,12 +12,35 @@ from typing import TextIO
 import duckdb
 
 FORMATS = ("table", "csv", "json")
+# statements that only read; DESCRIBE, SHOW and SUMMARIZE parse as SELECT
+READING = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+class NotReadOnly(ValueError):
+    """A statement other than a query: the warehouse is rebuilt from the lake, never edited."""
 
 
 def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """Read-only, and without file access: COPY TO, ATTACH or read_csv could otherwise write
+    or read files beside the warehouse."""
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `accord run` first")
-    return duckdb.connect(str(warehouse), read_only=True)
+    return duckdb.connect(str(warehouse), read_only=True, config={"enable_external_access": False})
+
+
+def execute(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
+    """Columns and rows of the last statement in `sql`; every statement must be a query."""
+    statements = duckdb.extract_statements(sql)
+    for statement in statements:
+        if statement.type not in READING:
+            raise NotReadOnly(f"only queries may run on the warehouse, not {statement.type.name}: "
+                              f"{statement.query.strip()[:60]}")
+    columns, rows = [], []
+    for statement in statements:
+        result = con.execute(statement)
+        columns = [d[0] for d in result.description] if result.description else []
+        rows = result.fetchall()
+    return columns, rows
 
 
 def jsonable(value):
@@ -30,7 +53,7 @@ def jsonable(value):
 
 def write_result(columns: list[str], rows: list[tuple], fmt: str, out: TextIO = sys.stdout) -> None:
     if fmt == "csv":
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")  # Unix lines, for shell pipelines
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
@@ -57,14 +80,18 @@ def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> 
     return "\n".join([line, fmt(columns), line, *body, line, f"({len(rows)} rows)"])
 
 
-def run_query(warehouse: Path, sql: str, fmt: str = "table", out: TextIO = sys.stdout) -> int:
+def run_query(warehouse: Path, sql: str, fmt: str = "table", out: TextIO = sys.stdout,
+              err: TextIO = sys.stderr) -> int:
+    """Print the query's result; a refused or failing statement is reported, exit status 1."""
     con = connect(warehouse)
     try:
-        result = con.execute(sql)
-        columns = [d[0] for d in result.description] if result.description else []
-        write_result(columns, result.fetchall(), fmt, out)
+        columns, rows = execute(con, sql)
+    except (NotReadOnly, duckdb.Error) as exc:
+        err.write(f"accord query: {exc}\n")
+        return 1
     finally:
         con.close()
+    write_result(columns, rows, fmt, out)
     return 0
 
 
@@ -96,10 +123,8 @@ def shell(warehouse: Path, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) 
                 continue
             sql, buffer = "".join(buffer), []
             try:
-                result = con.execute(sql)
-                columns = [d[0] for d in result.description] if result.description else []
-                write_result(columns, result.fetchall(), "table", out)
-            except duckdb.Error as exc:
+                write_result(*execute(con, sql), "table", out)
+            except (NotReadOnly, duckdb.Error) as exc:
                 out.write(f"error: {exc}\n")
     finally:
         con.close()
