@@ -52,7 +52,8 @@ def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
         merged: list[list[int]] = []
         for s, e in spans:
             if merged and (any(q.open_at < merged[-1][1] and q.close_at > s for q in quotes)
-                           or (text[merged[-1][1] - 1] in "”\"" and is_attribution_tail(text[s:e]))):
+                           or ((text[merged[-1][1] - 1] in "”\"" or text.endswith("''", 0, merged[-1][1]))
+                               and is_attribution_tail(text[s:e]))):
                 merged[-1][1] = e
             else:
                 merged.append([s, e])
@@ -210,6 +211,12 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     seen_content: set[tuple[int, int]] = set()
     for index, unit in enumerate(units):
         resolver.read(unit)
+        run_on = _apostrophe_run_on(text, unit, units[index - 1] if index else None, statements, seen_content)
+        if run_on is not None:
+            seen_content.add(run_on)
+            last = statements[-1]
+            statements.append(_Statement(run_on[0], run_on[1], "indirect", unit, last.entity, last.mention,
+                                         last.cue))
         consumed: set[int] = set()
         attached: dict[int, Frame] = {}
         whole_groups: set[int] = set()
@@ -275,6 +282,23 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
             e, m, c, _ = last_in_block[unit.block]
             last_in_block[unit.block] = (e, m, c, False)
     return statements, dict(enumerate(sections))
+
+
+def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: list[_Statement],
+                       seen: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """Words between doubled apostrophes ('' … '') that open a sentence right after a statement
+    wrapped the same way, with no cue of their own: the same speaker goes on. Doubled
+    apostrophes are not quotation marks here, so the words stay reported speech."""
+    if not text.startswith("''", unit.start) or unit.frames or unit.quotes or prev is None \
+            or prev.block != unit.block or not statements or statements[-1].unit is not prev:
+        return None
+    last = statements[-1]
+    if "''" not in text[last.start:last.end] or any(s <= unit.start < e for s, e in seen):
+        return None
+    block_end = text.find("\n", unit.start)
+    block_end = len(text) if block_end < 0 else block_end
+    close = re.compile(r"''(?=\s|$)").search(text, unit.start + 2, block_end)
+    return unit.start, close.end() if close else unit.end
 
 
 def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, text: str):
