@@ -78,7 +78,7 @@ def main() -> None:
         1 for _, members in Counter(groups[o] for o, _ in items if o.startswith("o")).items() if members > 1)
     print(f"grouping: {seconds:.1f} s ({len(items) / seconds:,.0f} articles/s)")
     print(f"peak RSS: {rss_after:,.0f} MB (was {rss_before:,.0f} MB with the corpus built; "
-          f"grouping added at most {rss_after - rss_before:,.0f} MB)")
+          f"peak rose by {rss_after - rss_before:,.0f} MB while grouping)")
     print(f"planted copies found: {found:,} of {len(original_of):,} ({found / len(original_of):.2%})")
     print(f"groups: {len(sizes):,}; largest {max(sizes.values())}; "
           f"groups wrongly joining two originals: {originals_merged}")
