@@ -72,6 +72,8 @@ class Frame:
     content: tuple[int, int] | None  # the reported words, when the frame reports any
     inverted: bool = False  # the speaker follows the cue ("said Leamer")
     participle: bool = False  # "…, saying that …": the speaker is the sentence's subject
+    more: tuple[int, int] | None = None  # the rest of the words around a cue in parentheses:
+    # "Many of the closures, he said, have involved …" -> content "Many of the closures", more "have …"
 
 
 # what may follow the speaker of an inverted cue ("said Leamer.", "said Leamer, a …", "said Leamer in")
@@ -97,9 +99,20 @@ def _outside(spans: list[tuple[int, int]], pos: int) -> bool:
     return not any(s <= pos < e for s, e in spans)
 
 
+_WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|also\s+|later\s+|has\s+|had\s+|have\s+)*$")
+_APPOSITIVES = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:\s*,[^,]{1,60}){0,3}\s*,\s*$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention]) -> Mention | None:
-    """The speaker standing before the cue: adjacent, or ahead of an appositive ("X, a …, said")."""
+    """The speaker standing before the cue: adjacent, or ahead of an appositive ("X, a …, said"),
+    or the one a relative 'who' stands for ("Nicky Hale, 24, of Dover, who said …")."""
     before = [m for m in mentions if lo <= m.start and m.end <= cue_start]
+    who = _WHO.search(text, lo, cue_start)
+    if who:
+        for m in before:
+            if m.kind != "pronoun" and _APPOSITIVES.fullmatch(text, m.end, who.start() + 1):
+                return m
+        return None
     for m in reversed(before):
         if _gap_is_filler(text[m.end:cue_start]):
             return m
@@ -141,7 +154,7 @@ _ADJUNCT = re.compile(
 NOT_CLAUSE = _lexicon("""
 is are was were has had have will would to about of for with in on at from by during after before
 as when while because if why how whether where than so into through via since until against without
-over under like, and or but then there's
+over under like and or but then there's outside inside onstage near amid among across behind
 """)
 # Who is told: "told reporters", "told The New York Times", "told me", "told a crowd in Iowa".
 _HEARER = re.compile(
@@ -156,8 +169,20 @@ def _clause_start(text: str, s: int, e: int) -> bool:
     if first is None:
         return text[s:s + 1] in "“\"‘'"
     word = first.group(0).lower()
-    return word not in NOT_CLAUSE and not (word.endswith("ing") and len(word) > 5) \
+    return word not in NOT_CLAUSE and word not in ("following", "according") \
         and not (word.endswith("ly") and len(word) > 4)
+
+
+def _relative_that(text: str, cue: str, at: int, that_at: int) -> bool:
+    """'said the areas of the network that were hacked …': 'that' opens a relative clause of a
+    noun the cue governs, not the reported clause (what stands before it is no hearer or time)."""
+    words = text[at:that_at].split()
+    if not words or words[0].lower() not in ("the", "a", "an", "this", "these", "those", "some"):
+        return False
+    if FORM_TO_VERB.get(cue.lower(), "") in ("tell", "ask", "remind", "assure"):
+        hearer = _HEARER.match(text, at, that_at)
+        at = hearer.end() if hearer else at
+    return _ADJUNCT.match(text, at, that_at).end() < len(text[:that_at].rstrip())
 
 
 def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int] | None:
@@ -165,7 +190,8 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     past a hearer ("told reporters") and a time or setting ("on Friday", "in a statement")."""
     rest = text[cue_end:hi]
     that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
-    if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE):
+    if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE) \
+            and not _relative_that(text, cue, cue_end, cue_end + that.start() + len(that.group(1))):
         s, e = _trim(text, cue_end + that.end(), hi)
         return (s, e) if e > s else None
     verb = FORM_TO_VERB.get(cue.lower(), "")
@@ -186,6 +212,22 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     if e <= s or not _clause_start(text, s, e):
         return None
     return s, e
+
+
+def _around(text: str, clause_lo: int, lo: int, speaker: Mention, cue_end: int,
+            hi: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """'A, he said, B': the reported words on both sides of a cue set off by commas."""
+    start = clause_lo if clause_lo < speaker.start else lo
+    if not text[start:speaker.start].rstrip().endswith((",", ",''")):
+        return None, None
+    at = _ADJUNCT.match(text, cue_end, hi).end()
+    rest = re.match(r"\s*,\s*", text[at:hi])
+    if rest is None or re.match(r"(?:[a-z]+ing|who|which|according|adding)\b", text[at + rest.end():hi]):
+        return None, None
+    first, second = _trim(text, start, speaker.start), _trim(text, at + rest.end(), hi)
+    if first[1] <= first[0] or second[1] <= second[0]:
+        return None, None
+    return first, second
 
 
 def _only_tail(text: str, cue: str, at: int, hi: int) -> bool:
@@ -246,15 +288,18 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                            ahead[0] if ahead else None)
         if speaker is None:
             continue
-        content = None
+        content = more = None
         if not inverted:
             content = _content_after(text, cue, m.end(), hi)
+            if content is None and not participle:
+                content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
         if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
             end = speaker.start if not inverted else m.start()
             if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
                 s, e = _trim(text, clause_lo if clause_lo < end else lo, end)
-                content = (s, e) if e > s else None
-        frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle))
+                content = (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'"
+                                               or _clause_start(text, s, e)) else None
+        frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more))
     return frames
 
 

@@ -223,25 +223,27 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
         for frame in unit.frames:
             if frame.content is None:
                 continue
-            cs, ce = frame.content
-            inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
-            if inside:
-                attached[inside[0]] = frame
-                continue
-            inner = [i for i, q in enumerate(unit.quotes) if q.open_at < ce and q.close_at > cs]
-            ce = max([ce] + [unit.quotes[i].end for i in inner])
-            if text[cs] in "“\"«" and inner:
-                cs += 1
-            if (cs, ce) in seen_content or any(s <= cs and ce <= e for s, e in seen_content):
-                continue
-            seen_content.add((cs, ce))
-            entity = resolver.resolve(frame.speaker, index, unit)
-            resolver.spoke(entity, index)
-            for i in inner:
-                consumed.add(i)
-                by_group[unit.quotes[i].group] = (entity, frame.speaker, frame.cue)
-            statements.append(_Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
-                                         frame.speaker, frame.cue))
+            entity = None
+            for piece, (cs, ce) in enumerate(p for p in (frame.content, frame.more) if p):
+                inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
+                if inside:
+                    attached[inside[0]] = frame
+                    continue
+                inner = [i for i, q in enumerate(unit.quotes) if q.open_at < ce and q.close_at > cs]
+                ce = max([ce] + [unit.quotes[i].end for i in inner])
+                if text[cs] in "“\"«" and inner:
+                    cs += 1
+                if (cs, ce) in seen_content or any(s <= cs and ce <= e for s, e in seen_content):
+                    continue
+                seen_content.add((cs, ce))
+                if not piece or entity is None:
+                    entity = resolver.resolve(frame.speaker, index, unit)
+                    resolver.spoke(entity, index)
+                for i in inner:
+                    consumed.add(i)
+                    by_group[unit.quotes[i].group] = (entity, frame.speaker, frame.cue)
+                statements.append(_Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
+                                             frame.speaker, frame.cue))
         for i, q in enumerate(unit.quotes):
             if i in consumed:
                 continue

@@ -36,3 +36,32 @@ def test_participle_takes_the_sentence_subject():
 def test_attribution_tail():
     assert is_attribution_tail("Bush said.")
     assert not is_attribution_tail("Bush said that the plan failed because of the long delays.")
+
+
+def test_group_speakers_and_zero_that_clauses():
+    assert _frames("Democratic strategists say the party would be wise to wait.") == [
+        ("say", "Democratic strategists", "the party would be wise to wait")]
+    assert _frames("Okafor said on Friday he would resign.") == [("said", "Okafor", "he would resign")]
+    assert _frames("Okafor told reporters the plan would fail.") == [("told", "Okafor", "the plan would fail")]
+
+
+def test_time_and_hearer_after_the_cue_leave_the_words_before_it():
+    assert _frames("The plan is dead, the ministry said Thursday.") == [("said", "the ministry", "The plan is dead")]
+    assert _frames("The plan is dead, Okafor told The Daily Planet.")[0][2] == "The plan is dead"
+    assert _frames("Okafor said outside the building.") == [("said", "Okafor", None)]
+
+
+def test_cue_set_off_by_commas_reports_both_sides():
+    text = "Many of the farms, he said, have closed since May."
+    mentions = find_mentions(text, 0, len(text))
+    (frame,) = find_frames(text, 0, len(text), mentions, [])
+    assert text[frame.content[0]:frame.content[1]] == "Many of the farms"
+    assert text[frame.more[0]:frame.more[1]] == "have closed since May"
+
+
+def test_relative_who_and_party_parentheses():
+    assert _frames("Ann Hale, 24, of Dover, who said the vote was fair, left.")[0][:2] == ("said", "Ann Hale")
+    assert _frames("Sen. Ann Hale (D-Md.) said the vote was fair.") == [
+        ("said", "Sen. Ann Hale", "the vote was fair")]
+    assert _frames("He said the areas of the network that were hacked held data.") == [
+        ("said", "He", "the areas of the network that were hacked held data")]

@@ -89,3 +89,11 @@ def test_seed_article(shared):
         assert item["speaker"].split()[-1] in (hits[0].speaker or ""), item["text"]
     for boiler in gold["not_quotes"]:
         assert not any(norm(q.text) in norm(boiler) for q in ex.quotes)
+
+
+def test_doubled_apostrophes_run_on_as_reported_speech():
+    doc = parse_text("Golf\n''Courses adapt,'' said Ann Lee, a broker. ''It costs a lot. Fees rise.''\n",
+                     "file:///golf.txt")
+    ex = extract(doc, REGISTRY, TAXONOMY)
+    assert [(q.text, q.kind, q.speaker) for q in ex.quotes] == [
+        ("''Courses adapt,''", "indirect", "Ann Lee"), ("''It costs a lot. Fees rise.''", "indirect", "Ann Lee")]
