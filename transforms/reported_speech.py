@@ -22,10 +22,14 @@ say tell add state write tweet explain note argue claim insist declare warn asse
 continue recall acknowledge admit announce suggest contend complain concede counter emphasize emphasise
 stress observe predict urge vow joke quip post reject deny confirm report testify ask answer promise
 mention repeat reiterate clarify charge allege boast brag caution lament proclaim maintain threaten
-scoff retort muse react
+scoff retort muse react reveal indicate agree estimate hint signal
+praise cite credit criticize criticise slam blast accuse mock
 """)
 CLAUSE_VERBS = _lexicon("say tell add write argue claim insist warn predict suggest note acknowledge admit "
-                         "assert contend concede tweet explain maintain promise vow")
+                         "assert contend concede tweet explain maintain promise vow announce confirm report "
+                         "reveal indicate agree estimate hint signal")
+# Verbs whose object is what is reported: "praised Pence for cutting taxes", "cited the poll".
+OBJECT_VERBS = _lexicon("praise cite credit criticize criticise slam blast accuse mock")
 IRREGULAR = {"say": ("said", "says", "saying", "say"), "tell": ("told", "tells", "telling", "tell"),
              "write": ("wrote", "writes", "writing", "written", "write")}
 PHRASES = {"point out": ("pointed out", "points out", "pointing out", "point out"),
@@ -126,6 +130,17 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
     return None
 
 
+def _source_phrase(text: str, at: int, hi: int) -> Mention | None:
+    """'according to exit polls', 'according to recent data from comScore': the words as source."""
+    phrase = re.match(r"\s+((?:[\w’'.&-]+\s+){0,5}?[\w’'&-]+)(?=\s*(?:[,.;:)]|$))", text[at:hi])
+    if phrase is None:
+        return None
+    start = at + phrase.start(1)
+    words = phrase.group(1)
+    return Mention(start, start + len(words), words, "nominal", head=words.split()[-1].lower(),
+                   plural=words.endswith("s"))
+
+
 def _subject_after(text: str, cue_end: int, hi: int, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.start >= cue_end and m.kind != "pronoun" and _gap_is_filler(text[cue_end:m.start]):
@@ -195,6 +210,9 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
         s, e = _trim(text, cue_end + that.end(), hi)
         return (s, e) if e > s else None
     verb = FORM_TO_VERB.get(cue.lower(), "")
+    if verb in OBJECT_VERBS:
+        s, e = _trim(text, cue_end, hi)
+        return (s, e) if e > s and _clause_start(text, s, e) else None
     if verb not in CLAUSE_VERBS:
         return None
     rest_at = cue_end
@@ -262,6 +280,8 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
             if after is None:
                 after = next((x for x in mentions if x.start >= m.end() and x.start - m.end() <= 5), None)
             if after is None:
+                after = _source_phrase(text, m.end(), hi)
+            if after is None:
                 continue
             if text[lo:m.start()].strip(" ,“\"") == "":
                 comma = text.find(",", after.end, hi)
@@ -295,6 +315,8 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
         if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
             end = speaker.start if not inverted else m.start()
+            article = re.search(r"\s(?:the|The)\s+$", text[lo:end])
+            end = lo + article.start() if article and not inverted else end
             if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
                 s, e = _trim(text, clause_lo if clause_lo < end else lo, end)
                 content = (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'"

@@ -106,7 +106,7 @@ _NAME_SEQ = re.compile(
     rf"(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
 )
 _NOMINAL = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-’']*?[’']s)\s+"
     r"(?:[\w’'\-.&]+\s+){0,3}?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True)) + r")s?\b"
 )
 _GROUP = re.compile(
@@ -294,7 +294,7 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         for w in words[1:-1]:
             affiliation = affiliation or canonical_country(w)
         found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, affiliation,
-                             None, head=m.group(1).lower()))
+                             None, head=m.group(1).lower(), plural=m.end() > m.end(1)))
         taken.append((m.start(), m.end()))
     for m in _GROUP.finditer(text, lo, hi):
         if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):

@@ -65,3 +65,12 @@ def test_relative_who_and_party_parentheses():
         ("said", "Sen. Ann Hale", "the vote was fair")]
     assert _frames("He said the areas of the network that were hacked held data.") == [
         ("said", "He", "the areas of the network that were hacked held data")]
+
+
+def test_object_verbs_possessive_sources_and_according_to_phrases():
+    assert _frames("Cruz praised Pence for cutting taxes.") == [("praised", "Cruz", "Pence for cutting taxes")]
+    assert _frames("Okafor’s campaign says it will move staff.") == [
+        ("says", "Okafor’s campaign", "it will move staff")]
+    assert _frames("Turnout fell by a third, according to exit polls.") == [
+        ("according to", "exit polls", "Turnout fell by a third")]
+    assert _frames("The pilot had flown for years, the BBC reported.")[0][2] == "The pilot had flown for years"
