@@ -13,6 +13,8 @@ BOMS = (
 )
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+MOSTLY_UTF8 = 10  # valid multi-byte characters per invalid byte
 # browsers read these labels as windows-1252 (WHATWG encoding standard)
 WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819"}
 
@@ -42,11 +44,12 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, "replace")
-    try:
-        # valid multi-byte UTF-8 almost never happens by chance in other encodings
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    # valid multi-byte UTF-8 almost never happens by chance in other encodings, so text that is
+    # mostly valid UTF-8 is UTF-8 with a few stray bytes, whatever the page declares
+    utf8 = data.decode("utf-8", "replace")
+    invalid = utf8.count("\ufffd")
+    if not invalid or len(NON_ASCII.findall(utf8)) - invalid > MOSTLY_UTF8 * invalid:
+        return utf8
     for encoding in declared_charsets(data[:4096], content_type):
         if encoding in ("utf-8", "utf-16", "utf-32"):
             continue  # already failed or needs a BOM

@@ -1,8 +1,9 @@
 """Title, authors, dates, language, site name and canonical URL of a walked page."""
 from __future__ import annotations
 
+import html
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from transforms.html_walk import SPACE, Walk
 from transforms.meta_authors import clean_authors
@@ -23,7 +24,10 @@ AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", 
                "dcterms.creator", "citation_author", "byl", "og:article:author", "twitter:creator:name")
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site:name", "dc.publisher")
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—»·:•]\s+|\s+::\s+")
+MIN_TITLE, MAX_TITLE = 5, 300  # characters of a plausible headline
+CONFIRMED_SHARE = 0.6  # of an <h1>'s words found in the declared titles
+WORD = re.compile(r"\w+")
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—»·•]\s+|\s+::\s+")
 
 
 def meta_values(page: Walk) -> dict[str, list[str]]:
@@ -53,21 +57,69 @@ def _prop_values(page: Walk, prop: str) -> list[str]:
     return values
 
 
-def h1_texts(page: Walk) -> list[str]:
-    return [b.text for b in page.blocks if b.kind == "heading" and page.names[b.chain[-1]] == "h1"]
+def heading_texts(page: Walk, tags: tuple[str, ...] = ("h1", "h2", "h3")) -> list[tuple[str, bool]]:
+    """Text of each heading, <h1> first, with whether it stands outside boilerplate."""
+    found = [(tags.index(page.names[b.chain[-1]]), b.text, not b.negative) for b in page.blocks
+             if b.kind == "heading" and page.names[b.chain[-1]] in tags]
+    return [(text, outside) for _, text, outside in sorted(found, key=lambda item: item[0])]
 
 
-def title(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
-    """The article's headline: declared, else the page's <h1>, else <title> without the site name."""
-    declared = ld["headline"] or _first(meta, TITLE_KEYS)
-    if declared:
-        return SPACE.sub(" ", declared).strip()
-    h1s = h1_texts(page)
-    if len(h1s) == 1 or (h1s and page.title and h1s[0] in page.title):
-        return h1s[0]
-    if page.title:
-        return max(TITLE_SEPARATORS.split(page.title), key=len).strip() or None
-    return h1s[0] if h1s else None
+def _words(text: str) -> set[str]:
+    return set(WORD.findall(text.casefold()))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def title_parts(text: str) -> list[str]:
+    """A <title> cut at its separators: "Headline - Section | Site" -> three parts."""
+    return [part.strip() for part in TITLE_SEPARATORS.split(text) if part.strip()]
+
+
+def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> bool:
+    """Whether `text` is the site's name: declared as such, the host, or the <title>'s first or last part."""
+    compact = _compact(text)
+    if not compact:
+        return False
+    host = _compact(urlsplit(url).hostname or "")
+    ends = [_compact(p) for p in (parts[0], parts[-1])] if len(parts) > 1 else []
+    names = [_compact(site_name or "")] + [end for end in ends if end != _compact(max(parts, key=len))]
+    return (len(compact) > 2 and compact in host) or compact in names
+
+
+def _without_site_name(parts: list[str], site_name: str | None, url: str) -> str:
+    if len(parts) > 1 and names_site(parts[-1], parts, site_name, url):
+        parts = parts[:-1]
+    elif len(parts) > 1 and names_site(parts[0], parts, site_name, url):
+        parts = parts[1:]
+    return " - ".join(parts)
+
+
+def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> str | None:
+    """The headline readers see: the first heading that a declared title confirms (JSON-LD,
+    OpenGraph, the longest part of <title>), else an <h1> outside boilerplate that is not the
+    site's name, else the declared headline."""
+    parts = title_parts(SPACE.sub(" ", html.unescape(page.title or "")))
+    declared = [SPACE.sub(" ", html.unescape(value)).strip() for value in (ld["headline"], _first(meta, TITLE_KEYS))
+                if value]
+    declared = [value for value in declared if value and not names_site(value, parts, site_name, url)]
+    confirming = list(declared)
+    if parts:
+        declared.append(_without_site_name(parts, site_name, url))
+        confirming += [declared[-1], max(parts, key=len)]
+    declared_words = [_words(value) for value in confirming]
+    headings = [(text, outside) for text, outside in heading_texts(page)
+                if MIN_TITLE <= len(text) <= MAX_TITLE and not names_site(text, parts, site_name, url)]
+    for text, _ in headings:
+        words = _words(text)
+        for known in declared_words:
+            shared = len(words & known)
+            if words and shared >= CONFIRMED_SHARE * len(words) and shared >= CONFIRMED_SHARE * len(known):
+                return text
+    h1s = [text for text, outside in heading_texts(page, ("h1",))
+           if outside and MIN_TITLE <= len(text) <= MAX_TITLE and not names_site(text, parts, site_name, url)]
+    return next(iter(h1s), None) or next(iter(declared), None)
 
 
 NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may stand
@@ -161,7 +213,7 @@ def page_metadata(page: Walk, url: str) -> dict:
     site_name = _first(meta, SITE_KEYS) or ld["publisher"]
     updated = modified(page, meta, ld)
     return {
-        "title": title(page, meta, ld),
+        "title": title(page, meta, ld, site_name, url),
         "authors": authors(page, meta, ld, site_name),
         "published_at": published(page, meta, ld, url, updated),
         "modified_at": updated,
