@@ -6,6 +6,7 @@ Entries, as loaded from config/speakers.toml (each a dict):
     role         office or function ("Foreign Minister")               optional
     affiliation  country or organisation spoken for ("Russia")         optional
     kind         "person" (default), "organisation" or "country"
+    gender       "m" or "f", for he/she (optional: else guessed from the first name)
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class Entry:
     role: str | None = None
     affiliation: str | None = None
     kind: str = "person"
+    gender: str | None = None
 
 
 def _key(name: str) -> str:
@@ -49,7 +51,8 @@ class SpeakerRegistry:
             if kind not in KINDS:
                 raise ValueError(f"speaker {raw.get('name')!r}: kind must be one of {KINDS}")
             out.append(Entry(name=raw["name"], aliases=tuple(raw.get("aliases") or ()),
-                             role=raw.get("role"), affiliation=raw.get("affiliation"), kind=kind))
+                             role=raw.get("role"), affiliation=raw.get("affiliation"), kind=kind,
+                             gender=raw.get("gender")))
         return cls(out)
 
     def lookup(self, mention: str) -> Entry | None:

@@ -94,7 +94,8 @@ NOT_NAMES = _lexicon("""
 the a an and but or so yet if when while as at in on of for to from by with after before during since
 until although though because however meanwhile still also this that these those there here it he she
 they we i you his her their our its my your what who why how where which then now today yesterday
-tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june
+tomorrow monday tuesday wednesday thursday friday saturday sunday hours days weeks months years minutes
+moments decades january february march april may june
 july august september october november december mr mrs ms dr no not yes asked according earlier later
 last next despite even just only some many most more all both each every one two three another other
 such do does did is are was were be has have had will would can could should might must let like
@@ -317,6 +318,11 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
     return found
 
 
+def _first_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower() if name.split() else ""
+    return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+
+
 def _org_like(name: str) -> bool:
     return any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
 
@@ -343,7 +349,8 @@ class Coreference:
             entry or mention.role or mention.gender or len(canonical.split()) > 1))
         entity.role = entity.role or mention.role
         entity.affiliation = entity.affiliation or mention.affiliation
-        entity.gender = entity.gender or mention.gender
+        entity.gender = entity.gender or mention.gender or (entry.gender if entry else None) \
+            or _first_name_gender(canonical)
         if mention.text not in entity.aliases:
             entity.aliases.append(mention.text)
         return entity

@@ -116,7 +116,7 @@ class _Resolver:
             if fits(entity):
                 return entity
         speaker = self.last_speaker
-        for back in range(1, 4):
+        for back in range(1, 7):
             i = unit_index - back
             if i < 0:
                 break

@@ -49,3 +49,20 @@ def test_nominal_resolves_by_role():
     entity = coref.resolve_name(name)
     coref.note(name.start, entity)
     assert coref.resolve_nominal(nominal, nominal.start) is entity
+
+
+def test_registry_gender_and_first_names_give_pronoun_gender():
+    registry = SpeakerRegistry.from_entries([{"name": "Kofi Mensah", "aliases": ["Mensah"], "gender": "m"},
+                                             {"name": "Nancy Reed", "aliases": ["Reed"]}])
+    coref = Coreference(registry)
+    text = "Mensah met Reed."
+    first, second = find_mentions(text, 0, len(text))
+    assert coref.resolve_name(first).gender == "m"
+    assert coref.resolve_name(second).gender == "f"
+
+
+def test_groups_and_possessive_sources_are_nominal_mentions():
+    text = "Democratic strategists and Okafor’s campaign spoke, as did two aides (D-Md.)."
+    found = [(m.kind, m.text, m.plural) for m in find_mentions(text, 0, len(text))]
+    assert found == [("nominal", "Democratic strategists", True), ("nominal", "Okafor’s campaign", False),
+                     ("nominal", "two aides", True)]
