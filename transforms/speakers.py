@@ -104,7 +104,7 @@ such do does did is are was were be has have had will would can could should mig
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?|(?:al|el|de|da|del|van|von|bin|ibn|le|la|du)[\-\s][A-Z][\w’'\-]*)"
 _LOWER_TITLE = r"(?:" + "|".join(sorted((w for w in TITLE_WORDS if "." not in w), key=len, reverse=True)) + r")"
 _NAME_SEQ = re.compile(
-    rf"(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
+    rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
 )
 _NOMINAL = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-’']*?[’']s)\s+"

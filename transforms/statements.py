@@ -16,6 +16,8 @@ from transforms.speakers import PERSON_NOUNS, Coreference, Entity, Mention, find
 from transforms.stance import stance_of
 from transforms.topics import Taxonomy
 
+# A transcript's speaker label: "TAPPER: Do you think …" (capitals only, a few words)
+_LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]+)(?: [A-Z][A-Z.’'\-]+){0,2}):\s+(?=\S)")
 _LEAD = " \t—–-…([“\"«'‘"
 # a quote of this many words or fewer, with no cue near it, is taken for a scare quote or a title
 _SCARE_QUOTE_WORDS = 2
@@ -83,6 +85,8 @@ class _Resolver:
         named = []
         for m in unit.mentions:
             entity = self.coref.entity_for(m, m.start) if m.kind != "pronoun" else None
+            if entity is None and m.plural:
+                entity = Entity(m.text, "organisation")
             if entity is not None:
                 self.coref.note(m.start, entity)
                 named.append(entity)
@@ -99,8 +103,9 @@ class _Resolver:
             return entity
         word = mention.text.lower()
         if word in ("it", "they"):
+            # groups and organisations speak as "they"/"it"; a country only as "it"
             for named in reversed(self.recent[max(0, unit_index - 3):unit_index + 1]):
-                orgs = [e for e in named if e.kind != "person"]
+                orgs = [e for e in named if e.kind == "organisation" or (word == "it" and e.kind == "country")]
                 if orgs:
                     return orgs[0]
             return None
@@ -209,8 +214,21 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     by_group: dict[int, tuple[Entity | None, Mention | None, str | None]] = {}
     last_in_block: dict[int, tuple[Entity | None, Mention | None, str | None, bool]] = {}
     seen_content: set[tuple[int, int]] = set()
+    block_start_set = set(starts)
     for index, unit in enumerate(units):
         resolver.read(unit)
+        label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
+        if label and not unit.quotes and len(label.group(1).split()) <= 3:
+            mention = Mention(label.start(1), label.end(1), label.group(1), "name",
+                              name=label.group(1).title())
+            entity = resolver.coref.resolve_name(mention)
+            resolver.coref.note(mention.start, entity)
+            resolver.spoke(entity, index)
+            block_end = text.find("\n", label.end())
+            span = (label.end(), len(text) if block_end < 0 else block_end)
+            seen_content.add(span)
+            statements.append(_Statement(span[0], span[1], "indirect", unit, entity, mention, ":"))
+            continue
         run_on = _apostrophe_run_on(text, unit, units[index - 1] if index else None, statements, seen_content)
         if run_on is not None:
             seen_content.add(run_on)

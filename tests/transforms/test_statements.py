@@ -97,3 +97,9 @@ def test_doubled_apostrophes_run_on_as_reported_speech():
     ex = extract(doc, REGISTRY, TAXONOMY)
     assert [(q.text, q.kind, q.speaker) for q in ex.quotes] == [
         ("''Courses adapt,''", "indirect", "Ann Lee"), ("''It costs a lot. Fees rise.''", "indirect", "Ann Lee")]
+
+
+def test_transcript_labels_are_speakers():
+    doc = parse_text("Show\nHost Jake Tapper asked the governor.\nTAPPER: Will you win?\n", "file:///show.txt")
+    ex = extract(doc, REGISTRY, TAXONOMY)
+    assert [(q.text, q.speaker, q.cue) for q in ex.quotes] == [("Will you win?", "Jake Tapper", ":")]
