@@ -6,7 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from transforms.html_walk import SPACE, Walk
-from transforms.meta_authors import clean_authors
+from transforms.meta_authors import PREFIX, clean_authors
 from transforms.meta_dates import find_date, normalize_date, url_date
 from transforms.meta_jsonld import article_metadata
 
@@ -122,6 +122,7 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
     return next(iter(h1s), None) or next(iter(declared), None)
 
 
+MAX_BYLINE = 120  # characters of a byline element worth reading
 NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may stand
 DATELINE_CHARS = 250
 
@@ -175,17 +176,31 @@ def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
 
 
 def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None) -> list[str]:
+    """Declared persons, else meta tags, itemprop, a byline element, a "By ..." line near the
+    headline, and last an organisation declared as author."""
     exclude = (site_name,) if site_name else ()
     sources = [ld["authors"], [v for k in AUTHOR_KEYS for v in meta.get(k, [])], _prop_values(page, "author")]
     bylines = []
     for node in page.bylines[:5]:
         text = node.get_text(" ", strip=True)
-        if 0 < len(text) <= 120:
+        if 0 < len(text) <= MAX_BYLINE:
             bylines.append(text)
-    sources.append(bylines[:1])
+    sources += [bylines[:1], byline_near_headline(page), ld["author_organisations"]]
     for values in sources:
         if names := clean_authors(values, exclude):
             return names
+    return []
+
+
+def byline_near_headline(page: Walk) -> list[str]:
+    """A short "By ..." / "Von ..." line just around the first <h1>."""
+    at = next((i for i, b in enumerate(page.blocks)
+               if b.kind == "heading" and page.names[b.chain[-1]] == "h1"), None)
+    if at is None:
+        return []
+    for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
+        if len(block.text) <= MAX_BYLINE and PREFIX.match(block.text):
+            return [block.text]
     return []
 
 

@@ -1,11 +1,21 @@
 """Author strings as pages declare or print them, to a clean list of names."""
 from __future__ import annotations
 
+import html
 import re
 
+# "By", "Von", "Eingestellt von", "Artikel von:", "Recipe by" ... before the names
 PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|text|story|words|interview)\s+)?"
+    r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|photos?|article|"
+    r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|foto|fotos|zum profil|"
+    r"publié|écrit|publicado|escrito)\s+)?"
     r"(?:by|von|par|por|door|di|da|autor(?:in)?|author|text|redaktion)\s*[:\-–]?\s+", re.I)
+# a date or a separator after the names: "Jane Doe am 21. April 2020", "r23 » 21.01.2009"
+TAIL = re.compile(r"(?:\s+(?:am|on|vom|le|el|il|at|um|,))?\s+\d.*$|\s*[»•|·].*$", re.I)
+# words of page furniture that sit in byline elements
+NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", "unknown", "publisher",
+                       "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
+                       "contributor", "staff", "anonymous", "anonym"})
 SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -20,16 +30,20 @@ def clean_author(value: str) -> str | None:
     value = SPACE.sub(" ", EMAIL.sub("", value)).strip(" \t,;:|-–—·•/")
     if not value or URL.search(value) or len(value) > 80:
         return None
-    value = ROLE_TAIL.sub("", value)
+    value = ROLE_TAIL.sub("", TAIL.sub("", value))
     value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
-    if not value or len(value.split()) > MAX_WORDS or not any(c.isalpha() for c in value):
+    words = value.split()
+    if not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES:
         return None
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])  # "jane jane": a link text and its tooltip
     return value
 
 
 def split_authors(value: str) -> list[str]:
     """The names in one byline string: "By A and B, C" -> [A, B, C]."""
-    value = PREFIX.sub("", SPACE.sub(" ", value).strip())
+    value = PREFIX.sub("", SPACE.sub(" ", html.unescape(value)).strip())
     return [name for part in SPLIT.split(value) if (name := clean_author(PREFIX.sub("", part)))]
 
 

@@ -10,6 +10,8 @@ ARTICLE_TYPES = frozenset({
     "liveblogposting", "techarticle", "scholarlyarticle", "socialmediaposting", "report",
     "discussionforumposting", "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle",
 })
+ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness",
+                                "website", "brand", "onlinebusiness"})
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage"})
 WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 MAX_OBJECTS = 500
@@ -46,7 +48,7 @@ def parse_objects(texts: list[str]) -> list[dict]:
     return objects
 
 
-def _names(value, by_id: dict[str, dict]) -> list[str]:
+def _names(value, by_id: dict[str, dict], people_only: bool = False) -> list[str]:
     """Names in an author/publisher value: a string, an object, an @id reference or a list of these."""
     names = []
     for item in value if isinstance(value, list) else [value]:
@@ -55,6 +57,8 @@ def _names(value, by_id: dict[str, dict]) -> list[str]:
         elif isinstance(item, dict):
             if "name" not in item and isinstance(item.get("@id"), str):
                 item = by_id.get(item["@id"], item)
+            if people_only and _types(item) & ORGANISATION_TYPES:
+                continue
             name = item.get("name")
             if isinstance(name, list):
                 name = " ".join(n for n in name if isinstance(n, str))
@@ -91,14 +95,16 @@ def article_metadata(texts: list[str]) -> dict:
                 if key in found or obj.get(key) in (None, "", []):
                     continue
                 if key in ("author", "creator", "publisher"):
-                    names = _names(obj[key], by_id)
-                    if names:
+                    if names := _names(obj[key], by_id):
                         found[key] = names
+                    if key != "publisher" and (people := _names(obj[key], by_id, people_only=True)):
+                        found.setdefault("people", people)
                 elif (value := _text(obj[key])) is not None:
                     found[key] = value
     return {
         "headline": found.get("headline") or found.get("name"),
-        "authors": found.get("author") or found.get("creator") or [],
+        "authors": found.get("people") or [],  # persons; an organisation is rarely the byline
+        "author_organisations": found.get("author") or found.get("creator") or [],
         "published": found.get("datePublished") or found.get("dateCreated"),
         "modified": found.get("dateModified"),
         "publisher": (found.get("publisher") or [None])[0],
