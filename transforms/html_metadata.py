@@ -185,7 +185,9 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
         text = node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE:
             bylines.append(text)
-    sources += [bylines[:1], byline_near_headline(page), ld["author_organisations"]]
+    signed = [text for node in page.datelines[:5]
+              if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
+    sources += [bylines[:1], signed[:1], byline_near_headline(page), ld["author_organisations"]]
     for values in sources:
         if names := clean_authors(values, exclude):
             return names

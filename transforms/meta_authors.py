@@ -11,7 +11,12 @@ PREFIX = re.compile(
     r"publié|écrit|publicado|escrito)\s+)?"
     r"(?:by|von|par|por|door|di|da|autor(?:in)?|author|text|redaktion)\s*[:\-–]?\s+", re.I)
 # a date or a separator after the names: "Jane Doe am 21. April 2020", "r23 » 21.01.2009"
-TAIL = re.compile(r"(?:\s+(?:am|on|vom|le|el|il|at|um|,))?\s+\d.*$|\s*[»•|·].*$", re.I)
+TAIL = re.compile(r"(?:^|\s+)(?:(?:am|on|vom|le|el|il|at|um)\s+)?\d.*$|\s*[»•|·].*$", re.I)
+# job titles printed after a name: "Jane Doe Chefredakteurin"
+ROLE = re.compile(
+    r"\s+(?:senior\s+|chief\s+|deputy\s+|staff\s+)?(?:editor|reporter|writer|correspondent|columnist|"
+    r"contributor|journalist(?:in)?|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
+    r"autor(?:in)?|volontär(?:in)?|redaktion)\b.*$", re.I)
 # words of page furniture that sit in byline elements
 NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", "unknown", "publisher",
                        "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
@@ -30,7 +35,7 @@ def clean_author(value: str) -> str | None:
     value = SPACE.sub(" ", EMAIL.sub("", value)).strip(" \t,;:|-–—·•/")
     if not value or URL.search(value) or len(value) > 80:
         return None
-    value = ROLE_TAIL.sub("", TAIL.sub("", value))
+    value = ROLE.sub("", ROLE_TAIL.sub("", TAIL.sub("", value)))
     value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
     words = value.split()
     if not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES:
