@@ -6,7 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from transforms.html_walk import SPACE, Walk
-from transforms.meta_authors import PREFIX, clean_authors
+from transforms.meta_authors import LABELLED, PREFIX, clean_authors
 from transforms.meta_dates import find_date, normalize_date, url_date
 from transforms.meta_jsonld import article_metadata
 
@@ -175,9 +175,9 @@ def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
     return None
 
 
-def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None) -> list[str]:
-    """Declared persons, else meta tags, itemprop, a byline element, a "By ..." line near the
-    headline, and last an organisation declared as author."""
+def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> list[str]:
+    """Declared persons, else meta tags, itemprop, a byline element, a signed dateline, a "By ..."
+    line near the headline, an "Author: ..." line, and last an organisation declared as author."""
     exclude = (site_name,) if site_name else ()
     sources = [ld["authors"], [v for k in AUTHOR_KEYS for v in meta.get(k, [])], _prop_values(page, "author")]
     bylines = []
@@ -187,9 +187,11 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
             bylines.append(text)
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
-    sources += [bylines[:1], signed[:1], byline_near_headline(page), ld["author_organisations"]]
+    labelled = [b.text for b in page.blocks if len(b.text) <= MAX_BYLINE and LABELLED.match(b.text)]
+    sources += [bylines[:1], signed[:1], byline_near_headline(page), labelled[:1], ld["author_organisations"]]
+    host = _compact(urlsplit(url).hostname or "")
     for values in sources:
-        if names := clean_authors(values, exclude):
+        if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host]:
             return names
     return []
 
@@ -231,7 +233,7 @@ def page_metadata(page: Walk, url: str) -> dict:
     updated = modified(page, meta, ld)
     return {
         "title": title(page, meta, ld, site_name, url),
-        "authors": authors(page, meta, ld, site_name),
+        "authors": authors(page, meta, ld, site_name, url),
         "published_at": published(page, meta, ld, url, updated),
         "modified_at": updated,
         "language": language(page, meta, ld),

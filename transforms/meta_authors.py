@@ -20,7 +20,9 @@ ROLE = re.compile(
 # words of page furniture that sit in byline elements
 NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", "unknown", "publisher",
                        "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
-                       "contributor", "staff", "anonymous", "anonym"})
+                       "contributor", "anonymous", "anonym"})
+# a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
+LABELLED = re.compile(r"^\s*(?:autor(?:in)?|author|text|von|by|verfasser(?:in)?|written by)\s*:\s*\S", re.I)
 SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -35,7 +37,9 @@ def clean_author(value: str) -> str | None:
     value = SPACE.sub(" ", EMAIL.sub("", value)).strip(" \t,;:|-–—·•/")
     if not value or URL.search(value) or len(value) > 80:
         return None
-    value = ROLE.sub("", ROLE_TAIL.sub("", TAIL.sub("", value)))
+    value = ROLE_TAIL.sub("", TAIL.sub("", value))
+    if len(ROLE.sub("", value).split()) > 1:  # "Staff Writer" stays whole
+        value = ROLE.sub("", value)
     value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
     words = value.split()
     if not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES:
