@@ -151,8 +151,11 @@ def diagnose(shared: Path, preds_path: str, kinds: set[str], threshold: float = 
                 chain = (q.get("speaker_coref_auto") or {}).get("representative")
                 s0 = q["quote_spans"][0][0]
                 ctx = text[max(0, s0 - 200):s0].replace("\n", " | ")
+                accepted = sq.words(q["speaker"]).union(*map(sq.words, (q.get("speaker_coref_auto") or {})
+                                                                .get("mentions", [])))
                 note(f"wrong speaker (pred {'none' if not pred.get('speaker') else 'some'})",
                      where + f"gold {q['speaker']!r} (chain {chain!r}) pred {pred.get('speaker')!r}"
+                     f" accepts {sorted(accepted)}"
                      f"\n      …{ctx} ⟦{q['quote'][:80]}⟧")
         for j in sorted(left):
             p = spans[j][1]

@@ -23,7 +23,7 @@ continue recall acknowledge admit announce suggest contend complain concede coun
 stress observe predict urge vow joke quip post reject deny confirm report testify ask answer promise
 mention repeat reiterate clarify charge allege boast brag caution lament proclaim maintain threaten
 scoff retort muse react reveal indicate agree estimate hint signal
-praise cite credit criticize criticise slam blast accuse mock
+praise cite credit criticize criticise slam blast accuse mock assure reassure
 """)
 CLAUSE_VERBS = _lexicon("say tell add write argue claim insist warn predict suggest note acknowledge admit "
                          "assert contend concede tweet explain maintain promise vow announce confirm report "
@@ -40,6 +40,11 @@ also then later has have had would will did does do previously again once often 
 reportedly just already further first initially publicly privately never not always still simply
 continues continued continue to went go goes on in at last this that early late monday tuesday wednesday
 thursday friday saturday sunday morning afternoon evening night week month year today yesterday
+""")
+NOT_NAMES_AFTER = _lexicon("""
+a an the this that these those his her their its our my your who which what when where while as at in on
+of to from by with and or but is are was were be been has have had will would can could should might must
+do does did not no than then there here he she they we it i you him them us me about after before over
 """)
 FINITE = _lexicon("is are was were has have had will would can could should does do did")
 PASSIVE = _lexicon("was were been being is are be")
@@ -176,12 +181,34 @@ def _source_phrase(text: str, at: int, hi: int) -> Mention | None:
                    plural=words.endswith("s"))
 
 
+_DESCRIPTOR = re.compile(r"\s+(?:(?:of|for)\s+)?(?:[a-z][\w\-]*\s+(?:(?:of|for)\s+)?){1,3}")
+
+
+def _descriptor(text: str, s: int, e: int) -> bool:
+    """'campaign manager', 'master of ceremonies', 'conservative activist': lower-case words that
+    describe the person named next."""
+    if not _DESCRIPTOR.fullmatch(text, s, e):
+        return False
+    words = [w for w in text[s:e].split() if w not in ("of", "for")]
+    return not any(w in NOT_NAMES_AFTER or w in FILLERS or w in FORM_TO_VERB or w.endswith("ly")
+                   for w in words)
+
+
 def _subject_after(text: str, cue_end: int, hi: int, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.start >= cue_end and m.kind != "pronoun" and _gap_is_filler(text[cue_end:m.start]):
-            return m
-        if m.start >= cue_end:
+    """The speaker of an inverted cue: 'said Mook', 'said Clinton campaign manager Robby Mook',
+    'said master of ceremonies Asab Al-Tabchi'."""
+    after = [m for m in mentions if m.start >= cue_end]
+    for i, m in enumerate(after[:2]):
+        gap = text[cue_end if i == 0 else after[0].end:m.start]
+        if m.kind == "pronoun" or not (_gap_is_filler(gap) if i == 0 else _descriptor(gap, 0, len(gap))):
+            if i == 0 and m.kind == "name" and _descriptor(text, cue_end, m.start):
+                return m
             break
+        nxt = after[i + 1] if i + 1 < len(after) else None
+        if nxt is not None and nxt.kind == "name" and m.kind == "name" \
+                and _descriptor(text, m.end, nxt.start):
+            return nxt  # "Clinton campaign manager Robby Mook": the person, not the affiliation
+        return m
     return None
 
 

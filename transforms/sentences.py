@@ -29,8 +29,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[begin:dot]
     if not word:
         return False
-    if "." in word or (len(word) == 1 and word.isupper()):
-        return True  # U.S. / D.C. / the F in "John F. Kerry"
+    if "." in word:
+        # U.S. / D.C. / Ph.D; not a web address ("Tchadinfos.com")
+        return all(len(part) <= 3 for part in word.split("."))
+    if len(word) == 1 and word.isupper():
+        return True  # the F in "John F. Kerry"
     return word.lower() in ABBREVIATIONS
 
 

@@ -47,7 +47,14 @@ speaker analyst economist professor lawyer attorney businessman businesswoman bi
 front-runner frontrunner employee expert strategist pollster diplomat ambassador chancellor king queen
 judge justice democrat republican founder executive host manager colleague friend brother sister wife
 husband son daughter mother father member resident voter supporter tycoon reporter activist confidant
-witness organizer organiser owner worker student teacher doctor officer veteran
+witness organizer organiser owner worker student teacher doctor officer veteran woman man actress actor
+""")
+# a nominal's gender, for he/she ("the woman who spoke", "the congressman")
+FEMALE_NOUNS = _lexicon("""
+woman actress mother wife sister daughter spokeswoman chairwoman congresswoman businesswoman queen girl
+""")
+MALE_NOUNS = _lexicon("""
+man actor father husband brother son spokesman chairman congressman businessman king boy
 """)
 SOURCE_NOUNS = _lexicon("""
 statement report campaign website newspaper paper memo email letter lawsuit complaint survey poll study
@@ -281,22 +288,26 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         found.append(mention)
     taken = [(x.start, x.end) for x in found]
     for m in _NOMINAL.finditer(text, lo, hi):
-        overlapping = [x for x in found if x.start < m.end() and m.start() < x.end]
+        end, head = _nominal_end(text, m.end(), hi, m.group(1).lower())
+        if m.end() > m.end(1):  # a plural stays as matched
+            end, head = m.end(), m.group(1).lower()
+        overlapping = [x for x in found if x.start < end and m.start() < x.end]
         if overlapping:
             # "one Trump campaign source", "the Russian foreign secretary": the noun phrase wins
             # over names inside it; a name that runs past it wins over the phrase
-            if any(x.start < m.start() or x.end > m.end() for x in overlapping):
+            if any(x.start < m.start() or x.end > end for x in overlapping):
                 continue
             for x in overlapping:
                 found.remove(x)
                 taken.remove((x.start, x.end))
-        words = m.group(0).split()
+        words = text[m.start():end].split()
         affiliation = None
         for w in words[1:-1]:
             affiliation = affiliation or canonical_country(w)
-        found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, affiliation,
-                             None, head=m.group(1).lower(), plural=m.end() > m.end(1)))
-        taken.append((m.start(), m.end()))
+        gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
+        found.append(Mention(m.start(), end, text[m.start():end], "nominal", None, None, affiliation,
+                             gender, head=head, plural=m.end() > m.end(1)))
+        taken.append((m.start(), end))
     for m in _GROUP.finditer(text, lo, hi):
         if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):
             continue
@@ -316,6 +327,31 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
                              gender=PRONOUNS.get(m.group(0).lower())))
     found.sort(key=lambda x: x.start)
     return found
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?:([a-z][a-z\-]*)\s+)?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True))
+    + r")\b(?![’'\-])")
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|a|an)\s+(?:[a-z][\w\-]*\s+)?"
+                       r"(?:family|campaign|group|committee|team|board|staff|council|party|panel|church|"
+                       r"administration|delegation|household|couple|audience|crowd)\b")
+
+
+def _nominal_end(text: str, end: int, hi: int, head: str) -> tuple[int, str]:
+    """Where a nominal mention ends and its head noun: the last of a run of nouns ("the
+    billionaire business mogul", "one campaign source"), and the group a member is of ("a
+    member of the family")."""
+    while True:
+        more = _NOUN_AFTER.match(text, end, hi)
+        if more is None or (more.group(1) and (more.group(1) in NOT_NAMES
+                                                or more.group(1).endswith(("ed", "ing", "ly"))
+                                                or more.group(1) in ("says", "tells", "told"))):
+            break
+        end, head = more.end(), more.group(2).lower()
+    if head in PERSON_NOUNS:
+        group = _OF_GROUP.match(text, end, hi)
+        end = group.end() if group else end
+    return end, head
 
 
 def _first_name_gender(name: str) -> str | None:

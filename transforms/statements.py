@@ -78,19 +78,23 @@ class _Resolver:
     def __init__(self, registry: SpeakerRegistry):
         self.coref = Coreference(registry)
         self.recent: list[list[Entity]] = []  # persons and organisations named, per unit
+        self.nominals: list[list[Mention]] = []  # persons described, never named ("the woman"), per unit
         self.last_speaker: Entity | None = None
         self.last_speaker_unit = -10
 
     def read(self, unit: _Unit) -> None:
-        named = []
+        named, described = [], []
         for m in unit.mentions:
             entity = self.coref.entity_for(m, m.start) if m.kind != "pronoun" else None
+            if entity is None and m.kind == "nominal" and not m.plural and m.head in PERSON_NOUNS:
+                described.append(m)
             if entity is None and m.plural:
                 entity = Entity(m.text, "organisation")
             if entity is not None:
                 self.coref.note(m.start, entity)
                 named.append(entity)
         self.recent.append(named)
+        self.nominals.append(described)
 
     def resolve(self, mention: Mention | None, unit_index: int, unit: _Unit) -> Entity | None:
         if mention is None:
@@ -130,7 +134,17 @@ class _Resolver:
                 return speaker
             if named:
                 return named[0]
-        return speaker if speaker is not None and fits(speaker) else None
+        if speaker is not None and fits(speaker):
+            return speaker
+        # nobody named fits: a person the article only describes ("the woman who started it")
+        for back in range(0, 4):
+            i = unit_index - back
+            if i < 0:
+                break
+            for m in self.nominals[i]:
+                if m.gender == mention.gender and (back or m.end <= mention.start):
+                    return Entity(m.text, "person", gender=m.gender)
+        return None
 
     def spoke(self, entity: Entity | None, unit_index: int) -> None:
         if entity is not None:

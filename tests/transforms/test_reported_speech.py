@@ -74,3 +74,14 @@ def test_object_verbs_possessive_sources_and_according_to_phrases():
     assert _frames("Turnout fell by a third, according to exit polls.") == [
         ("according to", "exit polls", "Turnout fell by a third")]
     assert _frames("The pilot had flown for years, the BBC reported.")[0][2] == "The pilot had flown for years"
+
+
+def test_inverted_speaker_after_lower_case_descriptors():
+    assert _frames("The plan failed, said Labour campaign manager Dana Ruiz in a statement.")[0][1] == "manager Dana Ruiz"
+    assert _frames("The plan failed, said master of ceremonies Omar Haddad, a teacher.")[0][1] == "Omar Haddad"
+    assert _frames("The plan failed, said local activist Bo Kern.")[0][1] == "Bo Kern"
+
+
+def test_nominal_speaker_runs_to_its_last_noun():
+    assert _frames("The plan failed, one party campaign source said.")[0][1] == "one party campaign source"
+    assert _frames("A member of the family suggested the plan failed.")[0][1] == "a member of the family".capitalize()

@@ -18,3 +18,8 @@ def test_closing_quote_stays_with_its_sentence():
 def test_offsets_respect_a_window():
     text = "xx. A b. C d."
     assert split_sentences(text, 4) == [(4, 8), (9, 13)]
+
+
+def test_a_web_address_ends_its_sentence():
+    text = "The news came from Example.com. “It was sad,” a friend said."
+    assert _texts(text) == ["The news came from Example.com.", "“It was sad,” a friend said."]

@@ -103,3 +103,10 @@ def test_transcript_labels_are_speakers():
     doc = parse_text("Show\nHost Jake Tapper asked the governor.\nTAPPER: Will you win?\n", "file:///show.txt")
     ex = extract(doc, REGISTRY, TAXONOMY)
     assert [(q.text, q.speaker, q.cue) for q in ex.quotes] == [("Will you win?", "Jake Tapper", ":")]
+
+
+def test_pronoun_falls_back_to_a_described_person():
+    text = "Rally\nThe woman who shouted gave her age as 52.\n“He cares about us,” she said.\n"
+    doc = parse_text(text, "file:///rally.txt")
+    (q,) = extract(doc, REGISTRY, TAXONOMY).quotes
+    assert q.speaker == "The woman"
