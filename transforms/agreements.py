@@ -89,6 +89,12 @@ _POSSESSIVE = re.compile(r"^['’]s?\b")
 _CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# A word every cue holds: a sentence with none of them is skipped before its parties are looked
+# for (cheaper than trying each cue; test_every_cue_passes_the_prefilter keeps it complete).
+_ANY_CUE = re.compile(
+    r"\b(?:agree|sided|eye|same|reach|share|common|disagree|odds|differ|clash|split|divided|reject|dismiss"
+    r"|disput|refut|rebuff|contradict|denie|both|want|pledge|vow|intend|committed|determined|together|united"
+    r"|joint|they)", re.IGNORECASE)
 _REJECTION = re.compile(r"\b(?:reject|den(?:y|ies|ied)|dismiss|refut|rebuff|dispute)\w*", re.IGNORECASE)
 
 
@@ -314,14 +320,25 @@ def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spea
             taxonomy: Taxonomy) -> list[_Finding]:
     people, names = _person_matcher(speakers)
     resolver = _Resolver(_main_parties(quotes, speakers))
-    findings, last_person, history = [], None, []
+    cache: dict[int, list[_Mention]] = {}
+
+    def mentions_in(index: int) -> list[_Mention]:
+        """Each sentence is scanned once, and only where a cue needs its parties or antecedents."""
+        if index not in cache:
+            cache[index] = _mentions(sentences[index].text, people, names)
+        return cache[index]
+
+    findings: list[_Finding] = []
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        mentions = _mentions(text, people, names)
+        if not _ANY_CUE.search(text):
+            continue
+        mentions = mentions_in(index)
         # an antecedent for "they" / "both countries": an "X and Y" in the two sentences before
-        resolver.earlier = [pair for i, section, pairs in history[-2:] if section == sentence.section
-                            for pair in pairs]
-        history.append((index, sentence.section, [_unplaced(pair) for pair in _pairs(text, mentions)]))
+        resolver.earlier = [_unplaced(pair) for i in (index - 2, index - 1)
+                            if i >= 0 and sentences[i].section == sentence.section
+                            for pair in _pairs(sentences[i].text, mentions_in(i))]
+        last_person = _last_person(sentences, index, people, names)
         used: list[tuple[int, int]] = []
         for regex, relation, weight, style in CUES:
             for cue in regex.finditer(text):
@@ -338,10 +355,23 @@ def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spea
                 stated = relation if not negated else "agree" if relation == "disagree" else "disagree"
                 for topic in _topics(sentences, index, cue.start(), list(pair), quotes, taxonomy):
                     findings.append(_Finding(topic, parties[:2], stated, parties[2], text, weight))
-        people_here = [m for m in mentions if m.kind == "person"]
-        if people_here:
-            last_person = people_here[-1]
     return findings
+
+
+def _last_person(sentences: list[_Sentence], index: int, people: re.Pattern | None,
+                 names: dict[str, Speaker]) -> _Mention | None:
+    """The last person named in the sentences before `index` ("He disagreed with ...")."""
+    if people is None:
+        return None
+    for i in range(index - 1, -1, -1):
+        last = None
+        for last in people.finditer(sentences[i].text):  # noqa: B007 - the last match is wanted
+            pass
+        if last is not None:
+            speaker = names[last.group(0)]
+            return _Mention(last.start(), last.end(), speaker.name, "person",
+                            canonical_country(speaker.affiliation or "") or speaker.affiliation)
+    return None
 
 
 def _quote_topics(quote: Quote, sentences: list[_Sentence], taxonomy: Taxonomy) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 _VERB_ENDINGS = "s|es|ed|d|ing|er|ers|'s|’s"
 _NAME_ENDINGS = "s|n|ns|an|ans|ian|ians|i|is|'s|’s"
 _JOINER = r"[\s\-‐–—]*"
+_CACHE_SIZE = 4096  # texts whose tags are kept
 
 
 def _keyword_pattern(keyword: str) -> str:
@@ -59,6 +60,7 @@ class Taxonomy:
         self.topics = topics
         self.names = [topic.name for topic in topics]
         self.parents = {topic.name: topic.parent for topic in topics if topic.parent}
+        self._cache: dict[str, tuple[str, ...]] = {}
         alternatives: list[tuple[int, str, int]] = []  # (priority length, regex, topic index)
         for index, topic in enumerate(topics):
             alternatives += [(len(keyword), _keyword_pattern(keyword), index) for keyword in topic.keywords]
@@ -90,5 +92,12 @@ class Taxonomy:
         """Names of the topics the text mentions, in taxonomy order."""
         if not self._regex or not text:
             return []
-        found = {self._group_topic[m.lastgroup] for m in self._regex.finditer(text)}
-        return [self.names[index] for index in sorted(found)]
+        # an article asks about the same sentence several times (each of its quotes, agreements)
+        cached = self._cache.get(text)
+        if cached is None:
+            found = {self._group_topic[m.lastgroup] for m in self._regex.finditer(text)}
+            cached = tuple(self.names[index] for index in sorted(found))
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[text] = cached
+        return list(cached)

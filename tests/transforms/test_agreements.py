@@ -199,3 +199,28 @@ def test_opposed_statements_read_the_speakers_own_words():
               quote("Anne Dupont", "Dupont spoke on the tariff dispute, saying that “it is on the agenda and we "
                     "want to settle it.”", article, "neutral")]
     assert relations(article, quotes) == {("Trade & tariffs", "Anne Dupont", "Maria Costa", "disagree", "person")}
+
+
+CUE_EXAMPLES = [
+    "X is in full agreement with Y", "X agreed with Y", "X sided with Y", "X and Y agree",
+    "X and Y see eye-to-eye", "X and Y are on the same page", "X and Y see things the same way",
+    "X and Y reached a consensus", "X and Y share the same views", "X and Y have a common position",
+    "X disagreed with Y", "X and Y disagree", "X is at odds with Y", "X and Y are at odds",
+    "X and Y have deep differences", "X and Y clashed over it", "X differed with Y",
+    "X rebuffed Y's claim", "X contradicted Y", "X denied it", "X and Y both hope", "X and Y are determined to",
+    "X and Y work together", "X and Y are united against it", "a joint statement",
+    "they have agreed to", "X wants to", "X and Y pledged to",
+]
+
+
+def test_every_cue_passes_the_prefilter():
+    from transforms.agreements import _ANY_CUE, CUES
+    for regex, *_ in CUES:
+        assert any(regex.search(example) for example in CUE_EXAMPLES), regex.pattern
+    for example in CUE_EXAMPLES:
+        assert _ANY_CUE.search(example), example
+
+
+def test_pronoun_subject_reaches_back_past_sentences_without_cues():
+    article = doc("Weber spoke first.", "The hall was full.", "He disagreed with Costa on fishing quotas.")
+    assert relations(article) == {("Fishing", "Klaus Weber", "Maria Costa", "disagree", "person")}

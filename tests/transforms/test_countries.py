@@ -44,3 +44,17 @@ def test_find_countries_offsets():
     text = "Talks between the U.S. and China."
     spans = [(text[s:e], c) for s, e, c in find_countries(text)]
     assert spans == [("U.S.", "United States"), ("China", "China")]
+
+
+def test_find_countries_boundaries_and_longest_alias():
+    text = ("New Mexico and New Zealand; us and US; the U.S.A. and the U.S; the Democratic People's Republic "
+            "of Korea and South Korea; Russia's and Russians' views; xRussia and Russiax.")
+    spans = [(text[s:e], c) for s, e, c in find_countries(text, nouns_only=True)]
+    assert spans == [("New Zealand", "New Zealand"), ("US", "United States"), ("U.S.A.", "United States"),
+                     ("U.S", "United States"), ("Democratic People's Republic of Korea", "North Korea"),
+                     ("South Korea", "South Korea"), ("Russia", "Russia"), ("Russians", "Russia")]
+
+
+def test_find_countries_ignores_case_except_short_capitals():
+    assert [c for _, _, c in find_countries("the russian and CHINESE envoys, uk and UK")] == [
+        "Russia", "China", "United Kingdom"]

@@ -95,3 +95,10 @@ def test_config_keywords(configured, text, topic):
 
 def test_config_election_hacking_is_not_cybercrime(configured):
     assert configured.tag("the election hacking scandal") == ["Election interference"]
+
+
+def test_tag_answers_again_from_its_cache_unchanged():
+    taxonomy = Taxonomy.from_entries([{"name": "Trade", "keywords": ["tariff"]}])
+    first = taxonomy.tag("New tariffs were announced.")
+    first.append("mutated by the caller")
+    assert taxonomy.tag("New tariffs were announced.") == ["Trade"]
