@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.speakers import Mention
+from transforms.speakers import PERSON_NOUNS, Mention
 
 
 def _lexicon(words: str) -> frozenset[str]:
@@ -118,6 +118,7 @@ class Frame:
     participle: bool = False  # "…, saying that …": the speaker is the sentence's subject
     more: tuple[int, int] | None = None  # the rest of the words around a cue in parentheses:
     # "Many of the closures, he said, have involved …" -> content "Many of the closures", more "have …"
+    quote_only: bool = False  # a naming verb ("called it “absurd”"): a statement only around a quote
 
 
 # what may follow the speaker of an inverted cue ("said Leamer.", "said Leamer, a …", "said Leamer in")
@@ -327,6 +328,86 @@ def _only_tail(text: str, cue: str, at: int, hi: int) -> bool:
                                                     "while", "outside", "inside", "via", "to", "with")
 
 
+# Verbs that are no speech verbs but put words in someone's mouth when a quote follows:
+# "called it “disqualifying”", "referred to him as “…”", "describing their meeting as “…”".
+_NAMING = re.compile(
+    r"(?<![\w\-])(?:call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|refer(?:s|red|ring)?\s+to|nam(?:ed|es|ing)"
+    r"|dub(?:s|bed|bing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|welcom(?:es|ed|ing|e)"
+    r"|hail(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|(?:en)?titled)\b(?!\s+(?:for|on|off|up|out|back|in|after|by|upon)\b)")
+# "Comey's conclusion that her actions were “extremely careless”"
+_SAYING_NOUN = re.compile(r"[’']s\s+(?:[a-z][\w\-]*\s+)?(?:conclusion|claim|assertion|argument|insistence|warning|"
+                          r"suggestion|contention|statement|remarks?|comments?|description|characterization|"
+                          r"declaration|prediction|promise|pledge|complaint|accusation|verdict|assessment)s?\b")
+# "issued a statement saying …": the participle's speaker is who issued it
+_ISSUED = re.compile(r"\b(?:issued|released|put\s+out|sent|posted|published|tweeted|wrote|gave)\s+"
+                     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|tweet|message|e-?mail|"
+                     r"release|note|post|response)\s*$")
+_ABSOLUTE_LEAD = re.compile(r"(?:[,:–—(]|\band|\bwith)\s*$")
+
+
+def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, mentions: list[Mention],
+                        quotes: list[tuple[int, int]]) -> Mention | None:
+    """Who a participle's speech belongs to: the sentence's subject after a comma ("…, saying"),
+    who issued a statement ("issued a statement saying"), or the name right before it ("– Ryan
+    saying …", "and Trump calling …")."""
+    lead = text[lo:cue_start].rstrip()
+    issued = _ISSUED.search(text, clause_lo, cue_start)
+    if issued:
+        return _subject_before(text, clause_lo, issued.start(), mentions)
+    before = [x for x in mentions if lo <= x.start and x.end <= cue_start and _outside(quotes, x.start)]
+    if before and before[-1].kind == "name" and _gap_is_filler(text[before[-1].end:cue_start]) \
+            and _ABSOLUTE_LEAD.search(text, lo, before[-1].start):
+        return before[-1]
+    if lead.endswith(","):
+        return next((x for x in before if x.kind == "pronoun" or x.role or x.gender),
+                    before[0] if before else None)
+    return None
+
+
+def _naming_frames(text: str, lo: int, hi: int, mentions: list[Mention],
+                   quotes: list[tuple[int, int]]) -> list[Frame]:
+    frames = []
+    for m in _NAMING.finditer(text, lo, hi):
+        if not _outside(quotes, m.start()):
+            continue
+        words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())
+        if words_before and words_before[-1] in PASSIVE | {"so", "being", "get", "got"}:
+            continue
+        ahead = [(s, e) for s, e in quotes if m.end() <= s <= m.end() + 90]
+        if not ahead or re.search(r"[.;!?“”\"]", text[m.end():ahead[0][0]]):
+            continue
+        clause_lo = max([lo] + [e for s, e in quotes if e <= m.start()])
+        issued = _ISSUED.search(text, clause_lo, m.start())
+        if m.group(0).lower().endswith("ing"):
+            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes)
+        else:
+            speaker = _subject_before(text, clause_lo, issued.start() if issued else m.start(), mentions)
+        if speaker is None or (speaker.kind == "nominal" and speaker.head not in PERSON_NOUNS):
+            continue
+        frames.append(_quote_only_frame(text, m.group(0), m.start(), m.end(), hi, speaker, ahead, quotes))
+    for x in mentions:
+        noun = _SAYING_NOUN.match(text, x.end, hi) if x.kind == "name" and _outside(quotes, x.start) else None
+        if noun is None:
+            continue
+        ahead = [(s, e) for s, e in quotes if noun.end() <= s <= noun.end() + 90]
+        if ahead and not re.search(r"[.;!?“”\"]", text[noun.end():ahead[0][0]]):
+            frames.append(_quote_only_frame(text, noun.group(0), x.end, noun.end(), hi, x, ahead, quotes))
+    return frames
+
+
+def _quote_only_frame(text: str, cue: str, cue_start: int, cue_end: int, hi: int, speaker: Mention,
+                      ahead: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> Frame:
+    """From the cue to the quote that follows (and quotes listed with it, "as …" after them)."""
+    end = ahead[0][1]
+    for s, e in quotes:
+        if s >= end and re.fullmatch(r"[,\s]*(?:(?:and|or)\s+)?", text[end:s]):
+            end = e
+    tail = re.match(r"\s+as\s+[^,.;:“”\"()]{1,60}?(?=[,.;:]|$)", text[end:hi])
+    end = end + tail.end() if tail else end
+    start, end = _trim(text, cue_end, end)
+    return Frame(cue.lstrip("’' "), cue_start, cue_end, speaker, (start, end), quote_only=True)
+
+
 def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 quotes: list[tuple[int, int]]) -> list[Frame]:
     """Reporting frames in the sentence text[lo:hi]; `quotes` are quoted spans (marks included)."""
@@ -339,6 +420,10 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         clause_lo = max([lo] + [e for s, e in quotes if e <= m.start()])
         if low == "according to":
             after = _subject_after(text, m.end(), hi, mentions)
+            if after is None:  # "according to calculations by Amy Glasmeier", "… a report from the CBO"
+                after = next((x for x in mentions if x.start >= m.end() and x.kind != "pronoun"
+                              and re.fullmatch(r"\s+(?:[\w\-]+\s+){1,4}?(?:by|from)\s+(?:the\s+)?",
+                                               text[m.end():x.start])), None)
             if after is None:
                 after = next((x for x in mentions if x.start >= m.end() and x.start - m.end() <= 5), None)
             if after is None:
@@ -364,10 +449,8 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
             if speaker is not None and not _INVERTED_END.match(text, speaker.end, hi):
                 speaker = None  # "…, said Sanders has pushed": Sanders opens the reported clause
             inverted = speaker is not None
-        if participle and text[lo:m.start()].rstrip().endswith(","):
-            ahead = [x for x in mentions if lo <= x.start < m.start() and _outside(quotes, x.start)]
-            speaker = next((x for x in ahead if x.kind == "pronoun" or x.role or x.gender),
-                           ahead[0] if ahead else None)
+        if participle:
+            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes)
         if speaker is None:
             continue
         content = more = None
@@ -384,6 +467,9 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 content = (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'"
                                                or _clause_start(text, s, e)) else None
         frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more))
+    if quotes:
+        frames += _naming_frames(text, lo, hi, mentions, quotes)
+        frames.sort(key=lambda f: f.cue_start)
     return frames
 
 

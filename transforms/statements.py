@@ -262,6 +262,8 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
                     attached[inside[0]] = frame
                     continue
                 inner = [i for i, q in enumerate(unit.quotes) if q.open_at < ce and q.close_at > cs]
+                if frame.quote_only and not inner:
+                    continue
                 ce = max([ce] + [unit.quotes[i].end for i in inner])
                 if text[cs] in "“\"«" and inner:
                     cs += 1

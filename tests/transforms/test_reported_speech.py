@@ -85,3 +85,32 @@ def test_inverted_speaker_after_lower_case_descriptors():
 def test_nominal_speaker_runs_to_its_last_noun():
     assert _frames("The plan failed, one party campaign source said.")[0][1] == "one party campaign source"
     assert _frames("A member of the family suggested the plan failed.")[0][1] == "a member of the family".capitalize()
+
+
+def _quoted_frames(text):
+    quotes = [(m.start(), m.end()) for m in __import__("re").finditer(r"“[^”]*”", text)]
+    mentions = [m for m in find_mentions(text, 0, len(text)) if all(not s <= m.start < e for s, e in quotes)]
+    return [(f.cue, f.speaker.text if f.speaker else None, text[f.content[0]:f.content[1]], f.quote_only)
+            for f in find_frames(text, 0, len(text), mentions, quotes)]
+
+
+def test_naming_verbs_frame_a_quote_only_with_a_speaker():
+    assert _quoted_frames("Okafor called the plan “a disgrace” on Monday.") == [
+        ("called", "Okafor", "the plan “a disgrace”", True)]
+    assert _quoted_frames("Okafor went after Lee, calling it “absurd” and more.")[0][1:3] == ("Okafor", "it “absurd”")
+    assert _quoted_frames("A friend referred to him as “a kind soul.”")[0][1] == "A friend"
+    assert _quoted_frames("The group called “Fight Now” met.") == []  # no speaker
+    assert _quoted_frames("The plan was called “a disgrace.”") == []  # passive
+    assert _quoted_frames("Okafor called for “a new deal.”") == []  # called for
+
+
+def test_participle_speakers_without_a_comma():
+    assert _quoted_frames("Lee and Okafor issued a statement describing the talks as “a step.”")[0][1] == "Okafor"
+    found = _frames("Both spoke – Okafor saying he was hopeful and Lee staying quiet.")
+    assert found[0][:2] == ("saying", "Okafor")
+
+
+def test_possessive_saying_noun_and_according_to_a_source_by():
+    assert _quoted_frames("Critics doubted Okafor's conclusion that the plan was “careless.”")[0][1:3] == (
+        "Okafor", "that the plan was “careless.”")
+    assert _frames("Rents rose, according to figures by Ann Lee of the institute.")[0][1] == "Ann Lee"
