@@ -125,6 +125,10 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
 MAX_BYLINE = 120  # characters of a byline element worth reading
 NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may stand
 DATELINE_CHARS = 250
+# how much each place a date is found in counts when they disagree; the day with most weight wins
+# and is written in the most precise form found for it (declared datetimes first)
+DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
+                "byline": 2.0, "dateline": 1.0, "modified": 1.0}
 
 
 def date_near_headline(page: Walk) -> str | None:
@@ -139,33 +143,41 @@ def date_near_headline(page: Walk) -> str | None:
     return None
 
 
-def visible_date(page: Walk) -> str | None:
-    """The first date the page prints in a <time>, a date-like element or a byline."""
-    for datetime_attr, text, in_furniture in page.times:
-        if not in_furniture and (found := normalize_date(datetime_attr) or find_date(text)):
-            return found
-    if found := date_near_headline(page):
-        return found
-    for node in page.datelines + page.bylines[:5]:
-        if found := find_date(node.get_text(" ", strip=True)[:300]):
-            return found
-    for datetime_attr, text, _ in page.times:
-        if found := normalize_date(datetime_attr) or find_date(text):
-            return found
-    return None
+def _first_date(nodes) -> str | None:
+    return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300]))), None)
+
+
+def _time_date(page: Walk, in_furniture: bool) -> str | None:
+    return next((found for datetime_attr, text, furniture in page.times if furniture == in_furniture
+                 and (found := normalize_date(datetime_attr) or find_date(text))), None)
 
 
 def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None) -> str | None:
-    """Declared publication date, else one in the URL, else one printed near the article.
-
-    A page that shows readers its declared modification date as its date is dated by that."""
-    shown = visible_date(page)
-    if updated and shown and shown[:10] == updated[:10]:
-        return shown
-    for value in (ld["published"], _first(meta, PUBLISHED_KEYS), *_prop_values(page, "datePublished")):
-        if found := normalize_date(value):
-            return found
-    return url_date(url) or shown or updated
+    """The publication day most places on the page agree on: declared metadata, the URL, <time>
+    elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date."""
+    declared = next((found for value in (ld["published"], _first(meta, PUBLISHED_KEYS),
+                                         *_prop_values(page, "datePublished"))
+                     if (found := normalize_date(value))), None)
+    candidates = {
+        "url": url_date(url),
+        "byline": _first_date(page.bylines[:5]),
+        "near_headline": date_near_headline(page),
+        "declared": declared,
+        "time": _time_date(page, in_furniture=False),
+        "furniture_time": _time_date(page, in_furniture=True),
+        "dateline": _first_date(page.datelines),
+        "modified": updated,
+    }
+    votes: dict[str, float] = {}
+    for source, found in candidates.items():
+        if found:
+            votes[found[:10]] = votes.get(found[:10], 0.0) + DATE_WEIGHTS[source]
+    if not votes:
+        return None
+    best = max(votes.values())
+    # ties go to the day of the most trusted source, in the order of `candidates`
+    day = next(found[:10] for found in candidates.values() if found and votes[found[:10]] == best)
+    return max((found for found in candidates.values() if found and found[:10] == day), key=len)
 
 
 def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
