@@ -26,6 +26,7 @@ from transforms.countries import canonical_country, find_countries
 from transforms.document import Document
 from transforms.records import Agreement, Quote, Speaker
 from transforms.sentences import split_sentences
+from transforms.speakers import PERSON_NOUNS
 from transforms.stance import stance_of
 from transforms.topics import Taxonomy
 
@@ -88,6 +89,17 @@ _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\s+(?:the\s+)?$", re.IGNORECA
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_ENVOYS = re.compile(r"\s+(?:counterparts?|colleagues|partners|officials|government|authorities|side|delegation"
+                     r"|diplomats|negotiators|leadership|envoys?)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z]")
+# What a description starts with ("the ambassador", "one EU diplomat", "his spokesman") and the
+# lower-case words a name may hold ("Khalil al-Hayya", "Ursula von der Leyen").
+_DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "several", "many", "another", "his", "her",
+                          "their", "its", "our", "this", "that", "these", "those", "other", "senior", "top", "former"})
+_PARTICLES = re.compile(r"^(?:al|el|bin|ibn|ben|bint|abu|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|zu|y)"
+                        r"(?:[\-‐].+)?$")
+# Head nouns that end a description rather than a name ("Kentucky Republican"); a few are surnames too.
+_DESCRIPTION_HEADS = PERSON_NOUNS - {"king", "justice", "host", "owner", "speaker", "friend", "brother"}
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # A word every cue holds: a sentence with none of them is skipped before its parties are looked
 # for (cheaper than trying each cue; test_every_cue_passes_the_prefilter keeps it complete).
@@ -137,10 +149,31 @@ def _sentences(doc: Document) -> list[_Sentence]:
     return out
 
 
+def is_named_person(speaker: Speaker) -> bool:
+    """A person the article names, who can be a party: not a description the speaker was left
+    with ("the ambassador", "one EU diplomat", "Qatar’s prime minister", "Kentucky Republican"),
+    nor a place taken for a name ("Vilnius": a one-word name counts only with a role or affiliation)."""
+    words = speaker.name.split()
+    if speaker.kind != "person" or not words or canonical_country(speaker.name) == speaker.name:
+        return False
+    if words[0].lower() in _DETERMINERS or words[-1].lower().rstrip("s") in _DESCRIPTION_HEADS:
+        return False
+    if any(word.endswith(("’s", "'s", "’", "'")) for word in words):
+        return False
+    if not all(word[0].isupper() or _PARTICLES.match(word) for word in words):
+        return False
+    return len(words) > 1 or bool(speaker.role or speaker.affiliation)
+
+
+def _country_of(speaker: Speaker) -> str | None:
+    """The country (or bloc) a person speaks for; None when the affiliation is none of them."""
+    return canonical_country(speaker.affiliation) if speaker.affiliation else None
+
+
 def _person_matcher(speakers: list[Speaker]) -> tuple[re.Pattern | None, dict[str, Speaker]]:
     names: dict[str, Speaker] = {}
     for speaker in speakers:
-        if speaker.kind != "person":
+        if not is_named_person(speaker):
             continue
         surname = speaker.name.split()[-1] if " " in speaker.name else None
         for name in [speaker.name, *speaker.aliases, surname]:
@@ -158,12 +191,18 @@ def _mentions(text: str, people: re.Pattern | None, names: dict[str, Speaker]) -
     if people:
         for m in people.finditer(text):
             speaker = names[m.group(0)]
-            found.append(_Mention(m.start(), m.end(), speaker.name, "person",
-                                  canonical_country(speaker.affiliation or "") or speaker.affiliation))
+            found.append(_Mention(m.start(), m.end(), speaker.name, "person", _country_of(speaker)))
     taken = [(m.start, m.end) for m in found]
-    for start, end, country in find_countries(text, nouns_only=True):
+    nouns = find_countries(text, nouns_only=True)
+    for start, end, country in nouns:
         if not any(s < end and start < e for s, e in taken):
             found.append(_Mention(start, end, country, "country", country))
+    # "its Chinese counterparts": a demonym before those who speak for the country stands for it
+    for start, end, country in find_countries(text):
+        envoys = _ENVOYS.match(text, end)
+        if envoys and not any(s < end and start < e for s, e, _ in nouns) \
+                and not any(s < envoys.end() and start < e for s, e in taken):
+            found.append(_Mention(start, envoys.end(), country, "country", country))
     for m in _GROUP.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(_Mention(m.start(), m.end(), None, "group", countries=bool(m.group("countries")),
@@ -174,7 +213,7 @@ def _mentions(text: str, people: re.Pattern | None, names: dict[str, Speaker]) -
 def _main_parties(quotes: list[Quote], speakers: list[Speaker]) -> list[Speaker]:
     """The two speakers the article is about, most quoted first; none unless they hold most quotes."""
     counts = Counter(q.speaker for q in quotes if q.speaker)
-    people = sorted((s for s in speakers if s.kind == "person" and counts.get(s.name)),
+    people = sorted((s for s in speakers if is_named_person(s) and counts.get(s.name)),
                     key=lambda s: -counts[s.name])
     if len(people) < 2:
         return []
@@ -201,9 +240,7 @@ class _Resolver:
     """Finds the two parties a cue relates, within one sentence."""
 
     def __init__(self, main: list[Speaker]):
-        self.main = [
-            _Mention(0, 0, s.name, "person", canonical_country(s.affiliation or "") or s.affiliation)
-            for s in main]
+        self.main = [_Mention(0, 0, s.name, "person", _country_of(s)) for s in main]
         self.earlier: list[tuple[_Mention, _Mention]] = []  # "X and Y" pairs of the sentences just before
 
     def group(self, mention: _Mention, pairs: list[tuple[_Mention, _Mention]]) -> tuple[_Mention, _Mention] | None:
@@ -232,8 +269,8 @@ class _Resolver:
             if other is None:
                 return None if style == "owner" else self._pair(text, cue, mentions, pairs)
             subject = next((m for m in reversed(parties) if m.end <= cue.start() and m.party != other.party), None)
-            if subject is None and _PRONOUN.search(text[:cue.start()]) and last_person \
-                    and last_person.party != other.party:
+            if subject is None and last_person and last_person.party != other.party \
+                    and _pronoun_subject(text[:cue.start()]):
                 subject = last_person
             return (subject, other) if subject else None
         return self._pair(text, cue, mentions, pairs)
@@ -258,6 +295,13 @@ class _Resolver:
         after = [pair for pair in pairs if pair[0].start >= cue.end()
                  and _BETWEEN.match(text[cue.end():pair[0].start])]
         return after[0] if after else None
+
+
+def _pronoun_subject(before: str) -> bool:
+    """A "he"/"she" before the cue is its subject when no name stands between them: in "He said
+    that Microsoft was in agreement with ..." the subject is Microsoft, whom nothing resolves."""
+    pronouns = list(_PRONOUN.finditer(before))
+    return bool(pronouns) and not _CAPITALISED.search(before, pronouns[-1].end())
 
 
 def _pairs(text: str, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
@@ -295,6 +339,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 def _topics(sentences: list[_Sentence], index: int, cue_at: int, parties: list[_Mention],
             quotes: list[Quote], taxonomy: Taxonomy) -> list[str]:
+    """What the cue's clause is about; never one of the parties themselves ("Iran and the U.S.
+    agree to meet again" is no agreement on Iran)."""
+    own = {m.party for m in parties} | {m.country for m in parties}
     sentence = sentences[index]
     text, masked = sentence.text, _mask(sentence.text, parties)
     clauses = _clauses(text)
@@ -308,11 +355,11 @@ def _topics(sentences: list[_Sentence], index: int, cue_at: int, parties: list[_
     candidates += [masked[s:e] for s, e in reversed(clauses[:here])]
     candidates += [sentences[other].text for other in near] + [text]
     for candidate in candidates:
-        topics = _specific(taxonomy.tag(candidate), taxonomy)
+        topics = [topic for topic in _specific(taxonomy.tag(candidate), taxonomy) if topic not in own]
         if topics:
             return topics
     end = sentence.start + len(text)
-    quoted = [t for q in quotes if sentence.start <= q.start_char < end for t in q.topics]
+    quoted = [t for q in quotes if sentence.start <= q.start_char < end for t in q.topics if t not in own]
     return list(dict.fromkeys(quoted))
 
 
@@ -369,8 +416,7 @@ def _last_person(sentences: list[_Sentence], index: int, people: re.Pattern | No
             pass
         if last is not None:
             speaker = names[last.group(0)]
-            return _Mention(last.start(), last.end(), speaker.name, "person",
-                            canonical_country(speaker.affiliation or "") or speaker.affiliation)
+            return _Mention(last.start(), last.end(), speaker.name, "person", _country_of(speaker))
     return None
 
 

@@ -224,3 +224,61 @@ def test_every_cue_passes_the_prefilter():
 def test_pronoun_subject_reaches_back_past_sentences_without_cues():
     article = doc("Weber spoke first.", "The hall was full.", "He disagreed with Costa on fishing quotas.")
     assert relations(article) == {("Fishing", "Klaus Weber", "Maria Costa", "disagree", "person")}
+
+
+@pytest.mark.parametrize(("name", "role", "affiliation", "named"), [
+    ("Anne Dupont", None, None, True),
+    ("Khalil al-Hayya", None, None, True),
+    ("Ursula von der Leyen", None, None, True),
+    ("Weber", "Chancellor", "Germany", True),
+    ("Weber", None, None, False),  # a lone word: as often a place ("Vilnius") as a name
+    ("The ambassador", None, None, False),
+    ("one EU diplomat", None, None, False),
+    ("his spokesman", None, None, False),
+    ("Qatar’s prime minister", None, None, False),
+    ("Kentucky Republican", None, None, False),
+    ("Vilnius", None, None, False),
+    ("Germany", None, None, False),
+])
+def test_is_named_person(name, role, affiliation, named):
+    from transforms.agreements import is_named_person
+    assert is_named_person(Speaker(name, role, affiliation)) is named
+
+
+def test_descriptions_and_places_are_no_parties():
+    speakers = SPEAKERS + [Speaker("The ambassador"), Speaker("one EU diplomat"), Speaker("Valmiera")]
+    article = doc("The ambassador agreed with Dupont on fishing.", "Valmiera disagreed with Weber on trade.",
+                  "One EU diplomat and Costa are at odds over tariffs.")
+    quotes = [quote("The ambassador", "agreed with Dupont on fishing", article),
+              quote("Valmiera", "disagreed with Weber on trade", article)]
+    assert find_agreements(article, quotes, speakers, TAXONOMY) == []
+
+
+def test_person_and_country_need_the_persons_country():
+    speakers = SPEAKERS + [Speaker("Jane Roe", "Senator", "Senate"), Speaker("John Doe", "Senator")]
+    article = doc("Roe and Italy agreed on fishing rules.", "Doe disagreed with France on tariffs.")
+    assert find_agreements(article, [], speakers, TAXONOMY) == []
+    assert relations(doc("Costa disagreed with France on tariffs.")) == {
+        ("Trade & tariffs", "France", "Italy", "disagree", "country")}
+
+
+def test_levels_follow_the_parties():
+    for agreement in find_agreements(doc("Dupont and Weber agree on fishing.", "Dupont and Germany agree on trade.",
+                                         "France and Italy agree on emissions."), [], SPEAKERS, TAXONOMY):
+        people = {agreement.party_a, agreement.party_b} <= {s.name for s in SPEAKERS}
+        assert agreement.level == ("person" if people else "country")
+
+
+def test_pronoun_is_no_subject_across_another_name():
+    article = doc("Weber spoke first.", "He said that Airbus was in agreement with Costa on trade.")
+    assert relations(article) == set()
+
+
+def test_demonym_before_counterparts_stands_for_the_country():
+    article = doc("Dupont said she was in agreement with her German counterpart on fishing.")
+    assert relations(article) == {("Fishing", "France", "Germany", "agree", "country")}
+
+
+def test_a_party_is_no_topic_of_its_own_agreement():
+    article = doc("Talks on fishing went on all night.", "In the end Iran and Germany agreed to meet again.")
+    assert relations(article) == {("Fishing", "Germany", "Iran", "agree", "country")}
