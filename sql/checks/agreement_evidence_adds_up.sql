@@ -1,12 +1,12 @@
 -- Each pair_agreement figure can be recounted from agreement_evidence: its evidence count is
 -- the number of distinct pieces of evidence listed, its articles the number of distinct
--- stories. Every person-level pair is recounted, and a fixed twentieth of the country pairs:
--- listing every country pair's statements would cost more than the rest of the build, and
--- both levels come from the same SQL.
+-- stories. The build sets `audit_every`: every pair of a small warehouse is recounted, a
+-- fixed sample of a large one, since listing every pair's evidence grows with the square of
+-- the parties on a topic.
 with audited as (
     select *
     from pair_agreement
-    where level = 'person' or hash(party_a, party_b) % 20 = 0
+    where hash(party_a, party_b) % getvariable('audit_every') = 0
 ),
 
 recounted as (
@@ -18,7 +18,7 @@ recounted as (
         count(distinct evidence_key) as evidence_count,
         count(distinct group_id) as articles
     from agreement_evidence
-    where level = 'person' or hash(party_a, party_b) % 20 = 0
+    where hash(party_a, party_b) % getvariable('audit_every') = 0
     group by level, topic, party_a, party_b
 )
 

@@ -1,12 +1,15 @@
 """The warehouse build: lake rows in, contract tables and models out, swapped in atomically."""
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from lake_rows import DAY, agreement, article, quote, speaker, write_article
 
+from accord.settings import SQL_DIR
 from warehouse import build, lake
 from warehouse.schemas import TABLES
 
@@ -207,3 +210,14 @@ def test_the_arrow_schema_types_every_raw_column(tmp_path):
                        if not pa.types.is_list(f.type))
     finally:
         con.close()
+
+
+def test_a_figure_the_evidence_does_not_add_up_to_fails_the_build(tmp_path):
+    sql_dir = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql_dir)
+    model = sql_dir / "marts" / "pair_agreement.sql"
+    model.write_text(model.read_text().replace("stated_count + statements as evidence_count",
+                                               "stated_count + statements + 1 as evidence_count"))
+    write_run(tmp_path, "r1")
+    with pytest.raises(build.DataCheckFailed, match="agreement_evidence_adds_up"):
+        build.build(tmp_path, sql_dir)
