@@ -287,6 +287,8 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     rest_at = _ADJUNCT.match(text, rest_at, hi).end()
     if verb == "tell" and text[rest_at:hi].lstrip().startswith((",", ":")) or re.match(r"\s*that\b", text[rest_at:hi]):
         rest_at = re.match(r"\s*[,:]?\s*(?:that\b)?", text[rest_at:hi]).end() + rest_at
+    elif re.match(r",\s*that\s", text[rest_at:hi]):
+        rest_at += re.match(r",\s*that\s", text[rest_at:hi]).end()  # "…,” Jacobs said, that he has had …"
     elif text[rest_at:rest_at + 1] == "," and verb not in ("add", "write", "tweet"):
         return None  # "said, referring to …": an aside, not a clause
     s, e = _trim(text, rest_at, hi)
@@ -434,7 +436,10 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 comma = text.find(",", after.end, hi)
                 content = _trim(text, comma + 1, hi) if comma >= 0 else None
             else:
-                content = _trim(text, clause_lo, m.start())
+                # a quote woven into the clause belongs to it: "helped write a book, “X,” that …,
+                # according to …"; one that opens the sentence stands apart
+                woven = any(lo < s and e <= m.start() and text[lo:s].strip(" “\"'‘(") for s, e in quotes)
+                content = _trim(text, lo if woven else clause_lo, m.start())
             frames.append(Frame(cue, m.start(), m.end(), after, content))
             continue
         words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())

@@ -166,6 +166,35 @@ def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
     return before.endswith((",", ":")) and text[q.start:q.start + 1].isupper()
 
 
+_PRONOUN_WORDS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
+
+
+def _runs_on(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> bool:
+    """'“It seems unlikely” that she can win, said Elmendorf': the writer's words go on after
+    the quote before the attribution; the quote is part of that clause, a partial quote."""
+    after = re.match(r"\s*([a-z][\w’'\-]*)", text[q.close_at:unit.end])
+    if q.close_at >= unit.end or after is None or text[q.close_at - 1:q.close_at] not in "”\"" \
+            or after.group(1) in _PRONOUN_WORDS or is_attribution_tail(text[q.close_at:unit.end]):
+        return False
+    if frame is None or frame.cue_start < q.close_at:
+        return False
+    first = min(frame.cue_start, frame.speaker.start if frame.speaker else frame.cue_start)
+    return len(text[q.close_at:first].split()) >= 3
+
+
+def _woven_before(text: str, unit: _Unit, frame: Frame) -> int | None:
+    """'placed on the list because of the “impact,” Jacobs said, that he has had': a quote woven
+    into a clause that goes on after the attribution; where that clause starts."""
+    if frame.inverted or frame.speaker is None or frame.content is None or frame.content[0] < frame.cue_end:
+        return None
+    first = min(frame.cue_start, frame.speaker.start)
+    for q in unit.quotes:
+        if q.close_at <= first and not text[q.close_at:first].strip() and text[q.end - 1:q.end] == "," \
+                and text[unit.start:q.open_at].strip(_LEAD):
+            return _clause(text, unit, q, None)[0]
+    return None
+
+
 def _clause(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> tuple[int, int]:
     """The writer's clause a quoted fragment is woven into: the statement it belongs to."""
     lo, hi = unit.start, unit.end
@@ -256,7 +285,20 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
             if frame.content is None:
                 continue
             entity = None
-            for piece, (cs, ce) in enumerate(p for p in (frame.content, frame.more) if p):
+            pieces = [p for p in (frame.content, frame.more) if p]
+            if len(pieces) == 2 and any(q.open_at < p[1] and q.close_at > p[0] for q in unit.quotes
+                                        for p in pieces):
+                # "Particularly here, he said, “we don't know” how many …": one partial statement
+                pieces = [(pieces[0][0], pieces[1][1])]
+            woven = _woven_before(text, unit, frame)
+            if woven is not None:
+                pieces = [(woven, pieces[0][1])]
+            for q in unit.quotes:
+                if q.close_at <= pieces[0][0] and not text[q.close_at:pieces[0][0]].strip() \
+                        and not text[unit.start:q.open_at].strip(_LEAD):
+                    # "“It looks unlikely” that the deal holds, said Lee": the quote and its run-on
+                    pieces[0] = (q.open_at, pieces[0][1])
+            for piece, (cs, ce) in enumerate(pieces):
                 inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
                 if inside:
                     attached[inside[0]] = frame
@@ -299,7 +341,7 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
                         continue
             by_group[q.group] = (entity, mention, cue)
             resolver.spoke(entity, index)
-            if _is_whole(text, unit, q) or q.group in whole_groups:
+            if (_is_whole(text, unit, q) and not _runs_on(text, unit, q, frame)) or q.group in whole_groups:
                 whole_groups.add(q.group)
                 statements.append(_Statement(q.start, q.end, "direct", unit, entity, mention, cue))
                 continue

@@ -110,3 +110,28 @@ def test_pronoun_falls_back_to_a_described_person():
     doc = parse_text(text, "file:///rally.txt")
     (q,) = extract(doc, REGISTRY, TAXONOMY).quotes
     assert q.speaker == "The woman"
+
+
+def _statements(body):
+    doc = parse_text("Talks\n" + body + "\n", "file:///t.txt")
+    return [(q.kind, q.text, q.speaker) for q in extract(doc, REGISTRY, TAXONOMY).quotes]
+
+
+def test_partial_quote_runs_on_into_the_writers_clause():
+    assert _statements("“It looks unlikely” that the deal will hold, said Ann Lee, an analyst.") == [
+        ("partial", "It looks unlikely” that the deal will hold", "Ann Lee")]
+
+
+def test_quote_woven_before_an_attribution_keeps_the_rest_of_its_clause():
+    (kind, words, speaker), = _statements(
+        "The plan won praise for its “reach,” Okafor said, that no other plan had.")
+    assert (kind, speaker) == ("partial", "Paul Okafor")
+    assert words.startswith("The plan won praise") and words.endswith("no other plan had")
+    (kind, words, speaker), = _statements("In poor areas, Okafor said, “we cannot know” what will happen.")
+    assert (kind, speaker) == ("partial", "Paul Okafor") and words.startswith("In poor areas")
+
+
+def test_quote_woven_into_a_clause_before_according_to():
+    (kind, words, speaker), = _statements(
+        "The agency paid for a book, “Spies Abroad,” that named agents, according to a former official.")
+    assert kind == "partial" and words.startswith("The agency paid") and speaker == "a former official"
