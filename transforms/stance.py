@@ -28,6 +28,8 @@ def _lexicon(words: str) -> frozenset[str]:
 SUPPORT = _lexicon("""
 support supports supported supporting backs backed endorse endorses endorsed favor favors favour favours
 welcome welcomes welcomed agree agrees agreed agreement praise praised praises applaud applauded
+thank thanks thanked backing prefer prefers preferred defend defends defended defending proportionate sincere
+fight_for fights_for fought_for fighting_for keep_fighting committed_to commitments
 believe_in believes_in committed commitment commit commits pledge pledged pledges vow vowed vows
 want_to wants_to wanted_to need_to needs_to needed_to must should has_to have_to ought_to
 intend_to intends_to determined_to ready_to willing_to hope_to hopes_to aim_to seek_to seeks_to
@@ -49,7 +51,8 @@ illegal unacceptable violate violated violation violations accuse accused accuse
 oust ousting ousted overthrow stop block blocked prevent halt end scrap repeal abolish ban banned
 fight fighting combat combating combatting defeat counter eliminate tackle crack_down bad terrible
 horrible weak unfair disgrace disgraceful shameful outrageous provocation provocative hostile
-unjustified unjust irresponsible reckless
+unjustified unjust irresponsible reckless negative denounce denounces denounced warn warns warned
+nowhere divisions divided
 """)
 
 STRONG_OPPOSE = frozenset({
@@ -69,7 +72,10 @@ HARMS = re.compile(
     r"^(?:terror\w*|crime\w*|cybercrime\w*|criminal\w*|corrupt\w*|threat\w*|violen\w*|extremis\w*|attack\w*"
     r"|aggression|proliferation|poverty|disease\w*|drugs?|traffick\w*|fraud\w*|abuse\w*|racis\w*"
     r"|discriminat\w*|hack\w*|meddl\w*|interference|isis|isil|militant\w*|invasion|war|wars|occupation"
-    r"|dictator\w*|genocide|torture|weapons?|missiles?|nuclear)$")
+    r"|dictator\w*|genocide|torture|fighting|bloodshed|hostilities|killings?)$")
+# Harms only as the object of a countering verb ("ban nuclear weapons"): on their own they are
+# no stance ("France will send missiles to Ukraine").
+ARMS = re.compile(r"^(?:weapons?|missiles?|nuclear|arms)$")
 
 NEGATORS = frozenset({
     "not", "no", "never", "nor", "neither", "without", "hardly", "don't", "doesn't", "didn't", "won't",
@@ -85,6 +91,8 @@ _OBJECT_END = frozenset({
     "that", "which", "who", "whom", "and", "but", "or", "lead", "leads", "because", "if", "while",
 })
 
+_DEAL_NOUNS = frozenset({"agreement", "settlement", "solution", "commitment", "commitments"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "any", "its", "their", "his", "her", "our"})
 _NEGATION_REACH = 3
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[.,;:!?()\"“”]")
 _CLAUSE_BREAK = frozenset(".,;:!?()\"“”")
@@ -121,7 +129,7 @@ def _harm_in_object(clause: list[str], start: int) -> int | None:
     for index in range(start, min(start + 7, len(clause))):
         if clause[index] in _OBJECT_END:
             return None
-        if HARMS.match(clause[index]):
+        if HARMS.match(clause[index]) or ARMS.match(clause[index]):
             return index + 1
     return None
 
@@ -152,6 +160,8 @@ def _score(clause: list[str]) -> int:
         harm_end = _harm_in_object(clause, i + size) if phrase in COUNTER else None
         if harm_end:
             value, size = 1, harm_end - i
+        elif phrase in _DEAL_NOUNS and i and clause[i - 1] in _DETERMINERS:
+            value = 0  # "the agreement would last six weeks" names a deal, not a stance
         elif phrase:
             value = _PHRASES.get(phrase, 0)
         else:

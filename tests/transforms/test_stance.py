@@ -10,6 +10,10 @@ from transforms.stance import stance_of
     "The governor pledged to combat corruption",
     "This deal is not a problem for us",
     "Talks on the agenda next week will improve the relationship",
+    "The truce will stop the fighting and bring the hostages home",
+    "We will keep fighting for these provisions",
+    "The bill passed with the backing of every member",
+    "The government prefers a negotiated outcome",
 ])
 def test_support(text):
     assert stance_of(text) == "support"
@@ -24,12 +28,19 @@ def test_support(text):
     "She had not seen any proof of wrongdoing",
     "I don't support the bill",
     "We will fight this bill",
+    "The move would have very negative consequences for the region",
+    "This approach leads nowhere",
+    "The minister denounced the vote",
 ])
 def test_oppose(text):
     assert stance_of(text) == "oppose"
 
 
-@pytest.mark.parametrize("text", ["The senator spoke to reporters on Tuesday", "special envoys", ""])
+@pytest.mark.parametrize("text", [
+    "The senator spoke to reporters on Tuesday", "special envoys", "",
+    "The first phase of the agreement would last six weeks",  # a deal named, no stance taken
+    "The navy will send long-range missiles to the region",  # arms are a harm only when countered
+])
 def test_neutral(text):
     assert stance_of(text) == "neutral"
 
