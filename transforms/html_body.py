@@ -1,10 +1,12 @@
 """Pick the article body out of a page's text blocks: drop boilerplate, find the main container."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from transforms.document import Block
 from transforms.html_walk import HEADINGS, LIST_ITEMS, RawBlock, Walk
+from transforms.meta_dates import find_date
 
 # elements whose text is one paragraph; their score goes to the container around them
 PARAGRAPH_TAGS = HEADINGS | LIST_ITEMS | {"p", "pre", "blockquote", "td", "th", "figcaption", "address"}
@@ -15,6 +17,10 @@ MAX_LINK_DENSITY = 0.5
 MIN_STRONG = 10.0  # score a container needs to count as content beside the best one
 STRONG_SHARE = 0.2  # ... and the share of the best score it needs
 PEER_SHARE = 0.5  # containers this close to the best widen the body to their common ancestor
+DATELINE_CHARS = 60  # a date line this short with hardly any other words is furniture
+URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$")
+WORD = re.compile(r"[^\W\d_]{2,}")
+DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
 LONE_PARAGRAPH = 80  # characters of a low-link paragraph kept wherever it stands in the body
 
 
@@ -64,8 +70,8 @@ def select_body(page: Walk) -> list[RawBlock]:
     """The blocks of the best-scoring container and of other strong containers near it.
 
     Page builders split one article over sibling or cousin sections, so the body is taken from
-    the smallest subtree holding the best container and every other that scores at least half as
-    much; in it, a block is kept when it stands in one of those, in a strong child of the
+    the smallest subtree holding the best container and every other strong one that scores at
+    least half as much or has the same class; in it, a block is kept when it stands in one of those, in a strong child of the
     subtree's root, or is a long paragraph right under the root."""
     blocks = drop_boilerplate(page)
     scores = score_containers(page, blocks)
@@ -76,7 +82,8 @@ def select_body(page: Walk) -> list[RawBlock]:
     chains = {}
     for block in blocks:
         for at, node in enumerate(block.chain):
-            if node not in chains and (node == best or node in strong and scores[node] >= PEER_SHARE * scores[best]):
+            if node not in chains and (node == best or node in strong and (
+                    scores[node] >= PEER_SHARE * scores[best] or _same_class(page, node, best))):
                 chains[node] = block.chain[:at + 1]
     # ancestors of the best container and containers nested in another peer add nothing
     for node in chains[best][:-1]:
@@ -97,6 +104,11 @@ def select_body(page: Walk) -> list[RawBlock]:
     return [b for b in chosen if _density(b) <= MAX_LINK_DENSITY]
 
 
+def _same_class(page: Walk, node: int, other: int) -> bool:
+    """Containers styled alike: one article split into sections around figures or ads."""
+    return page.classes[node].strip() != "" and page.classes[node] == page.classes[other]
+
+
 def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
     prefix = chains[0]
     for chain in chains[1:]:
@@ -107,6 +119,17 @@ def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
     return prefix
 
 
-def body_blocks(page: Walk) -> list[Block]:
-    """The article body as contract Blocks."""
-    return [Block(b.kind, b.text) for b in select_body(page)]
+def is_furniture_line(block: RawBlock) -> bool:
+    """A block that is a bare URL or a dateline, not prose."""
+    text = block.text
+    if URL_LIKE.match(text):
+        return True
+    return len(text) <= DATELINE_CHARS and find_date(text) is not None and len(WORD.findall(DATE_PARTS.sub("", text))) <= 3
+
+
+def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
+    """The article body as contract Blocks, without the headline and furniture lines."""
+    blocks = [b for b in select_body(page) if not is_furniture_line(b)]
+    while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
+        blocks = blocks[1:]
+    return [Block(b.kind, b.text) for b in blocks]

@@ -39,10 +39,11 @@ def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> 
             warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             soup = BeautifulSoup(text, "lxml")
         page = walk(soup)
-        blocks = body_blocks(page)
+        metadata = page_metadata(page, url)
+        blocks = body_blocks(page, metadata["title"])
         if not blocks:
             raise ParseError("no article text")
-        return Document(url=url, blocks=blocks, **page_metadata(page, url))
+        return Document(url=url, blocks=blocks, **metadata)
     except ParseError:
         raise
     except Exception as error:  # malformed input must surface as a parse failure, never a crash

@@ -60,6 +60,7 @@ class Walk:
     blocks: list[RawBlock] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # tag name of each container id
     weights: list[int] = field(default_factory=list)  # class/id hint of each container id
+    classes: list[str] = field(default_factory=list)  # class and id text of each container id
     bylines: list[Tag] = field(default_factory=list)
     datelines: list[Tag] = field(default_factory=list)
     times: list[tuple[str, str, bool]] = field(default_factory=list)  # datetime, text, inside furniture
@@ -187,6 +188,7 @@ def walk(root: Tag) -> Walk:
             if weight == 0 and POSITIVE.search(hint):
                 weight = 25
             out.weights.append(weight)
+            out.classes.append(hint)
         is_link = name == "a"
         is_quote = name == "blockquote"
         link_depth += is_link
