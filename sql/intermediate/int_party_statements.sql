@@ -1,7 +1,8 @@
 -- Attributed statements, one row per copy, by the person who said them and by the country
--- that person speaks for: the parties whose stances pair agreement compares.
+-- that person speaks for: the parties whose stances pair agreement compares. Words and
+-- sentences stay in int_statements, as this table holds each statement twice.
 with attributed as (
-    select *
+    select quote_id, article_id, group_id, statement_key, speaker, affiliation, topic, side, said_at
     from int_statements
     where speaker is not null
 )

@@ -18,8 +18,6 @@ with quotes as (
 articles as (
     select
         article_id,
-        url,
-        title,
         coalesce(published_at, fetched_at) as said_at
     from stg_articles
 ),
@@ -29,8 +27,6 @@ copies as (
         quotes.*,
         int_article_groups.group_id,
         speakers.affiliation,
-        articles.url,
-        articles.title,
         articles.said_at,
         case quotes.stance when 'support' then 1 when 'oppose' then -1 else 0 end as lean
     from quotes

@@ -30,19 +30,20 @@ stance_pairs as (
 
 statements as (
     select
-        level,
-        topic,
-        party,
+        parties.level,
+        parties.topic,
+        parties.party,
         'statement' as evidence_kind,
-        statement_key as evidence_key,
-        side as signal,
-        quote_id,
-        text,
-        sentence,
-        article_id,
-        group_id,
-        said_at
-    from int_party_statements
+        parties.statement_key as evidence_key,
+        parties.side as signal,
+        parties.quote_id,
+        quotes.text,
+        quotes.sentence,
+        parties.article_id,
+        parties.group_id,
+        parties.said_at
+    from int_party_statements as parties
+    inner join stg_quotes as quotes using (quote_id)
 ),
 
 -- two equality joins rather than one on `party in (party_a, party_b)`, which DuckDB could
