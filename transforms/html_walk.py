@@ -44,6 +44,8 @@ DATE_HINT = re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z]
 AUTHOR_HINT = re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
+# soft hyphens and zero-width spaces and BOMs: typesetting hints, not text
+INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
 
 
 @dataclass
@@ -107,7 +109,7 @@ def walk(root: Tag) -> Walk:
     def flush() -> None:
         nonlocal parts, link_chars
         if parts:
-            text = SPACE.sub(" ", "".join(parts)).strip()
+            text = SPACE.sub(" ", "".join(parts).translate(INVISIBLE)).strip()
             if text:
                 out.blocks.append(RawBlock(_kind(), text, min(link_chars, len(text)), tuple(ctx), tuple(negatives)))
             parts, link_chars = [], 0
