@@ -1,5 +1,8 @@
 """Build warehouse.duckdb from the lake: raw tables, then the SQL models, then the data checks.
 
+Between the staging models and the rest, the near-duplicate grouper (Python) links each
+article to its story, which the later models use to count syndicated copies once.
+
 The new database is built beside the old one and swapped in with an atomic rename, so an
 analyst's read-only connection never meets a lock or a half-built table, and a failed build
 or check leaves yesterday's warehouse in place.
@@ -16,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from accord.settings import SQL_DIR
+from transforms.near_duplicates import group_near_duplicates
 from warehouse import lake
 from warehouse.schemas import TABLES
 
@@ -95,11 +99,6 @@ def load_near_duplicates(con: duckdb.DuckDBPyConnection, group_articles: Grouper
     con.unregister("grouped")
 
 
-def default_grouper() -> Grouper:
-    from transforms.near_duplicates import group_near_duplicates
-    return group_near_duplicates
-
-
 def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
     """Every model file, ordered so that each comes after the models it reads."""
     models = {p.stem: Model(p.stem, layer, p.read_text().strip().rstrip(";"))
@@ -144,7 +143,7 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[
     return failures
 
 
-def build(data_dir: Path, sql_dir: Path = SQL_DIR, group_articles: Grouper | None = None) -> Path:
+def build(data_dir: Path, sql_dir: Path = SQL_DIR, group_articles: Grouper = group_near_duplicates) -> Path:
     """Build a fresh warehouse from the lake and swap it in; returns its path."""
     data_dir.mkdir(parents=True, exist_ok=True)
     final = warehouse_path(data_dir)
@@ -160,7 +159,7 @@ def build(data_dir: Path, sql_dir: Path = SQL_DIR, group_articles: Grouper | Non
             # staging reads only raw tables, and the grouping reads staging: staging goes first
             for model in [m for m in models if m.layer == "staging"]:
                 con.execute(f"create {model.materialized} {model.name} as {model.sql}")
-            load_near_duplicates(con, group_articles or default_grouper())
+            load_near_duplicates(con, group_articles)
             for model in [m for m in models if m.layer != "staging"]:
                 con.execute(f"create {model.materialized} {model.name} as {model.sql}")
             failures = run_checks(con, sql_dir)
