@@ -46,6 +46,13 @@ a an the this that these those his her their its our my your who which what when
 of to from by with and or but is are was were be been has have had will would can could should might must
 do does did not no than then there here he she they we it i you him them us me about after before over
 """)
+# Base forms that are far more often nouns: a cue only after a subject pronoun or an auxiliary,
+# or before "that"
+NOUN_LIKE = _lexicon("state report post answer charge claim counter note joke quip tweet promise vow estimate "
+                     "signal hint reply comment remark")
+SUBJECT_OR_AUXILIARY = _lexicon("""
+i we you they to will would can could should may might must did do does not also who which that often
+""")
 FINITE = _lexicon("is are was were has have had will would can could should does do did")
 PASSIVE = _lexicon("was were been being is are be")
 _MONTH = r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d+"
@@ -98,6 +105,13 @@ def _cues(text: str, lo: int, hi: int) -> list[_Hit]:
     for m in _WORD.finditer(text, lo, hi):
         word = m.group(0)
         low = word.lower()
+        if word[0].isupper() and re.search(r"[A-Z][\w’'.-]* $", text[max(lo, m.start() - 30):m.start()]):
+            continue  # "the United States": part of a name
+        if low in NOUN_LIKE:
+            before = re.search(r"([\w’']+)\W*$", text[max(lo, m.start() - 30):m.start()])
+            if not (before and before.group(1).lower() in SUBJECT_OR_AUXILIARY) \
+                    and not re.match(r"\s+that\b", text[m.end():hi]):
+                continue  # "New York state", "the report", "a claim": nouns here
         if low in FORM_TO_VERB or low == "according to":
             hits.append(_Hit(m.start(), m.end(), word))
         elif " " in low or "\n" in low:
@@ -224,8 +238,9 @@ _ADJUNCT = re.compile(
     + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s*,?\s*(?:" + _MONTH + r")"
     r"|\s*,?\s*(?:in|during|on|at|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM
-    + r"s?\b(?:\s+(?:with|to|on|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+)?"
-    r"|\s*,?\s*on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|(?:[A-Z][\w’'.&-]*\s*){1,3})\b"
+    + r"s?\b(?:\s+(?:with|to|on|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+(?:[“\"][^”\"]{1,40}[”\"])?)?"
+    r"|\s*,?\s*on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|(?:[A-Z][\w’'.&-]*\s*){1,3}"
+    r"(?:[“\"][^”\"]{1,40}[”\"])?)"
     r"|\s+(?:also|again|later|repeatedly|publicly|privately|previously|recently|earlier|once)\b)*",
     re.IGNORECASE)
 # Words that cannot open a reported clause: what follows the cue is then an adjunct or an object.

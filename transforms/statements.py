@@ -20,7 +20,7 @@ from transforms.topics import Taxonomy
 _LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]+)(?: [A-Z][A-Z.’'\-]+){0,2}):\s+(?=\S)")
 _LEAD = " \t—–-…([“\"«'‘"
 # a quote of this many words or fewer, with no cue near it, is taken for a scare quote or a title
-_SCARE_QUOTE_WORDS = 2
+_SCARE_QUOTE_WORDS = 3
 
 
 @dataclass
@@ -182,6 +182,26 @@ def _runs_on(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> bool:
     return len(text[q.close_at:first].split()) >= 3
 
 
+_TITLE_SMALL = frozenset(("of", "the", "a", "an", "and", "for", "to", "in", "on", "at", "with", "or", "vs."))
+
+
+def _title_like(text: str, q: QuoteSpan) -> bool:
+    """A short run of capitalised words ("Saturday Night Live", "Fight for 15"): a title or name."""
+    words = text[q.start:q.end].rstrip(",.!").split()
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and not re.search(r"[.?!;:]\s", text[q.start:q.end]) \
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words)
+
+
+def _adjacent(text: str, frame: Frame | None, q: QuoteSpan) -> bool:
+    """The cue stands right by the quote: '“Thank You, Ohio,” Lee said', 'Lee said: “Go Team”'."""
+    if frame is None:
+        return False
+    first = min(frame.cue_start, frame.speaker.start if frame.speaker else frame.cue_start)
+    last = max(frame.cue_end, frame.speaker.end if frame.speaker else frame.cue_end)
+    return (first >= q.close_at and not text[q.close_at:first].strip(" ,—–-")) or \
+        (last <= q.open_at and text[last:q.open_at].strip() in (",", ":", ""))
+
+
 def _woven_before(text: str, unit: _Unit, frame: Frame) -> int | None:
     """'placed on the list because of the “impact,” Jacobs said, that he has had': a quote woven
     into a clause that goes on after the attribution; where that clause starts."""
@@ -326,6 +346,9 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
             frame = attached.get(i) or min(
                 unit.frames, default=None,
                 key=lambda f, q=q: min(abs(f.cue_start - q.close_at), abs(f.cue_end - q.open_at)))
+            alone = not text[unit.start:q.open_at].strip(_LEAD) and not text[q.close_at:unit.end].strip()
+            if _title_like(text, q) and i not in attached and not alone and not _adjacent(text, frame, q):
+                continue  # “Saturday Night Live”, its “Person of the Year”: a name, nobody's words
             if frame is not None:
                 entity = resolver.resolve(frame.speaker, index, unit)
                 mention, cue = frame.speaker, frame.cue

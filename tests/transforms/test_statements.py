@@ -135,3 +135,13 @@ def test_quote_woven_into_a_clause_before_according_to():
     (kind, words, speaker), = _statements(
         "The agency paid for a book, “Spies Abroad,” that named agents, according to a former official.")
     assert kind == "partial" and words.startswith("The agency paid") and speaker == "a former official"
+
+
+def test_titles_and_short_scare_quotes_are_not_statements():
+    assert _statements("She watched “Night Court Live” on its “Person of the Year” issue.") == []
+    assert _statements("The so-called “deep state” met.") == []
+    assert _statements("“Thank You, Ohio,” Okafor said.") == [("direct", "Thank You, Ohio,", "Paul Okafor")]
+
+
+def test_noun_like_cues_need_a_verb_reading():
+    assert _statements("Workers in New York state rallied for “a living wage and a fair deal.”")[0][2] is None
