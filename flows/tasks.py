@@ -113,7 +113,9 @@ def push(data_dir: str, folders: tuple[str, ...] = storage.IMMUTABLE + storage.M
 @task(name="write-lake", tags=["accord", "lake"], cache_policy=NO_CACHE, retries=1, timeout_seconds=1800)
 def write_lake(data_dir: str, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:
     """Lake files have unique names and become visible only with the run's commit marker,
-    so writers need no limit: only the warehouse build does."""
+    so writers need no limit: only the warehouse build does. Callers wrap `parsed` and
+    `fetch_log` in quote(): Prefect would otherwise walk every row looking for futures, which
+    cost a 2,000-page run several seconds (bench/bench_prefect_overhead.py)."""
     return store_run(storage.resolve(data_dir).local, run_id, parsed, fetch_log)
 
 
