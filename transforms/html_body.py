@@ -21,6 +21,7 @@ DATELINE_CHARS = 60  # a date line this short with hardly any other words is fur
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
+MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
 LONE_PARAGRAPH = 80  # characters of a low-link paragraph kept wherever it stands in the body
 
 
@@ -93,15 +94,31 @@ def select_body(page: Walk) -> list[RawBlock]:
     root_chain = _common_prefix([chains[n] for n in peers]) if len(peers) > 1 else chains[best][:-1]
     depth = len(root_chain)
     chosen = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.chain[:depth] != root_chain:
             continue
         in_strong_child = len(block.chain) > depth and block.chain[depth] in strong
-        lone_paragraph = len(block.chain) <= depth + 1 and len(block.text) > LONE_PARAGRAPH \
-            and _density(block) < 0.25
+        lone_paragraph = len(block.chain) <= depth + 1 and _is_prose(block)
         if in_strong_child or lone_paragraph or peers.intersection(block.chain):
+            if not chosen:
+                chosen += _lead(blocks[:at], root_chain)
             chosen.append(block)
     return [b for b in chosen if _density(b) <= MAX_LINK_DENSITY]
+
+
+def _is_prose(block: RawBlock) -> bool:
+    return block.kind != "heading" and len(block.text) > LONE_PARAGRAPH and _density(block) < 0.25
+
+
+def _lead(before: list[RawBlock], root_chain: tuple[int, ...]) -> list[RawBlock]:
+    """Prose just before the body in the same subtree: the standfirst, often set in the header."""
+    lead: list[RawBlock] = []
+    for block in reversed(before[-MAX_LEAD_SCAN:]):
+        if block.chain[:len(root_chain)] != root_chain:
+            break
+        if _is_prose(block):
+            lead.insert(0, block)
+    return lead
 
 
 def _same_class(page: Walk, node: int, other: int) -> bool:

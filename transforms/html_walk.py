@@ -96,6 +96,12 @@ def _head_tag(out: Walk, node: Tag) -> None:
         out.json_ld.append(node.get_text())
 
 
+def _in_article(out: Walk, ctx: list[int]) -> bool:
+    """Whether the open containers include an <article> or <main>: a <header> there holds the
+    headline and the lead, not the site's banner."""
+    return any(out.names[node] in ("article", "main") for node in ctx[:-1])
+
+
 def walk(root: Tag) -> Walk:
     """Text blocks of `root` in document order; one block per paragraph-like element or <br> run."""
     out = Walk()
@@ -182,8 +188,9 @@ def walk(root: Tag) -> Walk:
             ctx.append(len(out.names))
             out.names.append(name)
             weight = 0
+            furniture = name in FURNITURE_TAGS and not (name == "header" and _in_article(out, ctx))
             if name not in ("body", "html", "main", "article") and (
-                    name in FURNITURE_TAGS or attrs.get("role") in FURNITURE_ROLES or NEGATIVE.search(hint)):
+                    furniture or attrs.get("role") in FURNITURE_ROLES or NEGATIVE.search(hint)):
                 weight = -25
                 negatives.append(ctx[-1])
                 is_negative = True
