@@ -278,11 +278,17 @@ def _relative_that(text: str, cue: str, at: int, that_at: int) -> bool:
     return _ADJUNCT.match(text, at, that_at).end() < len(text[:that_at].rstrip())
 
 
+_COMPLEMENT_NOUN = re.compile(r"\b(?:protestations?|claims?|assertions?|arguments?|contentions?|suggestions?|"
+                              r"insistence|notion|idea|allegations?|charges?|warnings?|promises?|remarks?)\s*$")
+
+
 def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int] | None:
     """The reported clause after a cue: after 'that' (within a few words), else straight on,
     past a hearer ("told reporters") and a time or setting ("on Friday", "in a statement")."""
     rest = text[cue_end:hi]
     that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
+    if that and FORM_TO_VERB.get(cue.lower(), "") in OBJECT_VERBS and _COMPLEMENT_NOUN.search(that.group(1)):
+        that = None  # "mocked Bush's protestations that …": the object is the whole noun phrase
     if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE) \
             and not _relative_that(text, cue, cue_end, cue_end + that.start() + len(that.group(1))):
         s, e = _trim(text, cue_end + that.end(), hi)

@@ -19,8 +19,9 @@ from transforms.topics import Taxonomy
 # A transcript's speaker label: "TAPPER: Do you think …" (capitals only, a few words)
 _LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]+)(?: [A-Z][A-Z.’'\-]+){0,2}):\s+(?=\S)")
 _LEAD = " \t—–-…([“\"«'‘"
-# a quote of this many words or fewer, with no cue near it, is taken for a scare quote or a title
-_SCARE_QUOTE_WORDS = 3
+# a quote of this many words or fewer that nobody can be found to have said is taken for a scare
+# quote or a title ("the people’s republic of X"), not a statement
+_SCARE_QUOTE_WORDS = 5
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _runs_on(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> bool:
     the quote before the attribution; the quote is part of that clause, a partial quote."""
     after = re.match(r"\s*([a-z][\w’'\-]*)", text[q.close_at:unit.end])
     if q.close_at >= unit.end or after is None or text[q.close_at - 1:q.close_at] not in "”\"" \
-            or after.group(1) in _PRONOUN_WORDS or is_attribution_tail(text[q.close_at:unit.end]):
+            or after.group(1) in _PRONOUN_WORDS:
         return False
     if frame is None or frame.cue_start < q.close_at:
         return False
@@ -301,7 +302,9 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
         consumed: set[int] = set()
         attached: dict[int, Frame] = {}
         whole_groups: set[int] = set()
-        for frame in unit.frames:
+        # a quote-only frame ("Comey's conclusion that … “careless”") is nearer its quote than a
+        # frame whose reported clause holds both
+        for frame in sorted(unit.frames, key=lambda f: not f.quote_only):
             if frame.content is None:
                 continue
             entity = None
@@ -323,7 +326,8 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
                 if inside:
                     attached[inside[0]] = frame
                     continue
-                inner = [i for i, q in enumerate(unit.quotes) if q.open_at < ce and q.close_at > cs]
+                inner = [i for i, q in enumerate(unit.quotes)
+                         if q.open_at < ce and q.close_at > cs and i not in consumed]
                 if frame.quote_only and not inner:
                     continue
                 ce = max([ce] + [unit.quotes[i].end for i in inner])

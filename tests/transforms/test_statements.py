@@ -145,3 +145,15 @@ def test_titles_and_short_scare_quotes_are_not_statements():
 
 def test_noun_like_cues_need_a_verb_reading():
     assert _statements("Workers in New York state rallied for “a living wage and a fair deal.”")[0][2] is None
+
+
+def test_nearest_quote_frame_wins_and_object_verbs_keep_their_noun_phrase():
+    quotes = _statements("Voters say they trust Lee, despite Okafor's conclusion that her plan was “very careless.”")
+    assert ("partial", "that her plan was “very careless.”", "Paul Okafor") in quotes
+    (kind, words, speaker), = _statements("Okafor mocked Lee’s claims that the talks were going well as “pure spin.”")
+    assert kind == "partial" and words.startswith("Lee’s claims") and speaker == "Paul Okafor"
+
+
+def test_run_on_partial_before_a_pronoun_attribution():
+    assert _statements("Okafor spoke. “It would help him” because the vote is close, he said.")[0][:2] == (
+        "partial", "It would help him” because the vote is close")
