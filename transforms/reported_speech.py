@@ -494,7 +494,9 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                                                or _clause_start(text, s, e)) else None
         frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more))
     if quotes:
-        frames += _naming_frames(text, lo, hi, mentions, quotes)
+        starts = {f.content[0] for f in frames if f.content}
+        # "mocked Lee's claims that …": the claim is the object of the verb, not Lee's words on their own
+        frames += [f for f in _naming_frames(text, lo, hi, mentions, quotes) if f.speaker.start not in starts]
         frames.sort(key=lambda f: f.cue_start)
     return frames
 
