@@ -21,6 +21,8 @@ DATELINE_CHARS = 60  # a date line this short with hardly any other words is fur
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
+TRAILING_LABEL = 40  # characters of a last block without final punctuation taken for a label
+SENTENCE_END = ".!?…\"”“»«')"
 MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
 LONE_PARAGRAPH = 80  # characters of a low-link paragraph kept wherever it stands in the body
 
@@ -149,4 +151,8 @@ def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
     blocks = [b for b in select_body(page) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
+    # labels left at the end ("Read more:", "About the author") introduce something that was cut
+    while len(blocks) > 1 and (blocks[-1].kind == "heading" or (
+            len(blocks[-1].text) < TRAILING_LABEL and blocks[-1].text[-1] not in SENTENCE_END)):
+        blocks = blocks[:-1]
     return [Block(b.kind, b.text) for b in blocks]
