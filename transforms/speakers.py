@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from transforms.countries import canonical_country as _canonical_country
 from transforms.speaker_registry import SpeakerRegistry
@@ -352,6 +354,22 @@ def _nominal_end(text: str, end: int, hi: int, head: str) -> tuple[int, str]:
         group = _OF_GROUP.match(text, end, hi)
         end = group.end() if group else end
     return end, head
+
+
+def _load_places() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "config" / "places.toml"
+    try:
+        return frozenset(p.lower() for p in tomllib.loads(path.read_text(encoding="utf-8")).get("places", []))
+    except OSError:
+        return frozenset()
+
+
+# States and cities (config/places.toml): never a person speaker
+PLACES = _load_places()
+
+
+def is_place(name: str) -> bool:
+    return name.lower() in PLACES
 
 
 def _first_name_gender(name: str) -> str | None:

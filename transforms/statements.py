@@ -12,7 +12,15 @@ from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
 from transforms.sentences import split_sentences
 from transforms.speaker_registry import SpeakerRegistry
-from transforms.speakers import PERSON_NOUNS, Coreference, Entity, Mention, find_mentions, parse_name
+from transforms.speakers import (
+    PERSON_NOUNS,
+    Coreference,
+    Entity,
+    Mention,
+    find_mentions,
+    is_place,
+    parse_name,
+)
 from transforms.stance import stance_of
 from transforms.topics import Taxonomy
 
@@ -93,7 +101,8 @@ class _Resolver:
                 entity = Entity(m.text, "organisation")
             if entity is not None:
                 self.coref.note(m.start, entity)
-                named.append(entity)
+                if not (entity.kind == "person" and is_place(entity.name)):
+                    named.append(entity)
         self.recent.append(named)
         self.nominals.append(described)
 
@@ -102,6 +111,8 @@ class _Resolver:
             return None
         if mention.kind != "pronoun":
             entity = self.coref.entity_for(mention, mention.start)
+            if entity is not None and entity.kind == "person" and is_place(entity.name):
+                return None  # "Iowa", "New York": a place says nothing
             if entity is None and mention.kind == "nominal":
                 # "a longtime adviser", "the statement": the words are all the article gives
                 entity = Entity(mention.text, "person" if mention.head in PERSON_NOUNS else "organisation")

@@ -157,3 +157,8 @@ def test_nearest_quote_frame_wins_and_object_verbs_keep_their_noun_phrase():
 def test_run_on_partial_before_a_pronoun_attribution():
     assert _statements("Okafor spoke. “It would help him” because the vote is close, he said.")[0][:2] == (
         "partial", "It would help him” because the vote is close")
+
+
+def test_a_place_is_never_the_speaker():
+    quotes = _statements("Voters in Iowa rallied. “We want change,” Iowa said.")
+    assert quotes and all(q[2] is None for q in quotes)
