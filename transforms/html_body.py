@@ -103,7 +103,7 @@ def select_body(page: Walk) -> list[RawBlock]:
         lone_paragraph = len(block.chain) <= depth + 1 and _is_prose(block)
         if in_strong_child or lone_paragraph or peers.intersection(block.chain):
             if not chosen:
-                chosen += _lead(blocks[:at], root_chain)
+                chosen += _lead(blocks[:at], root_chain[:-1])
             chosen.append(block)
     return [b for b in chosen if _density(b) <= MAX_LINK_DENSITY]
 
