@@ -6,7 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from transforms.html_walk import SPACE, Walk
-from transforms.meta_authors import LABELLED, PREFIX, clean_authors
+from transforms.meta_authors import LABEL_ONLY, LABELLED, PREFIX, clean_authors
 from transforms.meta_dates import find_date, normalize_date, url_date
 from transforms.meta_jsonld import article_metadata
 
@@ -123,6 +123,7 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
 
 
 MAX_BYLINE = 120  # characters of a byline element worth reading
+MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may stand
 DATELINE_CHARS = 250
 # how much each place a date is found in counts when they disagree; the day with most weight wins
@@ -189,7 +190,8 @@ def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
 
 def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> list[str]:
     """Declared persons, else meta tags, itemprop, a byline element, a signed dateline, a "By ..."
-    line near the headline, an "Author: ..." line, and last an organisation declared as author."""
+    line near the headline, an "Author: ..." line, a "By ..." line anywhere, and last an
+    organisation declared as author."""
     exclude = (site_name,) if site_name else ()
     sources = [ld["authors"], [v for k in AUTHOR_KEYS for v in meta.get(k, [])], _prop_values(page, "author")]
     bylines = []
@@ -199,12 +201,32 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
             bylines.append(text)
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
-    labelled = [b.text for b in page.blocks if len(b.text) <= MAX_BYLINE and LABELLED.match(b.text)]
-    sources += [bylines[:1], signed[:1], byline_near_headline(page), labelled[:1], ld["author_organisations"]]
+    sources += [bylines[:1], signed[:1], byline_near_headline(page), labelled_author(page), signed_line(page),
+                ld["author_organisations"]]
     host = _compact(urlsplit(url).hostname or "")
     for values in sources:
         if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host]:
             return names
+    return []
+
+
+def labelled_author(page: Walk) -> list[str]:
+    """An "Author: Jane Doe" line, or a bare "Author:" label and the line after it."""
+    for at, block in enumerate(page.blocks):
+        if len(block.text) <= MAX_BYLINE and LABELLED.match(block.text):
+            return [block.text]
+        if LABEL_ONLY.match(block.text) and at + 1 < len(page.blocks):
+            return [page.blocks[at + 1].text] if len(page.blocks[at + 1].text) <= MAX_BYLINE else []
+    return []
+
+
+def signed_line(page: Walk) -> list[str]:
+    """A short "By Jane Doe" line anywhere, its names capitalised as names are."""
+    for block in page.blocks:
+        if len(block.text) <= MAX_SIGNED_LINE and (match := PREFIX.match(block.text)):
+            words = block.text[match.end():].split()
+            if 0 < len(words) <= 4 and all(w[0].isupper() for w in words):
+                return [block.text]
     return []
 
 

@@ -22,6 +22,7 @@ NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", 
                        "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
                        "contributor", "anonymous", "anonym"})
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
+LABEL_ONLY = re.compile(r"^\s*(?:autor(?:in)?|author|text|von|by|verfasser(?:in)?|written by)\s*:\s*$", re.I)
 LABELLED = re.compile(r"^\s*(?:autor(?:in)?|author|text|von|by|verfasser(?:in)?|written by)\s*:\s*\S", re.I)
 SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
