@@ -1,15 +1,28 @@
 -- Attributed statements, one row per copy, by the person who said them and by the country
--- that person speaks for: the parties whose stances pair agreement compares. Words and
--- sentences stay in int_statements, as this table holds each statement twice.
+-- that speaks through them: the parties whose stances pair agreement compares. A country
+-- speaking ("Russia said") is a party at country level only, never compared with people;
+-- a person or an organisation counts for the country it speaks for. Words and sentences
+-- stay in int_statements, as this table holds each statement twice.
 with attributed as (
-    select quote_id, article_id, group_id, statement_key, speaker, affiliation, topic, side, said_at
+    select
+        quote_id,
+        article_id,
+        group_id,
+        statement_key,
+        speaker,
+        case when speaker_kind = 'country' then speaker else affiliation end as country,
+        speaker_kind,
+        topic,
+        side,
+        said_at
     from int_statements
     where speaker is not null
 )
 
-select 'person' as level, speaker as party, *
+select 'person' as level, speaker as party, * exclude (country, speaker_kind)
 from attributed
+where speaker_kind = 'person'
 union all
-select 'country' as level, affiliation as party, *
+select 'country' as level, country as party, * exclude (country, speaker_kind)
 from attributed
-where affiliation is not null
+where country is not null

@@ -27,6 +27,7 @@ copies as (
         quotes.*,
         int_article_groups.group_id,
         speakers.affiliation,
+        speakers.kind as speaker_kind,
         articles.said_at,
         case quotes.stance when 'support' then 1 when 'oppose' then -1 else 0 end as lean
     from quotes

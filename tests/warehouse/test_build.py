@@ -221,3 +221,20 @@ def test_a_figure_the_evidence_does_not_add_up_to_fails_the_build(tmp_path):
     write_run(tmp_path, "r1")
     with pytest.raises(build.DataCheckFailed, match="agreement_evidence_adds_up"):
         build.build(tmp_path, sql_dir)
+
+
+def test_a_country_speaking_is_compared_with_countries_never_with_people(tmp_path):
+    text = "Russia said: We back the talks. Haley said: We back the talks too."
+    lake.write_rows(tmp_path, "articles", [article("c1", "r1", text)], "r1")
+    lake.write_rows(tmp_path, "quotes", [
+        quote("c1", "r1", "Russia", "We back the talks.", text.index("We back the talks."), "support", ["Syria"]),
+        quote("c1", "r1", "Nikki Haley", "We back the talks too.", text.index("We back the talks too."),
+              "support", ["Syria"]),
+    ], "r1")
+    lake.write_rows(tmp_path, "article_speakers", [
+        {**speaker("c1", "r1", "Russia", None), "kind": "country"},
+        speaker("c1", "r1", "Nikki Haley", "United States"),
+    ], "r1")
+    lake.commit_run(tmp_path, "r1")
+    pairs = table(build.build(tmp_path), "select level, party_a, party_b from pair_agreement")
+    assert pairs == [("country", "Russia", "United States")]
