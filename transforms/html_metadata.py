@@ -189,11 +189,12 @@ def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
 
 
 def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> list[str]:
-    """Declared persons, else meta tags, itemprop, a byline element, a signed dateline, a "By ..."
-    line near the headline, an "Author: ..." line, a "By ..." line anywhere, and last an
-    organisation declared as author."""
+    """Declared persons, else an "Author: ..." line, meta tags, itemprop, a byline element, a signed
+    dateline, a "By ..." line near the headline or anywhere, and last an organisation declared as
+    author."""
     exclude = (site_name,) if site_name else ()
-    sources = [ld["authors"], [v for k in AUTHOR_KEYS for v in meta.get(k, [])], _prop_values(page, "author")]
+    sources = [ld["authors"], labelled_author(page), [v for k in AUTHOR_KEYS for v in meta.get(k, [])],
+               _prop_values(page, "author")]
     bylines = []
     for node in page.bylines[:5]:
         text = node.get_text(" ", strip=True)
@@ -201,7 +202,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
             bylines.append(text)
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
-    sources += [bylines[:1], signed[:1], byline_near_headline(page), labelled_author(page), signed_line(page),
+    sources += [bylines[:1], signed[:1], byline_near_headline(page), signed_line(page),
                 ld["author_organisations"]]
     host = _compact(urlsplit(url).hostname or "")
     for values in sources:

@@ -9,7 +9,8 @@ PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|photos?|article|"
     r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|foto|fotos|zum profil|"
     r"publié|écrit|publicado|escrito)\s+)?"
-    r"(?:by|von|par|por|door|di|da|autor(?:in)?|author|text|redaktion)\s*[:\-–]?\s+", re.I)
+    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?\s+|(?:autor(?:in)?|author|auteur|text|redaktion)\s*[:\-–]\s*)",
+    re.I)
 # a date or a separator after the names: "Jane Doe am 21. April 2020", "r23 » 21.01.2009"
 TAIL = re.compile(r"(?:^|\s+)(?:(?:am|on|vom|le|el|il|at|um)\s+)?\d.*$|\s*[»•|·].*$", re.I)
 # job titles printed after a name: "Jane Doe Chefredakteurin"
@@ -22,8 +23,9 @@ NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", 
                        "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
                        "contributor", "anonymous", "anonym"})
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
-LABEL_ONLY = re.compile(r"^\s*(?:autor(?:in)?|author|text|von|by|verfasser(?:in)?|written by)\s*:\s*$", re.I)
-LABELLED = re.compile(r"^\s*(?:autor(?:in)?|author|text|von|by|verfasser(?:in)?|written by)\s*:\s*\S", re.I)
+LABEL_WORDS = r"(?:autor(?:in)?|author|auteur|autore|text|texto|von|by|verfasser(?:in)?|written by|escrito por)"
+LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
+LABELLED = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*\S", re.I)
 SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
