@@ -79,6 +79,10 @@ def select_body(page: Walk) -> list[RawBlock]:
     blocks = drop_boilerplate(page)
     scores = score_containers(page, blocks)
     if not scores:
+        # every paragraph sits in something marked as boilerplate: the marks were wrong
+        blocks = page.blocks
+        scores = score_containers(page, blocks)
+    if not scores:
         return [b for b in blocks if _density(b) <= MAX_LINK_DENSITY]
     best = max(scores, key=scores.get)
     strong = {node for node, score in scores.items() if score >= max(MIN_STRONG, STRONG_SHARE * scores[best])}
