@@ -178,11 +178,44 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
         break
     if text[lo:cue_start].rstrip().endswith(","):
         for m in before:
-            if m.kind != "pronoun" and _APPOSITION.match(text, m.end) \
+            if m.kind != "pronoun" and _APPOSITION.match(text, m.end) and not _PREPOSED.search(text, lo, m.start) \
                     and (m is before[0] or _gap_is_filler(text[lo:m.start])
                          or text[lo:m.start].rstrip().endswith(",")):
                 return m
     return None
+
+
+# a mention right after one of these stands in a prepositional phrase, not as a subject:
+# "At Boca West, …", "In addition to the FBI probe, …"
+_PREPOSED = re.compile(r"\b(?:[Aa]t|[Ii]n|[Oo]n|[Ff]or|[Ff]rom|[Ww]ith|[Oo]f|[Bb]y|[Aa]fter|[Bb]efore|[Dd]uring|"
+                       r"[Ss]ince|[Ll]ike|[Uu]nlike|[Aa]bout|[Tt]o|[Aa]gainst|[Aa]mong|[Bb]esides|[Dd]espite|"
+                       r"[Ii]nside|[Oo]utside|[Uu]nder|[Oo]ver|[Tt]hrough|[Nn]ear|[Ww]ithout)\s+$")
+# a second verb of the subject's: "McConnell praised the mogul and said …", "…, and later told …"
+_COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:(?:also|then|later|again|even|finally|quickly|"
+                          r"[a-z]+ly)\s+)?$")
+
+
+def _sentence_subject(text: str, lo: int, cue_start: int, mentions: list[Mention],
+                      quotes: list[tuple[int, int]]) -> Mention | None:
+    """The subject a coordinated verb shares ("Lee met the governor and said …"): the first
+    mention that opens the sentence, or opens it after an introductory phrase set off by a comma."""
+    for m in mentions:
+        if m.start < lo or m.end > cue_start or not _outside(quotes, m.start):
+            continue
+        gap = text[lo:m.start]
+        if not gap.strip(" \t“\"‘'(—–-") or _gap_is_filler(gap) or (
+                gap.rstrip().endswith(",") and not _PREPOSED.search(gap)):
+            if m.kind == "pronoun" and m.text.lower() in ("we", "i", "you"):
+                return None  # the words of someone quoted, not the writer's subject
+            if m.kind == "nominal" and m.plural and m.head not in PERSON_NOUNS and m.head not in _GROUP_HEADS:
+                return None
+            return m
+    return None
+
+
+_GROUP_HEADS = frozenset(("officials", "aides", "advisers", "advisors", "analysts", "experts", "strategists",
+                          "critics", "opponents", "supporters", "sources", "lawmakers", "democrats",
+                          "republicans", "leaders", "activists", "diplomats", "investigators", "prosecutors"))
 
 
 def _source_phrase(text: str, at: int, hi: int) -> Mention | None:
@@ -315,7 +348,22 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     s, e = _trim(text, rest_at, hi)
     if e <= s or not _clause_start(text, s, e):
         return None
+    if verb in OBJECT_PRONE_VERBS and text[s:s + 1] not in "“\"‘'" and not _finite_soon(text, s, e):
+        return None  # "wrote his dissertation on …", "maintains a floating array": an object
     return s, e
+
+
+# Clause verbs whose bare object is common ("maintains a lead", "added trucks", "reports live"):
+# without "that", what follows is their clause only when it shows a finite verb early on.
+OBJECT_PRONE_VERBS = _lexicon("maintain add report")
+_FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|"
+                          r"does|do|won’t|won't|[a-z]+n[’']t|[a-z]{3,}ed)\b|[’'](?:s|re|ll|d|ve)\b")
+
+
+def _finite_soon(text: str, s: int, e: int) -> bool:
+    """A finite verb within the first words of text[s:e], before any comma."""
+    head = re.match(r"[^,;:]*", text[s:e]).group(0)
+    return bool(_FINITE_WORD.search(" ".join(head.split()[:8])))
 
 
 def _around(text: str, clause_lo: int, lo: int, speaker: Mention, cue_end: int,
@@ -374,6 +422,12 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
     who issued a statement ("issued a statement saying"), or the name right before it ("– Ryan
     saying …", "and Trump calling …")."""
     lead = text[lo:cue_start].rstrip()
+    if _COORDINATED.search(text, lo, cue_start):
+        # "…, calling it “X” and asserting that …": the speaker of the participle before
+        previous = [p for p in re.finditer(r",\s*([a-z]+ing)\b", text[lo:cue_start])
+                    if _outside(quotes, lo + p.start(1))]
+        if previous:
+            return _participle_speaker(text, lo, clause_lo, lo + previous[-1].start(1), mentions, quotes)
     issued = _ISSUED.search(text, clause_lo, cue_start)
     if issued:
         return _subject_before(text, clause_lo, issued.start(), mentions)
@@ -405,6 +459,8 @@ def _naming_frames(text: str, lo: int, hi: int, mentions: list[Mention],
             speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes)
         else:
             speaker = _subject_before(text, clause_lo, issued.start() if issued else m.start(), mentions)
+            if speaker is None and _COORDINATED.search(text, lo, m.start()):
+                speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
         if speaker is None or (speaker.kind == "nominal" and speaker.head not in PERSON_NOUNS):
             continue
         frames.append(_quote_only_frame(text, m.group(0), m.start(), m.end(), hi, speaker, ahead, quotes))
@@ -468,6 +524,8 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
             continue
         participle = low.endswith("ing")
         speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions)
+        if speaker is None and not participle and low not in SPEECH_VERBS and _COORDINATED.search(text, lo, m.start()):
+            speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
         inverted = False
         lead = text[lo:m.start()].rstrip()
         if speaker is None and not participle and (not lead or lead.endswith((",", "”", "\"", ":", "''"))):

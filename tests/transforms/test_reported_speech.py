@@ -114,3 +114,23 @@ def test_possessive_saying_noun_and_according_to_a_source_by():
     assert _quoted_frames("Critics doubted Okafor's conclusion that the plan was “careless.”")[0][1:3] == (
         "Okafor", "that the plan was “careless.”")
     assert _frames("Rents rose, according to figures by Ann Lee of the institute.")[0][1] == "Ann Lee"
+
+
+def test_coordinated_verbs_share_the_subject():
+    assert _frames("Okafor met the governor after the vote and said this week that the plan was late.") == [
+        ("said", "Okafor", "the plan was late")]
+    text = "Mia Holt went after the mayor on Monday, calling the plan weak and asserting that it would fail."
+    assert [f for f in _frames(text) if f[0] == "asserting"] == [("asserting", "Mia Holt", "it would fail")]
+    # a base form after "and" belongs to an infinitive or to quoted words, not to the subject
+    assert _frames("Okafor asked them to wait and say nothing.")[1:] == []
+
+
+def test_a_name_in_an_opening_prepositional_phrase_is_no_subject():
+    text = "At Green Hills, Ben Ruiz, the club's manager, suggested that the rules were too strict."
+    assert _frames(text) == [("suggested", "Ben Ruiz", "the rules were too strict")]
+
+
+def test_object_prone_verbs_take_a_clause_only_with_a_finite_verb():
+    assert _frames("The senator maintains a large staff around him.") == [("maintains", "The senator", None)]
+    assert _frames("The senator maintains the plan was fair.") == [
+        ("maintains", "The senator", "the plan was fair")]
