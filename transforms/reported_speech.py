@@ -272,6 +272,8 @@ _ADJUNCT = re.compile(
     r"|\s*,?\s*(?:" + _MONTH + r")"
     r"|\s*,?\s*(?:in|during|on|at|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM
     + r"s?\b(?:\s+(?:with|to|on|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+(?:[“\"][^”\"]{1,40}[”\"])?)?"
+    r"(?:\s+(?:set\s+up|organi[sz]ed|hosted|held|sponsored|arranged|convened|moderated)\s+by\s+"
+    r"(?:[\w’'.&-]+\s+){0,3}?[\w’'.&-]+(?=\s*[,.;:]|\s*$))?"
     r"|\s*,?\s*on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|(?:[A-Z][\w’'.&-]*\s*){1,3}"
     r"(?:[“\"][^”\"]{1,40}[”\"])?)"
     r"|\s+(?:also|again|later|repeatedly|publicly|privately|previously|recently|earlier|once)\b)*",
@@ -285,6 +287,8 @@ over under like and or but then there's outside inside onstage near amid among a
 # Who is told: "told reporters", "told The New York Times", "told me", "told a crowd in Iowa".
 _HEARER = re.compile(
     r"\s+(?:me|us|him|her|them|you|reporters|journalists|supporters|voters|students|lawmakers|"
+    r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,2}(?:newspaper|paper|station|network|"
+    r"channel|magazine|outlet|site|website|radio|broadcaster|daily|weekly|agency)\s+(?:[A-Z][\w’'.&-]*\s*){1,4}|"
     r"(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*){1,6}|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:audience|crowd|reporters?|interviewer|host|newspaper|station|network|radio|magazine|paper|"
     r"committee|panel|group|gathering)(?:\s+(?:in|at)\s+(?:[A-Z][\w’'.&-]*\s*){1,3})?)(?=[\s,.:;]|$)")
@@ -322,6 +326,8 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
     if that and FORM_TO_VERB.get(cue.lower(), "") in OBJECT_VERBS and _COMPLEMENT_NOUN.search(that.group(1)):
         that = None  # "mocked Bush's protestations that …": the object is the whole noun phrase
+    if that and re.search(r"\b(?:at|of|about|on|to|with|for|from|by|in|like)\s*$", that.group(1)):
+        that = None  # "hinted at that", "spoke of that": a pronoun, not the clause's opening
     if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE) \
             and not _relative_that(text, cue, cue_end, cue_end + that.start() + len(that.group(1))):
         s, e = _trim(text, cue_end + that.end(), hi)
@@ -517,6 +523,16 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 # according to …"; one that opens the sentence stands apart
                 woven = any(lo < s and e <= m.start() and text[lo:s].strip(" “\"'‘(") for s, e in quotes)
                 content = _trim(text, lo if woven else clause_lo, m.start())
+                aside = re.match(r"[^,.;:()]{0,60}?,\s*", text[after.end:hi]) \
+                    if text[lo:m.start()].rstrip().endswith(",") else None
+                rest = _trim(text, after.end + aside.end(), hi) if aside else None
+                if rest and rest[1] > rest[0] and _clause_start(text, *rest):
+                    # "A, according to Lee, B": the words on both sides, or only B after a
+                    # conjunction ("because, according to Lee, B")
+                    if _CONJUNCTION_END.search(text, lo, m.start()):
+                        content, rest = rest, None
+                    frames.append(Frame(cue, m.start(), m.end(), after, content, more=rest))
+                    continue
             frames.append(Frame(cue, m.start(), m.end(), after, content))
             continue
         words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())
@@ -547,7 +563,10 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
             article = re.search(r"\s(?:the|The)\s+$", text[lo:end])
             end = lo + article.start() if article and not inverted else end
             if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
-                s, e = _trim(text, clause_lo if clause_lo < end else lo, end)
+                # a quote woven into the writer's clause ("Lee “did well” in 2008, said Ruiz")
+                # belongs to it; one that opens the sentence stands apart
+                woven = any(lo < qs and qe <= end and text[lo:qs].strip(" “\"'‘(") for qs, qe in quotes)
+                s, e = _trim(text, lo if woven or clause_lo >= end else clause_lo, end)
                 content = (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'"
                                                or _clause_start(text, s, e)) else None
         frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more))
@@ -559,6 +578,8 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
     return frames
 
 
+_CONJUNCTION_END = re.compile(r"\b(?:because|that|but|and|or|so|since|while|if|when|although|though|as|yet)\s*,\s*$",
+                              re.IGNORECASE)
 _TAIL = re.compile(r"[\w .,’'()-]{1,80}$")
 
 

@@ -134,3 +134,26 @@ def test_object_prone_verbs_take_a_clause_only_with_a_finite_verb():
     assert _frames("The senator maintains a large staff around him.") == [("maintains", "The senator", None)]
     assert _frames("The senator maintains the plan was fair.") == [
         ("maintains", "The senator", "the plan was fair")]
+
+
+def test_a_quote_woven_into_the_clause_before_an_inverted_cue_belongs_to_it():
+    text = "Lee “did well with farmers” in the last race, said Ruiz."
+    quotes = [(4, 27)]
+    mentions = [m for m in find_mentions(text, 0, len(text)) if m.start >= 27 or m.start < 4]
+    frames = find_frames(text, 0, len(text), mentions, quotes)
+    assert [text[f.content[0]:f.content[1]] for f in frames] == ["Lee “did well with farmers” in the last race"]
+
+
+def test_that_after_a_preposition_and_settings_and_hearers_with_descriptors():
+    assert _frames("Okafor hinted at that in a news conference Monday.") == [("hinted", "Okafor", None)]
+    assert _frames("“It is over,” Okafor said on a media call set up by local unions.")[0][2] == "“It is over,”"
+    assert _frames("“It is over,” one worker told French television station ABTV.")[0][2] == "“It is over,”"
+
+
+def test_according_to_set_off_by_commas_mid_sentence():
+    text = "Since last May, according to Human Rights Watch, the police have detained 40 people."
+    frame = find_frames(text, 0, len(text), find_mentions(text, 0, len(text)), [])[0]
+    assert (text[slice(*frame.content)], text[slice(*frame.more)]) == (
+        "Since last May", "the police have detained 40 people")
+    assert _frames("He went, because, according to Okafor, the press would mock him.") == [
+        ("according to", "Okafor", "the press would mock him")]
