@@ -25,7 +25,8 @@ AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", 
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site:name", "dc.publisher")
 MIN_TITLE, MAX_TITLE = 5, 300  # characters of a plausible headline
-CONFIRMED_SHARE = 0.6  # of an <h1>'s words found in the declared titles
+CONFIRMED_SHARE = 0.6  # of a heading's words found in a declared title
+COVERED_SHARE = 0.5  # of the declared title's words found in the heading
 WORD = re.compile(r"\w+")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—»·•]\s+|\s+::\s+")
 
@@ -83,7 +84,8 @@ def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> 
     if not compact:
         return False
     host = _compact(urlsplit(url).hostname or "")
-    ends = [_compact(p) for p in (parts[0], parts[-1])] if len(parts) > 1 else []
+    # "Headline | Site" is the common order; "Site » Section » Headline" needs three parts to tell
+    ends = [_compact(p) for p in ([parts[-1]] + parts[:1] * (len(parts) > 2))] if len(parts) > 1 else []
     names = [_compact(site_name or "")] + [end for end in ends if end != _compact(max(parts, key=len))]
     return (len(compact) > 2 and compact in host) or compact in names
 
@@ -115,7 +117,7 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
         words = _words(text)
         for known in declared_words:
             shared = len(words & known)
-            if words and shared >= CONFIRMED_SHARE * len(words) and shared >= CONFIRMED_SHARE * len(known):
+            if words and shared >= CONFIRMED_SHARE * len(words) and shared >= COVERED_SHARE * len(known):
                 return text
     h1s = [text for text, outside in heading_texts(page, ("h1",))
            if outside and MIN_TITLE <= len(text) <= MAX_TITLE and not names_site(text, parts, site_name, url)]
