@@ -90,25 +90,28 @@ def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> 
     return (len(compact) > 2 and compact in host) or compact in names
 
 
-def _without_site_name(parts: list[str], site_name: str | None, url: str) -> str:
-    if len(parts) > 1 and names_site(parts[-1], parts, site_name, url):
-        parts = parts[:-1]
-    elif len(parts) > 1 and names_site(parts[0], parts, site_name, url):
-        parts = parts[1:]
-    return " - ".join(parts)
+def _without_site_name(text: str, parts: list[str], site_name: str | None, url: str) -> str:
+    """The <title> text without its site-name part, other separators left as they are."""
+    marks = list(TITLE_SEPARATORS.finditer(text))
+    if marks and names_site(parts[-1], parts, site_name, url):
+        return text[:marks[-1].start()].strip()
+    if marks and names_site(parts[0], parts, site_name, url):
+        return text[marks[0].end():].strip()
+    return text.strip()
 
 
 def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> str | None:
     """The headline readers see: the first heading that a declared title confirms (JSON-LD,
     OpenGraph, the longest part of <title>), else an <h1> outside boilerplate that is not the
     site's name, else the declared headline."""
-    parts = title_parts(SPACE.sub(" ", html.unescape(page.title or "")))
+    full_title = SPACE.sub(" ", html.unescape(page.title or ""))
+    parts = title_parts(full_title)
     declared = [SPACE.sub(" ", html.unescape(value)).strip() for value in (ld["headline"], _first(meta, TITLE_KEYS))
                 if value]
     declared = [value for value in declared if value and not names_site(value, parts, site_name, url)]
     confirming = list(declared)
     if parts:
-        declared.append(_without_site_name(parts, site_name, url))
+        declared.append(_without_site_name(full_title, parts, site_name, url))
         confirming += [declared[-1], max(parts, key=len)]
     declared_words = [_words(value) for value in confirming]
     headings = [(text, outside) for text, outside in heading_texts(page)

@@ -148,3 +148,54 @@ def test_deeply_nested_page_parses_or_fails_cleanly():
     except ParseError:
         return
     assert "committee" in doc.text
+
+
+def test_headline_is_the_confirmed_heading_not_the_site_logo():
+    html = page(
+        head="<title>Rates rise again | Example Times</title>",
+        body=(f'<div class="logo"><h1>Example Times</h1></div><div class="story"><h2>Rates rise again</h2>'
+              f'<p>{PARAGRAPH * 3}</p></div>'))
+    doc = parse_html(html, "https://www.example-times.com/a")
+    assert doc.title == "Rates rise again"
+    assert "Rates rise again" not in doc.text  # the headline is not body text
+
+
+def test_title_tag_keeps_dashes_of_the_headline():
+    html = page(f'<div><p>{PARAGRAPH * 3}</p></div>', head="<title>Part 49 – The years 1931 – 1945 | Blog</title>")
+    assert parse_html(html, "https://blog.example.org/p").title == "Part 49 – The years 1931 – 1945"
+
+
+def test_labelled_and_signed_author_lines():
+    labelled = page(f'<div><p>{PARAGRAPH * 3}</p><p>Autor:</p><p>Götz Warnke</p></div>')
+    assert parse_html(labelled, "https://example.de/l").authors == ["Götz Warnke"]
+    signed = page(f'<div><p>{PARAGRAPH * 3}</p><p>Von Claudia Lindner</p><p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(signed, "https://example.de/s").authors == ["Claudia Lindner"]
+
+
+def test_date_most_places_agree_on():
+    html = page(
+        head='<meta property="article:published_time" content="2021-01-05T10:00:00+01:00">',
+        body=(f'<article><h1>Snow again</h1><p class="meta">Updated 12.02.2021</p>'
+              f'<time datetime="2021-02-12">12 Feb</time><p>{PARAGRAPH * 3}</p></article>'))
+    assert parse_html(html, "https://example.org/2021/02/12/snow").published_at[:10] == "2021-02-12"
+
+
+def test_lead_paragraph_in_article_header_and_trailing_labels():
+    html = page(
+        '<article><header><h1>Big news</h1><div class="intro"><p>The lead paragraph tells the whole story '
+        'in two long sentences, as leads do. It sits in the header of the article.</p></div></header>'
+        f'<div class="text"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p><h3>Read more</h3></div></article>')
+    doc = parse_html(html, "https://example.org/n")
+    assert doc.blocks[0].text.startswith("The lead paragraph")
+    assert doc.blocks[-1].kind == "paragraph"
+
+
+def test_soft_hyphens_are_removed():
+    html = page(f"<div><p>Ita\u00adli\u00adens Wei\u00adne. {PARAGRAPH * 3}</p></div>")
+    assert "Italiens Weine." in parse_html(html, "https://example.de/w").text
+
+
+def test_page_whose_marks_are_all_wrong_still_has_a_body():
+    html = page(f'<div class="sidebar-layout"><div class="widget-area"><p>{PARAGRAPH * 3}</p></div></div>'
+                f'<div class="widget-area"><p>{PARAGRAPH * 3}</p></div>')
+    assert "committee" in parse_html(html, "https://example.org/o").text
