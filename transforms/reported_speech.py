@@ -191,7 +191,7 @@ _PREPOSED = re.compile(r"\b(?:[Aa]t|[Ii]n|[Oo]n|[Ff]or|[Ff]rom|[Ww]ith|[Oo]f|[Bb
                        r"[Ss]ince|[Ll]ike|[Uu]nlike|[Aa]bout|[Tt]o|[Aa]gainst|[Aa]mong|[Bb]esides|[Dd]espite|"
                        r"[Ii]nside|[Oo]utside|[Uu]nder|[Oo]ver|[Tt]hrough|[Nn]ear|[Ww]ithout)\s+$")
 # a second verb of the subject's: "McConnell praised the mogul and said …", "…, and later told …"
-_COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:(?:also|then|later|again|even|finally|quickly|"
+_COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|even|finally|quickly|"
                           r"[a-z]+ly)\s+)?$")
 
 
@@ -333,6 +333,8 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
         s, e = _trim(text, cue_end + that.end(), hi)
         return (s, e) if e > s else None
     verb = FORM_TO_VERB.get(cue.lower(), "")
+    if verb == "ask":
+        return _question_after(text, cue_end, hi)
     if verb in OBJECT_VERBS:
         s, e = _trim(text, cue_end, hi)
         return (s, e) if e > s and _clause_start(text, s, e) else None
@@ -370,6 +372,31 @@ def _finite_soon(text: str, s: int, e: int) -> bool:
     """A finite verb within the first words of text[s:e], before any comma."""
     head = re.match(r"[^,;:]*", text[s:e]).group(0)
     return bool(_FINITE_WORD.search(" ".join(head.split()[:8])))
+
+
+# who is asked, when a question or request follows: "asked the woman to …", "asked a judge whether …"
+_ASKED = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+                    r"(?=\s+(?:to|whether|if|what|why|how|when|where|who)\b)")
+_WH = re.compile(r"(?:whether|if|what|why|how|when|where|who|which)\b")
+
+
+def _question_after(text: str, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """What is asked: 'asked (Lee) whether/what/how …' (the question), 'asked Lee to wait' (the
+    request, its hearer included). A question in quotation marks is a quote, not reported."""
+    at = _ADJUNCT.match(text, cue_end, hi).end()
+    s, _ = _trim(text, at, hi)
+    if _WH.match(text, s, hi):
+        return _trim(text, s, hi)
+    hearer = _HEARER.match(text, at, hi) or _ASKED.match(text, at, hi)
+    if hearer is None:
+        return None
+    after = _ADJUNCT.match(text, hearer.end(), hi).end()
+    rest, _ = _trim(text, after, hi)
+    if _WH.match(text, rest, hi):
+        return _trim(text, rest, hi)
+    if re.match(r"to\s+[a-z]", text[rest:hi]) and not re.match(r"\s+(?:about|for|by)\b", text[at:hi]):
+        return _trim(text, s, hi)
+    return None
 
 
 def _around(text: str, clause_lo: int, lo: int, speaker: Mention, cue_end: int,

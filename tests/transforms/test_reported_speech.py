@@ -157,3 +157,16 @@ def test_according_to_set_off_by_commas_mid_sentence():
         "Since last May", "the police have detained 40 people")
     assert _frames("He went, because, according to Okafor, the press would mock him.") == [
         ("according to", "Okafor", "the press would mock him")]
+
+
+def test_asked_reports_the_question_or_the_request():
+    assert _frames("Ann Lee asked Okafor whether the plan was fair.") == [
+        ("asked", "Ann Lee", "whether the plan was fair")]
+    assert _frames("Okafor asked the driver to stop the bus.") == [("asked", "Okafor", "the driver to stop the bus")]
+    assert _frames("Okafor asked what the voters wanted.") == [("asked", "Okafor", "what the voters wanted")]
+    assert _frames("Okafor asked about the plan.") == [("asked", "Okafor", None)]
+
+
+def test_but_coordinates_a_second_verb():
+    assert _frames("Okafor keeps his plans a secret but says the talks went well.") == [
+        ("says", "Okafor", "the talks went well")]
