@@ -377,6 +377,7 @@ def _finite_soon(text: str, s: int, e: int) -> bool:
 # who is asked, when a question or request follows: "asked the woman to …", "asked a judge whether …"
 _ASKED = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
                     r"(?=\s+(?:to|whether|if|what|why|how|when|where|who)\b)")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what|who)\s+$")
 _WH = re.compile(r"(?:whether|if|what|why|how|when|where|who|which)\b")
 
 
@@ -583,6 +584,12 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         content = more = None
         if not inverted:
             content = _content_after(text, cue, m.end(), hi)
+            if content is None and not participle and FORM_TO_VERB.get(low, "") in CLAUSE_VERBS \
+                    and _RELATIVE_BEFORE.search(text, clause_lo, speaker.start):
+                # "moves that he said improved the economy", "which the probe said were hidden":
+                # the relative clause goes on after the cue, its verb first
+                s, e = _trim(text, _ADJUNCT.match(text, m.end(), hi).end(), hi)
+                content = (s, e) if e > s and _FINITE_WORD.match(text, s, e) else None
             if content is None and not participle:
                 content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
         if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):

@@ -170,3 +170,8 @@ def test_asked_reports_the_question_or_the_request():
 def test_but_coordinates_a_second_verb():
     assert _frames("Okafor keeps his plans a secret but says the talks went well.") == [
         ("says", "Okafor", "the talks went well")]
+
+
+def test_a_relative_clause_goes_on_after_the_cue():
+    assert _frames("They met on what the report said were the worst days.")[-1] == (
+        "said", "the report", "were the worst days")
