@@ -153,6 +153,8 @@ class Entity:
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
     personal: bool = False  # seen with a first name, a title or in the registry: surely a person
+    described_as: set[str] = field(default_factory=set)  # nouns the text describes them by
+    # ("Ann Lee, the ambassador to Chad," -> "ambassador"): a later "the ambassador" is them
 
 
 def _title_at(words: list[str], i: int) -> int:
@@ -436,12 +438,27 @@ class Coreference:
             if offset >= before or entity.kind != "person":
                 continue
             role = (entity.role or "").lower()
-            if head and (head in role or (head == "senator" and "sen" in role)
+            described = head in entity.described_as and mention.text.lower().startswith(("the ", "this "))
+            if head and (head in role or described or (head == "senator" and "sen" in role)
                          or (head == "congressman" and "rep" in role)):
                 if mention.affiliation and entity.affiliation and mention.affiliation != entity.affiliation:
                     continue
                 return entity
         return None
+
+    def describe(self, text: str, mentions: list[Mention]) -> None:
+        """Appositions in one sentence: 'Ann Lee, the ambassador to Chad,' and 'the ambassador,
+        Ann Lee,' make 'ambassador' a word that later stands for Ann Lee."""
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if not re.fullmatch(r"\s*,\s*", text[a.end:b.start]):
+                continue
+            name, nominal = (a, b) if a.kind == "name" else (b, a)
+            if name.kind != "name" or nominal.kind != "nominal" or nominal.plural \
+                    or nominal.head not in PERSON_NOUNS or nominal.text.lower().startswith(("his ", "her ", "their ")):
+                continue
+            entity = self.resolve_name(name)
+            if entity.kind == "person":
+                entity.described_as.add(nominal.head)
 
     def entity_for(self, mention: Mention, before: int) -> Entity | None:
         if mention.kind == "name":

@@ -91,7 +91,8 @@ class _Resolver:
         self.last_speaker: Entity | None = None
         self.last_speaker_unit = -10
 
-    def read(self, unit: _Unit) -> None:
+    def read(self, unit: _Unit, text: str) -> None:
+        self.coref.describe(text, unit.mentions)
         named, described = [], []
         for m in unit.mentions:
             entity = self.coref.entity_for(m, m.start) if m.kind != "pronoun" else None
@@ -291,7 +292,7 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     seen_content: set[tuple[int, int]] = set()
     block_start_set = set(starts)
     for index, unit in enumerate(units):
-        resolver.read(unit)
+        resolver.read(unit, text)
         label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
         if label and not unit.quotes and len(label.group(1).split()) <= 3:
             mention = Mention(label.start(1), label.end(1), label.group(1), "name",

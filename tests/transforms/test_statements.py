@@ -162,3 +162,12 @@ def test_run_on_partial_before_a_pronoun_attribution():
 def test_a_place_is_never_the_speaker():
     quotes = _statements("Voters in Iowa rallied. “We want change,” Iowa said.")
     assert quotes and all(q[2] is None for q in quotes)
+
+
+def test_a_described_person_is_named_by_the_description_later():
+    text = ("Envoys meet\nMia Holt, the ambassador to Chad, met the press on Monday.\n"
+            "The ambassador said the talks had failed.\nA friend said she was tired.\n")
+    doc = parse_text(text, "file:///envoys.txt")
+    speakers = {q.text: q.speaker for q in extract(doc, REGISTRY, TAXONOMY).quotes}
+    assert speakers["the talks had failed"] == "Mia Holt"
+    assert speakers["she was tired"] == "A friend"
