@@ -17,14 +17,14 @@ MAX_LINK_DENSITY = 0.5
 MIN_STRONG = 10.0  # score a container needs to count as content beside the best one
 STRONG_SHARE = 0.2  # ... and the share of the best score it needs
 PEER_SHARE = 0.5  # containers this close to the best widen the body to their common ancestor
-DATELINE_CHARS = 60  # a date line this short with hardly any other words is furniture
+FURNITURE_DATELINE = 60  # characters of a line with a date and hardly any other words: furniture
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
 TRAILING_LABEL = 40  # characters of a last block without final punctuation taken for a label
 SENTENCE_END = ".!?…\"”“»«')"
 MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
-LONE_PARAGRAPH = 80  # characters of a low-link paragraph kept wherever it stands in the body
+LONE_PARAGRAPH = 80  # characters of a low-link paragraph that counts as prose on its own
 
 
 def _density(block: RawBlock) -> float:
@@ -74,8 +74,9 @@ def select_body(page: Walk) -> list[RawBlock]:
 
     Page builders split one article over sibling or cousin sections, so the body is taken from
     the smallest subtree holding the best container and every other strong one that scores at
-    least half as much or has the same class; in it, a block is kept when it stands in one of those, in a strong child of the
-    subtree's root, or is a long paragraph right under the root."""
+    least half as much or has the same class; in it, a block is kept when it stands in one of
+    those, in a strong child of the subtree's root, or is a long paragraph right under the root.
+    Prose just before the first kept block (a lead set apart in the header) joins too."""
     blocks = drop_boilerplate(page)
     scores = score_containers(page, blocks)
     if not scores:
@@ -117,7 +118,7 @@ def _is_prose(block: RawBlock) -> bool:
 
 
 def _lead(before: list[RawBlock], root_chain: tuple[int, ...]) -> list[RawBlock]:
-    """Prose just before the body in the same subtree: the standfirst, often set in the header."""
+    """Prose just before the body within `root_chain`'s subtree: the standfirst, often set apart."""
     lead: list[RawBlock] = []
     for block in reversed(before[-MAX_LEAD_SCAN:]):
         if block.chain[:len(root_chain)] != root_chain:
@@ -147,7 +148,8 @@ def is_furniture_line(block: RawBlock) -> bool:
     text = block.text
     if URL_LIKE.match(text):
         return True
-    return len(text) <= DATELINE_CHARS and find_date(text) is not None and len(WORD.findall(DATE_PARTS.sub("", text))) <= 3
+    return len(text) <= FURNITURE_DATELINE and find_date(text) is not None \
+        and len(WORD.findall(DATE_PARTS.sub("", text))) <= 3
 
 
 def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
