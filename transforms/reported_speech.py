@@ -22,12 +22,12 @@ say tell add state write tweet explain note argue claim insist declare warn asse
 continue recall acknowledge admit announce suggest contend complain concede counter emphasize emphasise
 stress observe predict urge vow joke quip post reject deny confirm report testify ask answer promise
 mention repeat reiterate clarify charge allege boast brag caution lament proclaim maintain threaten
-scoff retort muse react reveal indicate agree estimate hint signal
+scoff retort muse react reveal indicate agree estimate hint signal email
 praise cite credit criticize criticise slam blast accuse mock assure reassure
 """)
 CLAUSE_VERBS = _lexicon("say tell add write argue claim insist warn predict suggest note acknowledge admit "
                          "assert contend concede tweet explain maintain promise vow announce confirm report "
-                         "reveal indicate agree estimate hint signal")
+                         "reveal indicate agree estimate hint signal email")
 # Verbs whose object is what is reported: "praised Pence for cutting taxes", "cited the poll".
 OBJECT_VERBS = _lexicon("praise cite credit criticize criticise slam blast accuse mock")
 IRREGULAR = {"say": ("said", "says", "saying", "say"), "tell": ("told", "tells", "telling", "tell"),
@@ -323,7 +323,14 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     """The reported clause after a cue: after 'that' (within a few words), else straight on,
     past a hearer ("told reporters") and a time or setting ("on Friday", "in a statement")."""
     rest = text[cue_end:hi]
-    that = re.match(r"([^,;“”\"]{0,80}?)\bthat\b", rest)
+    # an aside between dashes ("complained — excerpts of which the campaign emailed — that …")
+    # is passed over on the way to "that"; a "that" inside it is not this cue's
+    aside = re.match(r"[^,;“”\"—]{0,80}?\s*(—[^—]{1,160}—)", rest)
+    if aside:
+        rest = rest[:aside.start(1)] + " " * (aside.end(1) - aside.start(1)) + rest[aside.end(1):]
+    that = re.match(r"((?:[^,;“”\"—–]|(?<= ) ){0,240}?)\bthat\b", rest)
+    if that and len(that.group(1).strip()) > 80 and not aside:
+        that = None
     if that and FORM_TO_VERB.get(cue.lower(), "") in OBJECT_VERBS and _COMPLEMENT_NOUN.search(that.group(1)):
         that = None  # "mocked Bush's protestations that …": the object is the whole noun phrase
     if that and re.search(r"\b(?:at|of|about|on|to|with|for|from|by|in|like)\s*$", that.group(1)):
@@ -363,7 +370,7 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
 
 # Clause verbs whose bare object is common ("maintains a lead", "added trucks", "reports live"):
 # without "that", what follows is their clause only when it shows a finite verb early on.
-OBJECT_PRONE_VERBS = _lexicon("maintain add report")
+OBJECT_PRONE_VERBS = _lexicon("maintain add report email")
 _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|"
                           r"does|do|won’t|won't|[a-z]+n[’']t|[a-z]{3,}ed)\b|[’'](?:s|re|ll|d|ve)\b")
 
@@ -377,6 +384,8 @@ def _finite_soon(text: str, s: int, e: int) -> bool:
 # who is asked, when a question or request follows: "asked the woman to …", "asked a judge whether …"
 _ASKED = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
                     r"(?=\s+(?:to|whether|if|what|why|how|when|where|who)\b)")
+_ONE_OF_MANY = re.compile(r"(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\bthe )(?<!\bthat )(?<!\bwhich )(?<!\bleast )"
+                          r"(?:^|(?<=[\s,;—–(]))(one|another)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what|who)\s+$")
 _WH = re.compile(r"(?:whether|if|what|why|how|when|where|who|which)\b")
 
@@ -570,6 +579,10 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions)
         if speaker is None and not participle and low not in SPEECH_VERBS and _COORDINATED.search(text, lo, m.start()):
             speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
+        if speaker is None and not participle:
+            # "one says there are 10, another says 12": a source the words leave unnamed
+            one = _ONE_OF_MANY.search(text, clause_lo, m.start())
+            speaker = Mention(one.start(1), one.end(1), one.group(1), "pronoun") if one else None
         inverted = False
         lead = text[lo:m.start()].rstrip()
         if speaker is None and not participle and (not lead or lead.endswith((",", "”", "\"", ":", "''"))):

@@ -175,3 +175,16 @@ def test_but_coordinates_a_second_verb():
 def test_a_relative_clause_goes_on_after_the_cue():
     assert _frames("They met on what the report said were the worst days.")[-1] == (
         "said", "the report", "were the worst days")
+
+
+def test_one_and_another_as_unnamed_sources_and_emailed():
+    assert _frames("One says there are 10, another says there are 12.")[-1] == ("says", "another", "there are 12")
+    assert _frames("No one says it is easy.") == []
+    assert _frames("Okafor emailed reporters that the plan had failed.") == [
+        ("emailed", "Okafor", "the plan had failed")]
+
+
+def test_an_aside_between_dashes_is_passed_over_on_the_way_to_that():
+    text = ("Mia Holt complained on Friday — notes of which the party emailed to reporters later — "
+            "that the mayor had ignored her.")
+    assert [f for f in _frames(text) if f[2]] == [("complained", "Mia Holt", "the mayor had ignored her")]
