@@ -305,6 +305,14 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
             seen_content.add(span)
             statements.append(_Statement(span[0], span[1], "indirect", unit, entity, mention, ":"))
             continue
+        if unit.start in block_start_set and not unit.quotes:
+            cued = _colon_cue(text, unit, resolver)
+            if cued is not None:
+                (cs, ce), mention, entity = cued
+                resolver.spoke(entity, index)
+                seen_content.add((cs, ce))
+                statements.append(_Statement(cs, ce, "indirect", unit, entity, mention, ":"))
+                continue
         run_on = _apostrophe_run_on(text, unit, units[index - 1] if index else None, statements, seen_content)
         if run_on is not None:
             seen_content.add(run_on)
@@ -399,6 +407,31 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
             e, m, c, _ = last_in_block[unit.block]
             last_in_block[unit.block] = (e, m, c, False)
     return statements, dict(enumerate(sections))
+
+
+# "Sanders: We will win.", "Obama’s message: …": a name (with a saying noun) and a colon open a paragraph
+_COLON_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w’'\-]*?)(?:[’']s\s+(?:message|view|verdict|answer|"
+                        r"reply|response|take|argument|warning|promise|pitch|case))?:\s+(?=[“\"‘']?[A-Z])")
+
+
+def _colon_cue(text: str, unit: _Unit, resolver: _Resolver):
+    """A paragraph that opens with 'Name: words', the name one the article or the registry
+    knows as a speaker: the words to the paragraph's end are that speaker's."""
+    m = _COLON_CUE.match(text, unit.start, unit.end)
+    if m is None:
+        return None
+    parsed = parse_name(m.group(1))
+    if parsed is None or parsed.kind != "name" or _LABEL.match(text, unit.start, unit.end):
+        return None
+    known = resolver.coref.registry.lookup(parsed.name or "")
+    seen = [e for e in resolver.coref.entities.values()
+            if e.personal and (parsed.name == e.name or parsed.name in e.name.split())]
+    if not known and not seen:
+        return None  # "Update: …", "Washington: …": no speaker anybody has met
+    mention = Mention(m.start(1), m.end(1), m.group(1), "name", name=parsed.name)
+    entity = resolver.coref.resolve_name(mention)
+    block_end = text.find("\n", m.end())
+    return (m.end(), len(text) if block_end < 0 else block_end), mention, entity
 
 
 def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: list[_Statement],

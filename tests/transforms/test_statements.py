@@ -171,3 +171,12 @@ def test_a_described_person_is_named_by_the_description_later():
     speakers = {q.text: q.speaker for q in extract(doc, REGISTRY, TAXONOMY).quotes}
     assert speakers["the talks had failed"] == "Mia Holt"
     assert speakers["she was tired"] == "A friend"
+
+
+def test_a_known_name_and_a_colon_open_a_statement():
+    text = ("Rally\nSenator Mia Holt spoke in Dover on Monday.\nHolt: We will win this state and the next.\n"
+            "Update: The polls closed at eight.\n")
+    doc = parse_text(text, "file:///rally.txt")
+    quotes = extract(doc, REGISTRY, TAXONOMY).quotes
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("We will win this state and the next.", "Mia Holt", ":")]
