@@ -28,6 +28,7 @@ MIN_TITLE, MAX_TITLE = 5, 300  # characters of a plausible headline
 CONFIRMED_SHARE = 0.6  # of a heading's words found in a declared title
 COVERED_SHARE = 0.5  # of the declared title's words found in the heading
 WORD = re.compile(r"\w+")
+PIPE = re.compile(r"\s+\|\s+")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—»·•]\s+|\s+::\s+")
 
 
@@ -74,8 +75,10 @@ def _compact(text: str) -> str:
 
 
 def title_parts(text: str) -> list[str]:
-    """A <title> cut at its separators: "Headline - Section | Site" -> three parts."""
-    return [part.strip() for part in TITLE_SEPARATORS.split(text) if part.strip()]
+    """A <title> cut at its separators: at pipes if it has any ("Headline - Part | Site" -> two
+    parts), else at dashes and the like."""
+    separators = PIPE if PIPE.search(text) else TITLE_SEPARATORS  # dashes then belong to the headline
+    return [part.strip() for part in separators.split(text) if part.strip()]
 
 
 def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> bool:
@@ -92,7 +95,7 @@ def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> 
 
 def _without_site_name(text: str, parts: list[str], site_name: str | None, url: str) -> str:
     """The <title> text without its site-name part, other separators left as they are."""
-    marks = list(TITLE_SEPARATORS.finditer(text))
+    marks = list((PIPE if PIPE.search(text) else TITLE_SEPARATORS).finditer(text))
     if marks and names_site(parts[-1], parts, site_name, url):
         return text[:marks[-1].start()].strip()
     if marks and names_site(parts[0], parts, site_name, url):
