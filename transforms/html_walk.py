@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from bs4.element import NavigableString, Tag
 
-# subtrees that never hold article text
+# subtrees that never hold article text (a caption describes a picture, not the story)
 SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
     "video", "audio", "select", "option", "button", "input", "textarea", "map", "picture", "img",
-    "source", "dialog",
+    "source", "dialog", "figcaption",
 })
 # page furniture by tag or ARIA role: walked (bylines live there) but marked like a class hint
 FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "header", "menu"})
