@@ -9,7 +9,7 @@ from transforms.html_walk import HEADINGS, LIST_ITEMS, RawBlock, Walk
 from transforms.meta_dates import find_date
 
 # elements whose text is one paragraph; their score goes to the container around them
-PARAGRAPH_TAGS = HEADINGS | LIST_ITEMS | {"p", "pre", "blockquote", "td", "th", "figcaption", "address"}
+PARAGRAPH_TAGS = HEADINGS | LIST_ITEMS | {"p", "pre", "blockquote", "td", "th", "address"}
 MIN_SCORED = 25  # characters a block needs to count as content evidence
 # a boilerplate-marked container holding this share of the page's text is a wrapper, not boilerplate
 WRAPPER_SHARE = 0.4
