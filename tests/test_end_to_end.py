@@ -70,3 +70,18 @@ def test_accord_run_on_the_seed_is_clean_and_scores(tmp_path, shared):
     result = json.loads(scored.stdout.strip().splitlines()[-1])
     assert result["quotes"]["right_speaker"] >= 7, scored.stdout
     assert result["boilerplate_quotes"] == 0, scored.stdout
+
+
+def test_on_the_seed_russia_and_the_united_states_agree_on_north_korea_and_not_on_syria(tmp_path, shared):
+    from accord.evaluate import build_warehouse
+
+    warehouse = build_warehouse(shared / "seed", tmp_path)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    scores = dict(con.execute(
+        "select topic, score from pair_agreement where level = 'country' "
+        "and party_a = 'Russia' and party_b = 'United States'").fetchall())
+    assert scores["North Korea"] > 0
+    assert scores["Syria"] < 0
+    evidence = con.execute("select count(*) from agreement_evidence where topic = 'Syria' "
+                           "and party_a = 'Russia' and party_b = 'United States'").fetchone()[0]
+    assert evidence > 0
