@@ -24,6 +24,7 @@ DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s
 TRAILING_LABEL = 40  # characters of a last block without final punctuation taken for a label
 SENTENCE_END = ".!?…\"”“»«')"
 MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
+LEAD_HEADING = 120  # characters of a heading that is a standfirst set large, not a headline
 LONE_PARAGRAPH = 80  # characters of a low-link paragraph that counts as prose on its own
 
 
@@ -108,7 +109,8 @@ def select_body(page: Walk) -> list[RawBlock]:
         lone_paragraph = len(block.chain) <= depth + 1 and _is_prose(block)
         if in_strong_child or lone_paragraph or peers.intersection(block.chain):
             if not chosen:
-                chosen += _lead(blocks[:at], root_chain[:-1])
+                chosen += [lead for lead in _lead(blocks[:at], _lead_scope(page, root_chain))
+                           if lead.text != block.text]
             chosen.append(block)
     return [b for b in chosen if _density(b) <= MAX_LINK_DENSITY]
 
@@ -117,14 +119,23 @@ def _is_prose(block: RawBlock) -> bool:
     return block.kind != "heading" and len(block.text) > LONE_PARAGRAPH and _density(block) < 0.25
 
 
+def _lead_scope(page: Walk, root_chain: tuple[int, ...]) -> tuple[int, ...]:
+    """Where a lead may stand: the <article> or <main> around the body (its header holds the
+    standfirst), else the body root's parent."""
+    for at in range(len(root_chain) - 1, -1, -1):
+        if page.names[root_chain[at]] in ("article", "main"):
+            return root_chain[:at + 1]
+    return root_chain[:-1]
+
+
 def _lead(before: list[RawBlock], root_chain: tuple[int, ...]) -> list[RawBlock]:
     """Prose just before the body within `root_chain`'s subtree: the standfirst, often set apart."""
     lead: list[RawBlock] = []
     for block in reversed(before[-MAX_LEAD_SCAN:]):
         if block.chain[:len(root_chain)] != root_chain:
             break
-        if _is_prose(block):
-            lead.insert(0, block)
+        if _is_prose(block) and all(block.text != other.text for other in lead):
+            lead.insert(0, block)  # a standfirst shown twice (desktop and mobile) is read once
     return lead
 
 

@@ -27,11 +27,11 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_ITEMS = frozenset({"li", "dd", "dt"})
 # class/id words of boilerplate containers
 NEGATIVE = re.compile(
-    r"comment(?!ary)|share|sharing|social|related|newsletter|promo|cookie|consent|sidebar|breadcrumb|footer|"
-    r"subscri|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|popup|modal|banner|recommend|outbrain|"
+    r"comment(?!ary)|share|sharing|social|related|promo|cookie|consent|sidebar|breadcrumb|footer|"
+    r"subscri|news-?letter|recirc|(?<![a-z])cta(?![a-z])|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|popup|modal|banner|recommend|outbrain|"
     r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|"
     r"dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])tags?(?![a-z])|caption|disclaimer|copyright|signup|"
-    r"login|paywall|toolbar|pagination|pager|more-?stories|trending|popular|read-?more|weiterlesen|"
+    r"login|paywall|toolbar|pagination|(?<![a-z])pager|more-?stories|trending|popular|read-?more|weiterlesen|"
     r"(?<![a-z])skip|(?:^|\s)hidden(?:\s|$)|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|rating|"
     r"follow|feedback|donat|gallery|slideshow|carousel|overlay|tooltip|dropdown|infobox|rss|"
     r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
@@ -42,6 +42,7 @@ POSITIVE = re.compile(
 )
 DATE_HINT = re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z])meta", re.I)
 AUTHOR_HINT = re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I)
+STATE_WORD = re.compile(r"(?:^|(?<=\s))(?:has|with|without|no|js)[-_]", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
 # soft hyphens and zero-width spaces and BOMs: typesetting hints, not text
@@ -75,8 +76,14 @@ class Walk:
 
 
 def _hint(attrs: dict) -> str:
+    """Class and id words, lower-cased, without the words that only describe a state or a script
+    hook ("has-sharing", "with-sidebar", "js-lightbox-gallery"): they name what a container holds
+    next to it or does, not what it is."""
     cls = attrs.get("class") or ()
-    return (" ".join(cls) if isinstance(cls, list) else str(cls)).lower() + " " + str(attrs.get("id") or "").lower()
+    words = " ".join(cls) if isinstance(cls, list) else str(cls)
+    if STATE_WORD.search(words):
+        words = " ".join(word for word in words.split() if not STATE_WORD.match(word))
+    return words.lower() + " " + str(attrs.get("id") or "").lower()
 
 
 def _head_tag(out: Walk, node: Tag) -> None:

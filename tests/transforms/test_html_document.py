@@ -199,3 +199,41 @@ def test_page_whose_marks_are_all_wrong_still_has_a_body():
     html = page(f'<div class="sidebar-layout"><div class="widget-area"><p>{PARAGRAPH * 3}</p></div></div>'
                 f'<div class="widget-area"><p>{PARAGRAPH * 3}</p></div>')
     assert "committee" in parse_html(html, "https://example.org/o").text
+
+
+def test_state_and_script_hook_classes_do_not_mark_boilerplate():
+    html = page(
+        '<article><header class="article-header has-sharing"><h1>Heat pumps boom</h1>'
+        '<p class="abstract">Heat pumps sell as never before, and the makers cannot keep up with the orders '
+        'that arrive from every part of the country.</p></header>'
+        f'<div class="article-body"><p>{PARAGRAPH * 3}</p>'
+        f'<div class="media js-lightbox-gallery"><p>{PARAGRAPH * 2}</p></div></div></article>')
+    text = parse_html(html, "https://example.org/q").text
+    assert "Heat pumps sell" in text
+    assert text.count("The committee met") == 5
+
+
+def test_newsletter_box_and_call_to_action_inside_the_body_are_dropped():
+    html = page(
+        f'<div class="article-body"><p>{PARAGRAPH * 3}</p>'
+        '<div class="news-letter-section"><p>News, tips and trends: we have many exciting topics for you, '
+        'sign up today and read them first.</p></div>'
+        f'<p>{PARAGRAPH * 2}</p>'
+        '<section class="letters-cta"><p>We want to hear what you think about this article, so write to '
+        'the editor at any time.</p></section></div>')
+    text = parse_html(html, "https://example.org/r").text
+    assert "exciting topics" not in text and "hear what you think" not in text
+    assert text.count("The committee met") == 5
+
+
+def test_lead_beside_the_headline_in_a_sibling_column_is_read_once():
+    lead = ("Must the infected go to hospital? A doctor explains why many patients are better cared for "
+            "where they live.")
+    html = page(
+        f'<article><div class="col"><div class="col-inner"><h1>A headline</h1><p class="lead">{lead}</p>'
+        f'</div></div><div class="col"><div class="field-body"><p>{lead}</p><p>{PARAGRAPH * 3}</p>'
+        f'<p>{PARAGRAPH * 2}</p></div></div></article>')
+    doc = parse_html(html, "https://example.org/s")
+    assert doc.text.count("Must the infected") == 1
+    html = html.replace(f'<div class="field-body"><p>{lead}</p>', '<div class="field-body">')
+    assert parse_html(html, "https://example.org/s").blocks[0].text == lead
