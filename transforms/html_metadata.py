@@ -147,7 +147,7 @@ def date_near_headline(page: Walk) -> str | None:
     if at is None:
         return None
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if len(block.text) <= DATELINE_CHARS and (found := find_date(block.text)):
+        if len(block.text) <= DATELINE_CHARS and not page.is_elsewhere(block.elsewhere) and (found := find_date(block.text)):
             return found
     return None
 
@@ -157,7 +157,8 @@ def _first_date(nodes) -> str | None:
 
 
 def _time_date(page: Walk, in_furniture: bool) -> str | None:
-    return next((found for datetime_attr, text, furniture in page.times if furniture == in_furniture
+    return next((found for datetime_attr, text, furniture, elsewhere in page.times
+                 if furniture == in_furniture and not page.is_elsewhere(elsewhere)
                  and (found := normalize_date(datetime_attr) or find_date(text))), None)
 
 
@@ -174,7 +175,8 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         "declared": declared,
         "time": _time_date(page, in_furniture=False),
         "furniture_time": _time_date(page, in_furniture=True),
-        "dateline": _first_date(page.datelines),
+        "dateline": _first_date(node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
+                                if not page.is_elsewhere(marks)),
         "modified": updated,
     }
     votes: dict[str, float] = {}

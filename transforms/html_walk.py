@@ -36,6 +36,14 @@ NEGATIVE = re.compile(
     r"follow|feedback|donat|gallery|slideshow|carousel|overlay|tooltip|dropdown|infobox|rss|"
     r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
 )
+# containers whose dates and datelines belong to other texts: comments, teasers of other articles,
+# navigation, sidebars and the site's header and footer (a byline or "meta" mark is not one of them)
+ELSEWHERE = re.compile(
+    r"comment(?!ary)|related|(?<![a-z])nav|navigation|breadcrumb|newsticker|recirc|outbrain|taboola"
+)
+PAGE_TAGS = frozenset({"html", "body", "main", "article"})  # their classes describe the whole page
+ELSEWHERE_TAGS = frozenset({"nav", "footer", "aside"})
+ELSEWHERE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar"})
 POSITIVE = re.compile(
     r"article|(?<![a-z])body|content|entry|(?<![a-z])main|(?<![a-z])post|story|(?<![a-z])text|"
     r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"
@@ -43,6 +51,7 @@ POSITIVE = re.compile(
 DATE_HINT = re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z])meta", re.I)
 AUTHOR_HINT = re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I)
 STATE_WORD = re.compile(r"(?:^|(?<=\s))(?:has|with|without|no|js)[-_]", re.I)
+WRAPPER_SHARE = 0.4  # of the page's text: a container holding this much is no aside
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
 # soft hyphens and zero-width spaces and BOMs: typesetting hints, not text
@@ -56,6 +65,7 @@ class RawBlock:
     link_chars: int
     chain: tuple[int, ...]  # ids of the open block containers, outermost first
     negative: tuple[int, ...]  # ids of containers among them marked as boilerplate
+    elsewhere: tuple[int, ...] = ()  # marks of the ELSEWHERE elements around it (see Walk.is_elsewhere)
 
 
 @dataclass
@@ -66,13 +76,21 @@ class Walk:
     classes: list[str] = field(default_factory=list)  # class and id text of each container id
     bylines: list[Tag] = field(default_factory=list)
     datelines: list[Tag] = field(default_factory=list)
-    times: list[tuple[str, str, bool]] = field(default_factory=list)  # datetime, text, inside furniture
+    dateline_marks: list[tuple[int, ...]] = field(default_factory=list)  # ELSEWHERE marks of each dateline
+    # datetime, text, inside boilerplate-marked containers, ELSEWHERE marks
+    times: list[tuple[str, str, bool, tuple[int, ...]]] = field(default_factory=list)
+    wrappers: set[int] = field(default_factory=set)  # ELSEWHERE-marked containers that wrap the article
     itemprops: dict[str, list[Tag]] = field(default_factory=dict)
     metas: list[dict] = field(default_factory=list)  # attributes of each <meta>
     json_ld: list[str] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)  # attributes of each <link>
     title: str | None = None
     lang: str | None = None
+
+    def is_elsewhere(self, marks: tuple[int, ...]) -> bool:
+        """Whether ELSEWHERE marks put something outside the article (a comment, a teaser, the
+        navigation); a marked container around the headline or most of the text is a wrapper."""
+        return any(mark not in self.wrappers for mark in marks)
 
 
 def _hint(attrs: dict) -> str:
@@ -118,13 +136,15 @@ def walk(root: Tag) -> Walk:
     link_chars = 0
     link_depth = 0
     quote_depth = 0
+    elsewhere: list[int] = []  # marks of the open ELSEWHERE elements: container id, or -1
 
     def flush() -> None:
         nonlocal parts, link_chars
         if parts:
             text = SPACE.sub(" ", "".join(parts).translate(INVISIBLE)).strip()
             if text:
-                out.blocks.append(RawBlock(_kind(), text, min(link_chars, len(text)), tuple(ctx), tuple(negatives)))
+                out.blocks.append(RawBlock(_kind(), text, min(link_chars, len(text)), tuple(ctx), tuple(negatives),
+                                          tuple(elsewhere)))
             parts, link_chars = [], 0
 
     def _kind() -> str:
@@ -144,7 +164,7 @@ def walk(root: Tag) -> Walk:
     while stack:
         node, undo = stack.pop()
         if undo is not None:
-            is_block, is_negative, is_link, is_quote = undo
+            is_block, is_negative, is_link, is_quote, is_elsewhere = undo
             if is_block:
                 flush()
                 ctx.pop()
@@ -154,6 +174,8 @@ def walk(root: Tag) -> Walk:
                 link_depth -= 1
             if is_quote:
                 quote_depth -= 1
+            if is_elsewhere:
+                elsewhere.pop()
             continue
         if type(node) is NavigableString:
             parts.append(node)
@@ -184,11 +206,17 @@ def walk(root: Tag) -> Walk:
                 out.itemprops.setdefault(prop, []).append(node)
         if (AUTHOR_HINT.search(hint) or attrs.get("rel") == ["author"]) and len(out.bylines) < 20:
             out.bylines.append(node)
+        is_block = name in BLOCK_TAGS
+        is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (
+            name not in PAGE_TAGS and bool(ELSEWHERE.search(hint)))
+        if is_elsewhere:
+            elsewhere.append(len(out.names) if is_block else -1)
         if len(out.datelines) < 20 and DATE_HINT.search(hint):
             out.datelines.append(node)
+            out.dateline_marks.append(tuple(elsewhere))
         if name == "time":
-            out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives)))
-        is_block = name in BLOCK_TAGS
+            out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives),
+                              tuple(elsewhere)))
         is_negative = False
         if is_block:
             flush()
@@ -209,7 +237,23 @@ def walk(root: Tag) -> Walk:
         is_quote = name == "blockquote"
         link_depth += is_link
         quote_depth += is_quote
-        stack.append((node, (is_block, is_negative, is_link, is_quote)))
+        stack.append((node, (is_block, is_negative, is_link, is_quote, is_elsewhere)))
         stack.extend((child, None) for child in reversed(node.contents))
     flush()
+    out.wrappers = _wrappers(out)
     return out
+
+
+def _wrappers(out: Walk) -> set[int]:
+    """ELSEWHERE-marked containers around the first <h1> or around most of the text."""
+    marked = {mark for block in out.blocks for mark in block.elsewhere if mark >= 0}
+    if not marked:
+        return set()
+    h1 = next((b for b in out.blocks if b.kind == "heading" and out.names[b.chain[-1]] == "h1"), None)
+    wrappers = marked.intersection(h1.chain) if h1 else set()
+    chars: dict[int, int] = {}
+    for block in out.blocks:
+        for mark in block.elsewhere:
+            chars[mark] = chars.get(mark, 0) + len(block.text)
+    total = sum(len(block.text) for block in out.blocks) or 1
+    return wrappers | {mark for mark, count in chars.items() if count >= WRAPPER_SHARE * total and not h1}

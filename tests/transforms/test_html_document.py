@@ -237,3 +237,20 @@ def test_lead_beside_the_headline_in_a_sibling_column_is_read_once():
     assert doc.text.count("Must the infected") == 1
     html = html.replace(f'<div class="field-body"><p>{lead}</p>', '<div class="field-body">')
     assert parse_html(html, "https://example.org/s").blocks[0].text == lead
+
+
+def test_dates_of_comments_teaser_lists_and_navigation_are_not_the_articles():
+    html = page(
+        '<nav class="top"><span class="date">Mittwoch, 26.02.2020</span></nav>'
+        f'<div class="story"><h1>An undated piece</h1><p>{PARAGRAPH * 3}</p></div>'
+        '<section class="comments"><div class="comment"><span class="comment-date">12.03.2019</span>'
+        f'<p>I agree. {PARAGRAPH}</p></div><time datetime="2019-03-12">12 March</time></section>'
+        '<aside><ul><li><span class="date">1. April 2019</span> <a href="/x">Another story</a></li></ul></aside>')
+    assert parse_html(html, "https://example.org/u").published_at is None
+
+
+def test_a_navigation_container_around_the_headline_is_a_wrapper_not_an_aside():
+    html = page(
+        f'<div class="navigation-container"><article><h1>Fast in Erfurt</h1><time datetime="2022-02-01">01.02.2022'
+        f'</time><p>{PARAGRAPH * 3}</p></article></div>')
+    assert parse_html(html, "https://example.de/v").published_at == "2022-02-01"
