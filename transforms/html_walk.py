@@ -36,8 +36,9 @@ NEGATIVE = re.compile(
     r"follow|feedback|donat|gallery|slideshow|carousel|overlay|tooltip|dropdown|infobox|rss|"
     r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
 )
-# containers whose dates and datelines belong to other texts: comments, teasers of other articles,
-# navigation, sidebars and the site's header and footer (a byline or "meta" mark is not one of them)
+# containers whose dates and datelines belong to other texts: comments, lists of related articles,
+# navigation, sidebars and the site's header and footer (a byline or "meta" mark is not one of them;
+# layout words like "sidebar" or "teaser" name page templates too often to count)
 ELSEWHERE = re.compile(
     r"comment(?!ary)|related|(?<![a-z])nav|navigation|breadcrumb|newsticker|recirc|outbrain|taboola"
 )
@@ -208,7 +209,8 @@ def walk(root: Tag) -> Walk:
             out.bylines.append(node)
         is_block = name in BLOCK_TAGS
         is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (
-            name not in PAGE_TAGS and bool(ELSEWHERE.search(hint)))
+            name not in PAGE_TAGS and bool(ELSEWHERE.search(hint))) or (
+            name == "header" and not _in_article(out, [*ctx, -1]))
         if is_elsewhere:
             elsewhere.append(len(out.names) if is_block else -1)
         if len(out.datelines) < 20 and DATE_HINT.search(hint):

@@ -254,3 +254,9 @@ def test_a_navigation_container_around_the_headline_is_a_wrapper_not_an_aside():
         f'<div class="navigation-container"><article><h1>Fast in Erfurt</h1><time datetime="2022-02-01">01.02.2022'
         f'</time><p>{PARAGRAPH * 3}</p></article></div>')
     assert parse_html(html, "https://example.de/v").published_at == "2022-02-01"
+
+
+def test_todays_date_in_the_site_header_is_not_the_articles():
+    html = page(f'<header><span class="date">Mittwoch, 26.02.2020</span></header>'
+                f'<div class="story"><h1>An undated piece</h1><p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, "https://example.org/w").published_at is None
