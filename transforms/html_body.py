@@ -26,6 +26,33 @@ SENTENCE_END = ".!?…\"”“»«')"
 MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
 LEAD_HEADING = 120  # characters of a heading that is a standfirst set large, not a headline
 LONE_PARAGRAPH = 80  # characters of a low-link paragraph that counts as prose on its own
+# Lines that label page furniture rather than say anything: recirculation ("Read more"), the author
+# box, comment and share prompts, source toggles. Compared case-folded, without end punctuation.
+# English and German first; add a language's words here, never a site's.
+BOILERPLATE_LABELS = frozenset({
+    # English
+    "read more", "read also", "also read", "see also", "more on this", "more on this topic", "more on this story",
+    "related", "related articles", "related stories", "related posts", "related content", "you may also like",
+    "you might also like", "recommended", "recommended for you", "more stories", "most read", "most popular",
+    "about the author", "about the authors", "author", "advertisement", "sponsored", "sponsored content",
+    "share", "share this", "share this article", "share this story", "share on", "comments", "comment",
+    "leave a comment", "leave a reply", "add a comment", "post a comment", "show comments", "show sources",
+    "hide sources", "sign up", "subscribe", "subscribe now", "follow us", "print", "print this page",
+    # German
+    "lesen sie auch", "lesen sie mehr", "lesen sie hier", "auch lesen", "weiterlesen", "mehr lesen", "mehr dazu",
+    "mehr zum thema", "mehr zu diesem thema", "auch interessant", "ebenfalls interessant", "passend zum thema",
+    "das könnte sie auch interessieren", "das könnte sie interessieren", "dazu passend", "empfehlungen",
+    "verwandte artikel", "verwandte beiträge", "ähnliche artikel", "ähnliche beiträge", "meistgelesen",
+    "über den autor", "über die autorin", "über die autoren", "über den verfasser", "autor", "autorin",
+    "anzeige", "werbung", "teilen", "artikel teilen", "beitrag teilen", "jetzt teilen", "diesen artikel teilen",
+    "kommentare", "kommentar", "kommentieren", "jetzt kommentieren", "kommentar schreiben",
+    "schreibe einen kommentar", "hinterlasse einen kommentar", "quellen anzeigen", "quellen ausblenden",
+    "newsletter abonnieren", "jetzt abonnieren", "folgen sie uns", "drucken", "artikel drucken",
+})
+LABEL_END = " \t:.…»›>|-–—"
+# a paragraph marked as an advertisement: "ANZEIGE - ...", "Advertisement: ...", "Sponsored | ..."
+AD_PREFIX = re.compile(r"^(?:anzeige|werbung|advertisement|advertorial|sponsored(?: content)?|paid content|"
+                       r"promoted|partner-?inhalt|partner content)\s*[-–—:|]", re.I)
 
 
 def _density(block: RawBlock) -> float:
@@ -154,10 +181,15 @@ def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
     return prefix
 
 
+def is_label(text: str) -> bool:
+    """A line naming page furniture ("Read more:", "Über den Autor") or marking an advertisement."""
+    return (len(text) <= 60 and text.strip(LABEL_END).casefold() in BOILERPLATE_LABELS) or bool(AD_PREFIX.match(text))
+
+
 def is_furniture_line(block: RawBlock) -> bool:
-    """A block that is a bare URL or a dateline, not prose."""
+    """A block that is a bare URL, a furniture label or an ad, or a dateline, not prose."""
     text = block.text
-    if URL_LIKE.match(text):
+    if URL_LIKE.match(text) or is_label(text):
         return True
     return len(text) <= FURNITURE_DATELINE and find_date(text) is not None \
         and len(WORD.findall(DATE_PARTS.sub("", text))) <= 3

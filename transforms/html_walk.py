@@ -29,11 +29,11 @@ LIST_ITEMS = frozenset({"li", "dd", "dt"})
 NEGATIVE = re.compile(
     r"comment(?!ary)|share|sharing|social|related|promo|cookie|consent|sidebar|breadcrumb|footer|"
     r"subscri|news-?letter|recirc|(?<![a-z])cta(?![a-z])|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|popup|modal|banner|recommend|outbrain|"
-    r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|"
+    r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|autor|profile|"
     r"dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])tags?(?![a-z])|caption|disclaimer|copyright|signup|"
     r"login|paywall|toolbar|pagination|(?<![a-z])pager|more-?stories|trending|popular|read-?more|weiterlesen|"
     r"(?<![a-z])skip|(?:^|\s)hidden(?:\s|$)|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|rating|"
-    r"follow|feedback|donat|gallery|slideshow|carousel|overlay|tooltip|dropdown|infobox|rss|"
+    r"follow|feedback|donat|gallery|slideshow|carousel|overlay|flyout|tooltip|dropdown|infobox|rss|"
     r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
 )
 # containers whose dates and datelines belong to other texts: comments, lists of related articles,
@@ -134,13 +134,15 @@ def walk(root: Tag) -> Walk:
     ctx: list[int] = []  # open block containers (ids)
     negatives: list[int] = []
     parts: list[str] = []
+    line_start = 0  # index in `parts` where the current <br>-separated line begins
     link_chars = 0
     link_depth = 0
     quote_depth = 0
     elsewhere: list[int] = []  # marks of the open ELSEWHERE elements: container id, or -1
 
     def flush() -> None:
-        nonlocal parts, link_chars
+        nonlocal parts, link_chars, line_start
+        line_start = 0
         if parts:
             text = SPACE.sub(" ", "".join(parts).translate(INVISIBLE)).strip()
             if text:
@@ -192,7 +194,13 @@ def walk(root: Tag) -> Walk:
         if name in SKIP:
             continue
         if name == "br":
-            flush()
+            # one <br> breaks a line within a paragraph (an address, a verse, "Label: value" rows):
+            # the lines stay one block, joined by a space; an empty line (<br><br>) ends the block
+            if any(part.strip() for part in parts[line_start:]):
+                parts.append(" ")
+                line_start = len(parts)
+            else:
+                flush()
             continue
         attrs = node.attrs
         if name == "html" and out.lang is None:

@@ -260,3 +260,46 @@ def test_todays_date_in_the_site_header_is_not_the_articles():
     html = page(f'<header><span class="date">Mittwoch, 26.02.2020</span></header>'
                 f'<div class="story"><h1>An undated piece</h1><p>{PARAGRAPH * 3}</p></div>')
     assert parse_html(html, "https://example.org/w").published_at is None
+
+
+def test_single_line_breaks_join_lines_and_an_empty_line_ends_the_block():
+    html = page(f'<div class="article-body"><p>{PARAGRAPH * 3}</p>'
+                '<p><b>Opening hours:</b> Monday to Friday, 9 to 5 <br/><b>Admission:</b> adults 4 euros <br/>'
+                '<b>Address:</b> 12 Harbour Road<br><br>A new paragraph after an empty line.</p></div>')
+    text = parse_html(html, "https://example.org/x").text
+    assert "Monday to Friday, 9 to 5 Admission: adults 4 euros Address: 12 Harbour Road\n" in text
+    assert "\nA new paragraph after an empty line." in text
+
+
+@pytest.mark.parametrize("label", ["Read more:", "Lesen Sie auch", "Weiterlesen:", "About the author",
+                                   "Über den Autor", "Quellen ausblenden", "Kommentieren"])
+def test_furniture_labels_inside_the_body_are_dropped(label):
+    html = page(f'<div class="article-body"><p>{PARAGRAPH * 3}</p><h3>{label}</h3><p>{PARAGRAPH * 2}</p>'
+                f'<p>{label}</p><p>{PARAGRAPH}</p></div>')
+    doc = parse_html(html, "https://example.org/y")
+    assert label not in doc.text
+    assert doc.text.count("The committee met") == 6
+
+
+def test_advertisement_paragraphs_are_dropped_but_a_sentence_about_ads_is_not():
+    html = page(f'<div class="article-body"><p>{PARAGRAPH * 3}</p>'
+                '<p>ANZEIGE - Heute Abend essen gehen? Probieren Sie unseren neuen Lieferdienst aus!</p>'
+                '<p>Advertisement: The best deals on garden furniture are only one click away today.</p>'
+                '<p>Anzeige gegen Unbekannt hat die Polizei nach dem Einbruch in der Nacht erstattet.</p>'
+                f'<p>{PARAGRAPH}</p></div>')
+    text = parse_html(html, "https://example.de/z").text
+    assert "Heute Abend" not in text and "garden furniture" not in text
+    assert "Anzeige gegen Unbekannt" in text
+
+
+def test_author_profile_box_and_donation_flyout_are_boilerplate():
+    html = page(f'<article><div class="entry-content"><p>{PARAGRAPH * 3}</p>'
+                '<div class="c-flyout"><p>Every small donation helps the people who need it most!</p></div>'
+                f'<p>{PARAGRAPH * 2}</p></div>'
+                '<div class="sect sect_profile-descr"><p>Has written for this paper since 2011 and covers the '
+                'economy, the climate and everything in between.</p></div>'
+                '<div class="autorenbox"><p>Sie schreibt seit zehn Jahren über Wirtschaft und Klima.</p></div>'
+                '</article>')
+    text = parse_html(html, "https://example.org/aa").text
+    assert "donation" not in text and "Has written" not in text and "seit zehn Jahren" not in text
+    assert text.count("The committee met") == 5
