@@ -22,6 +22,8 @@ URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
 TRAILING_LABEL = 40  # characters of a last block without final punctuation taken for a label
+# ... unless it is a sentence pointing at what follows ("The full report is available here:")
+POINTING_WORDS = 5
 SENTENCE_END = ".!?…\"”“»«')"
 MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
 LEAD_HEADING = 120  # characters of a heading that is a standfirst set large, not a headline
@@ -49,6 +51,13 @@ BOILERPLATE_LABELS = frozenset({
     "schreibe einen kommentar", "hinterlasse einen kommentar", "quellen anzeigen", "quellen ausblenden",
     "newsletter abonnieren", "jetzt abonnieren", "folgen sie uns", "drucken", "artikel drucken",
 })
+# "Label: 03.11.2019" is a dateline only when the label says publication ("Stand:", "Updated:"); other
+# labels give a date that belongs to the text ("Einsendeschluss: 03.11.2019", "Deadline: May 3, 2020")
+LABELLED_LINE = re.compile(r"^\s*([^\W\d_]+(?:[\s-]+[^\W\d_]+){0,3})\s*:")
+DATELINE_LABEL = re.compile(
+    r"date|datum|publi|posted|updated|update|created|modified|stand|veröffentlicht|aktualisiert|erstellt|"
+    r"geändert|zuletzt|erschienen|online|eingestellt|mis à jour|fecha|actualizado|data|aggiornato|"
+    r"gepubliceerd|bijgewerkt", re.I)
 LABEL_END = " \t:.…»›>|-–—"
 # a paragraph marked as an advertisement: "ANZEIGE - ...", "Advertisement: ...", "Sponsored | ..."
 AD_PREFIX = re.compile(r"^(?:anzeige|werbung|advertisement|advertorial|sponsored(?: content)?|paid content|"
@@ -191,8 +200,16 @@ def is_furniture_line(block: RawBlock) -> bool:
     text = block.text
     if URL_LIKE.match(text) or is_label(text):
         return True
+    if (label := LABELLED_LINE.match(text)) and not DATELINE_LABEL.search(label.group(1)):
+        return False
     return len(text) <= FURNITURE_DATELINE and find_date(text) is not None \
         and len(WORD.findall(DATE_PARTS.sub("", text))) <= 3
+
+
+def _is_trailing_label(text: str) -> bool:
+    if len(text) >= TRAILING_LABEL or text[-1] in SENTENCE_END:
+        return False
+    return not (text[-1] == ":" and len(WORD.findall(text)) >= POINTING_WORDS)
 
 
 def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
@@ -201,7 +218,6 @@ def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
     # labels left at the end ("Read more:", "About the author") introduce something that was cut
-    while len(blocks) > 1 and (blocks[-1].kind == "heading" or (
-            len(blocks[-1].text) < TRAILING_LABEL and blocks[-1].text[-1] not in SENTENCE_END)):
+    while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)):
         blocks = blocks[:-1]
     return [Block(b.kind, b.text) for b in blocks]

@@ -303,3 +303,20 @@ def test_author_profile_box_and_donation_flyout_are_boilerplate():
     text = parse_html(html, "https://example.org/aa").text
     assert "donation" not in text and "Has written" not in text and "seit zehn Jahren" not in text
     assert text.count("The committee met") == 5
+
+
+def test_a_labelled_date_that_belongs_to_the_text_is_no_dateline():
+    html = page(f'<div class="article-body"><h1>Win a bicycle</h1><p>Stand: 02.05.2021</p><p>{PARAGRAPH * 3}</p>'
+                '<p>Teilnahmeschluss: 14.06.2021 (Datum der E-Mail)</p><p>Deadline: May 3, 2021</p>'
+                f'<p>Updated: May 1, 2021</p><p>{PARAGRAPH}</p></div>')
+    text = parse_html(html, "https://example.org/ab").text
+    assert "Teilnahmeschluss: 14.06.2021" in text and "Deadline: May 3, 2021" in text
+    assert "Stand:" not in text and "Updated:" not in text
+
+
+def test_a_last_sentence_pointing_at_a_link_is_kept_but_a_trailing_label_is_not():
+    body = f'<div class="article-body"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p>'
+    pointing = parse_html(page(body + '<p>The full report can be found here:</p></div>'), "https://example.org/ac")
+    assert pointing.blocks[-1].text == "The full report can be found here:"
+    label = parse_html(page(body + '<p>Download: mp3</p></div>'), "https://example.org/ac")
+    assert label.blocks[-1].text.startswith("The committee met")
