@@ -5,7 +5,6 @@ import time
 from datetime import date
 
 from prefect import flow, get_run_logger
-from prefect.utilities.annotations import quote
 
 from accord import backfill as days
 from accord import storage
@@ -33,11 +32,11 @@ def backfill(since: date, until: date, sources: list[str] | None = None,
             run_id = new_run_id()
             day_sources = days.sources_for_day([s for s in chosen if s.name in missing], day)
             crawled = tasks.crawl_sources(day_sources, location.url, run_id, since=day, until=day)
-            parsed = tasks.parse_all(crawled.pages, run_id, stage=f"parse {day}")
-            tasks.write_lake(location.url, run_id, quote(parsed), quote(crawled.fetch_log))
-            tasks.mark_days_done(location.url, missing, day, run_id, len(crawled.pages))
+            parsed = tasks.parse_all(crawled.batches, run_id, stage=f"parse {day}")
+            tasks.write_lake(location.url, run_id, parsed, crawled.fetch_log)
+            tasks.mark_days_done(location.url, missing, day, run_id, crawled.pages)
             tasks.push(location.url)
-            progress.update(1, day=day, pages=len(crawled.pages))
+            progress.update(1, day=day, pages=crawled.pages)
     warehouse = tasks.build_warehouse(location.url)
     summary = tasks.summarize_run(warehouse, run_id)
     summary.pipeline_seconds = time.perf_counter() - started

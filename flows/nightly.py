@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 from prefect import flow
-from prefect.utilities.annotations import quote
 
 from accord import storage
 from flows import tasks
@@ -27,8 +26,8 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None) -> Ru
     run_id = new_run_id()
     tasks.pull(location.url, storage.MUTABLE)
     crawled = tasks.crawl_sources(tasks.resolve_sources(sources), location.url, run_id)
-    parsed = tasks.parse_all(crawled.pages, run_id)
-    tasks.write_lake(location.url, run_id, quote(parsed), quote(crawled.fetch_log))
+    parsed = tasks.parse_all(crawled.batches, run_id)
+    tasks.write_lake(location.url, run_id, parsed, crawled.fetch_log)
     tasks.push(location.url)
     warehouse = tasks.build_warehouse(location.url)
     summary = tasks.summarize_run(warehouse, run_id)

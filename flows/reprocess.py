@@ -5,7 +5,6 @@ import time
 from datetime import date
 
 from prefect import flow
-from prefect.utilities.annotations import quote
 
 from accord import storage
 from flows import tasks
@@ -23,7 +22,7 @@ def reprocess(since: date | None = None, data_dir: str | None = None) -> RunSumm
     tasks.pull(location.url, ("archive",))
     pages = tasks.read_archive(location.url, since)
     parsed = tasks.parse_all(pages, run_id)
-    tasks.write_lake(location.url, run_id, quote(parsed), [])
+    tasks.write_lake(location.url, run_id, parsed)
     tasks.push(location.url, ("lake",))
     warehouse = tasks.build_warehouse(location.url)
     summary = tasks.summarize_run(warehouse, run_id)

@@ -4,14 +4,19 @@ Pages are handled in batches, never one task per URL: each task run costs the Pr
 few milliseconds and servers struggle past a few thousand task runs per flow.
 
 Tasks take the data directory as a string (a path or an `s3://` URL, see accord/storage.py) so
-that their inputs stay small and picklable for Dask workers. Only the parse task caches: its
-key is the pages' content and the parser version (accord/parse_cache.py); every other task
-opts out, because Prefect's default policy would hash each input (a whole crawl) to no use.
+that their inputs stay small and picklable for Dask workers. Pages and parsed rows travel
+between tasks packed, a batch per bytes value (accord.parse_pages.Packed): Prefect visits every
+object of a task's inputs and result looking for futures, and 2,000 pages with their rows cost
+a run seconds of that (bench/bench_prefect_overhead.py). Only the parse task caches: its key
+is the pages' content and the parser version (accord/parse_cache.py), hashed once when the
+batch is packed; every other task opts out, because Prefect's default policy would hash each
+input to no use.
 """
 from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,10 +26,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 
 from accord import backfill, parse_cache, settings, storage
-from accord.parse_pages import ParsedBatch, parse_pages, store_run
+from accord.parse_pages import Packed, ParsedBatch, pack, parse_pages, store_run
 from accord.progress import Progress
 from scrape.archive import iter_archive
-from scrape.crawl import CrawlResult, CrawlSettings, crawl
+from scrape.crawl import CrawlSettings, crawl
 from scrape.pages import Page
 from scrape.sample_site import serve_sample_site
 from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
@@ -57,45 +62,65 @@ def resolve_sources(specs: list[str] | None) -> list[Source]:
     return [detect_source(spec) for spec in specs] if specs else load_sources(settings.sources_file())
 
 
+@dataclass(frozen=True)
+class Crawled:
+    """A crawl as the flow passes it on: its pages in packed parse batches, its fetch log packed."""
+
+    batches: list[Packed]
+    fetch_log: Packed
+
+    @property
+    def pages(self) -> int:
+        return sum(batch.count for batch in self.batches)
+
+
 @task(name="crawl", tags=["accord", "scrape", CRAWLER], cache_policy=NO_CACHE,
       retries=1, retry_delay_seconds=60, timeout_seconds=6 * 3600)
 def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
-                  since: date | None = None, until: date | None = None) -> CrawlResult:
+                  since: date | None = None, until: date | None = None) -> Crawled:
     """A retry re-crawls: pages the failed attempt archived are then fetched conditionally."""
     local = storage.resolve(data_dir).local
     with contextlib.ExitStack() as stack:
         if uses_sample_site(sources):
             base_url = stack.enter_context(serve_sample_site(settings.SAMPLE_SITE_DIR))
             sources = bind_sample_site(sources, base_url)
-        return crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(),
-                     since=since, until=until)
+        result = crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(),
+                       since=since, until=until)
+    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)))
 
 
 def _parse_cache_key(context, parameters: dict) -> str:
-    return parse_cache.batch_key(parameters["pages"])
+    return parameters["pages"].key
 
 
 @task(name="parse", tags=["accord", "parse"], retries=1, timeout_seconds=900,
       cache_key_fn=_parse_cache_key, cache_expiration=timedelta(days=7), persist_result=True)
-def parse_batch(pages: list[Page], run_id: str) -> ParsedBatch:
-    return parse_pages(pages, run_id)
+def parse_batch(pages: Packed, run_id: str) -> Packed:
+    """A packed batch of pages in, its packed ParsedBatch out (that is what the cache keeps)."""
+    parsed = parse_pages(pages.unpack(), run_id)
+    return pack(parsed, pages.count)
 
 
 def batches(pages: list[Page], size: int = PARSE_BATCH_SIZE) -> list[list[Page]]:
     return [pages[i:i + size] for i in range(0, len(pages), size)]
 
 
-def parse_all(pages: list[Page], run_id: str, stage: str = "parse") -> ParsedBatch:
-    """Parse tasks for every batch on the flow's task runner (threads, or Dask workers)."""
-    parsed = ParsedBatch()
-    chunks = batches(pages)
-    futures = parse_batch.map(chunks, unmapped(run_id))
-    sizes = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
-    with Progress(stage, len(pages), "page", get_run_logger().info) as progress:
+def pack_batches(pages: list[Page], size: int = PARSE_BATCH_SIZE) -> list[Packed]:
+    """Parse batches, each packed with its cache key."""
+    return [pack(chunk, len(chunk), parse_cache.batch_key(chunk)) for chunk in batches(pages, size)]
+
+
+def parse_all(pages: list[Packed], run_id: str, stage: str = "parse") -> list[Packed]:
+    """Parse tasks for every batch on the flow's task runner (threads, or Dask workers); returns
+    their packed results, for write_lake."""
+    futures = parse_batch.map(pages, unmapped(run_id))
+    sizes = {future: chunk.count for future, chunk in zip(futures, pages, strict=True)}
+    done = {}
+    with Progress(stage, sum(sizes.values()), "page", get_run_logger().info) as progress:
         for future in as_completed(futures):
-            parsed.merge(parse_cache.relabel(future.result(), run_id))
+            done[future] = future.result()
             progress.update(sizes[future])
-    return parsed
+    return [done[future] for future in futures]
 
 
 @task(name="pull", tags=["accord", "storage"], cache_policy=NO_CACHE, retries=3,
@@ -111,12 +136,15 @@ def push(data_dir: str, folders: tuple[str, ...] = storage.IMMUTABLE + storage.M
 
 
 @task(name="write-lake", tags=["accord", "lake"], cache_policy=NO_CACHE, retries=1, timeout_seconds=1800)
-def write_lake(data_dir: str, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:
+def write_lake(data_dir: str, run_id: str, parsed: list[Packed], fetch_log: Packed | None = None) -> int:
     """Lake files have unique names and become visible only with the run's commit marker,
-    so writers need no limit: only the warehouse build does. Callers wrap `parsed` and
-    `fetch_log` in quote(): Prefect would otherwise walk every row looking for futures, which
-    cost a 2,000-page run several seconds (bench/bench_prefect_overhead.py)."""
-    return store_run(storage.resolve(data_dir).local, run_id, parsed, fetch_log)
+    so writers need no limit: only the warehouse build does. A cached batch parsed for another
+    run is relabelled with this run's id."""
+    merged = ParsedBatch()
+    for batch in parsed:
+        merged.merge(parse_cache.relabel(batch.unpack(), run_id))
+    return store_run(storage.resolve(data_dir).local, run_id, merged,
+                     fetch_log.unpack() if fetch_log is not None else [])
 
 
 def _io_error(task, task_run, state) -> bool:
@@ -141,8 +169,9 @@ def summarize_run(warehouse: Path, run_id: str) -> RunSummary:
 
 
 @task(name="read-archive", tags=["accord", "archive"], cache_policy=NO_CACHE, timeout_seconds=6 * 3600)
-def read_archive(data_dir: str, since: date | None) -> list[Page]:
-    return latest_pages(iter_archive(storage.resolve(data_dir).local, since))
+def read_archive(data_dir: str, since: date | None) -> list[Packed]:
+    """The latest archived fetch of each page, in packed parse batches."""
+    return pack_batches(latest_pages(iter_archive(storage.resolve(data_dir).local, since)))
 
 
 def latest_pages(pages) -> list[Page]:

@@ -34,3 +34,24 @@ def test_relabel_moves_every_row_to_the_new_run_and_leaves_the_cached_batch_alon
     assert moved.rows["articles"][0]["run_id"] == "new" and moved.parse_log[0]["run_id"] == "new"
     assert batch.rows["articles"][0]["run_id"] == "old"
     assert parse_cache.relabel(moved, "new") is moved
+
+
+def test_a_packed_batch_is_one_bytes_value_that_unpacks_to_equal_pages_and_carries_its_key():
+    from flows.tasks import pack_batches
+
+    pages = [replace(PAGE, url=f"https://example.org/{n}") for n in range(5)]
+    packed = pack_batches(pages, size=2)
+    assert [p.count for p in packed] == [2, 2, 1]
+    assert all(isinstance(p.data, bytes) for p in packed)
+    assert [page for p in packed for page in p.unpack()] == pages
+    assert packed[0].key == parse_cache.batch_key(pages[:2])
+
+
+def test_packed_rows_round_trip():
+    from accord.parse_pages import pack
+
+    batch = ParsedBatch()
+    batch.rows["articles"].append({"article_id": "a", "run_id": "r"})
+    batch.parse_log.append({"article_id": "a", "run_id": "r", "status": "parsed"})
+    back = pack(batch, 1).unpack()
+    assert back.rows == batch.rows and back.parse_log == batch.parse_log

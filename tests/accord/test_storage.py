@@ -34,7 +34,9 @@ def test_an_s3_url_gets_a_cache_folder_of_its_own(tmp_path, monkeypatch):
 
 
 def test_push_uploads_finished_files_once_and_pull_brings_them_to_another_cache(s3, tmp_path):
-    url = "s3://accord-test/team"
+    # a prefix of its own: moto keeps buckets for the whole process, so a flow test run earlier
+    # in the session may have left a lake under accord-test/team
+    url = f"s3://accord-test/{tmp_path.name}"
     writer = storage.resolve(url)
     (writer.local / "lake" / "articles" / "published_date=2024-01-01").mkdir(parents=True)
     part = writer.local / "lake" / "articles" / "published_date=2024-01-01" / "run1-aa.parquet"
