@@ -170,7 +170,8 @@ def _lead(before: list[RawBlock], root_chain: tuple[int, ...]) -> list[RawBlock]
     for block in reversed(before[-MAX_LEAD_SCAN:]):
         if block.chain[:len(root_chain)] != root_chain:
             break
-        if _is_prose(block) and all(block.text != other.text for other in lead):
+        standfirst = block.kind == "heading" and len(block.text) > LEAD_HEADING and _density(block) < 0.25
+        if (_is_prose(block) or standfirst) and all(block.text != other.text for other in lead):
             lead.insert(0, block)  # a standfirst shown twice (desktop and mobile) is read once
     return lead
 

@@ -320,3 +320,14 @@ def test_a_last_sentence_pointing_at_a_link_is_kept_but_a_trailing_label_is_not(
     assert pointing.blocks[-1].text == "The full report can be found here:"
     label = parse_html(page(body + '<p>Download: mp3</p></div>'), "https://example.org/ac")
     assert label.blocks[-1].text.startswith("The committee met")
+
+
+def test_a_standfirst_set_as_a_long_heading_leads_the_body():
+    standfirst = ("The film opens in cinemas this week. We spoke with one of its leading actors about the role, the "
+                  "training and what the story means to her.")
+    html = page(f'<article><h1>An interview</h1><div class="intro"><p>Photo: Studio</p><h2>{standfirst}</h2></div>'
+                f'<div class="text"><h2>What drew you to the role?</h2><p>{PARAGRAPH * 3}</p>'
+                f'<p>{PARAGRAPH * 2}</p></div></article>')
+    doc = parse_html(html, "https://example.org/ad")
+    assert doc.blocks[0].text == standfirst
+    assert "Photo: Studio" not in doc.text
