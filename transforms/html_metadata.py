@@ -263,8 +263,8 @@ def language(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
 
 def canonical_url(page: Walk, meta: dict[str, list[str]], url: str) -> str | None:
     for attrs in page.links:
-        rel = attrs.get("rel") or []
-        if "canonical" in (rel if isinstance(rel, list) else [rel]) and isinstance(attrs.get("href"), str):
+        rel = attrs.get("rel") or ""
+        if "canonical" in (rel if isinstance(rel, list) else str(rel).lower().split()) and isinstance(attrs.get("href"), str):
             return urljoin(url, attrs["href"].strip())
     og = _first(meta, ("og:url",))
     return urljoin(url, og) if og else None

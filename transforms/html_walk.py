@@ -213,7 +213,7 @@ def walk(root: Tag) -> Walk:
         if itemprop:
             for prop in str(itemprop).split():
                 out.itemprops.setdefault(prop, []).append(node)
-        if (AUTHOR_HINT.search(hint) or attrs.get("rel") == ["author"]) and len(out.bylines) < 20:
+        if (AUTHOR_HINT.search(hint) or str(attrs.get("rel") or "").lower().split() == ["author"]) and len(out.bylines) < 20:
             out.bylines.append(node)
         is_block = name in BLOCK_TAGS
         is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (

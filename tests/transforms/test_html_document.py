@@ -331,3 +331,13 @@ def test_a_standfirst_set_as_a_long_heading_leads_the_body():
     doc = parse_html(html, "https://example.org/ad")
     assert doc.blocks[0].text == standfirst
     assert "Photo: Studio" not in doc.text
+
+
+def test_rel_and_class_attributes_are_read_as_word_lists():
+    html = page(head='<link rel="alternate canonical" href="/x/canonical">',
+                body=f'<div class="story main-text"><h1>Rates</h1><p><a rel="author" href="/p/jd">Jane Doe</a></p>'
+                     f'<p>{PARAGRAPH * 3}</p><div class="box  share-tools"><p>{PARAGRAPH}</p></div></div>')
+    doc = parse_html(html, "https://example.org/ae")
+    assert doc.canonical_url == "https://example.org/x/canonical"
+    assert doc.authors == ["Jane Doe"]
+    assert doc.text.count("The committee met") == 3
