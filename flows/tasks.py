@@ -28,12 +28,13 @@ from prefect.futures import as_completed
 from accord import backfill, parse_cache, settings, storage
 from accord.parse_pages import Packed, ParsedBatch, pack, parse_pages, store_run
 from accord.progress import Progress
+from accord.report import write_report
 from scrape.archive import iter_archive
 from scrape.crawl import CrawlSettings, crawl
 from scrape.pages import Page
 from scrape.sample_site import serve_sample_site
 from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
-from warehouse import build
+from warehouse import build, compact
 from warehouse.summary import RunSummary, summarize
 
 PARSE_BATCH_SIZE = 200
@@ -161,6 +162,21 @@ def build_warehouse(data_dir: str) -> Path:
     with storage.writer_lock(location):
         storage.pull(location, ("lake",))
         return build.build(location.local)
+
+
+@task(name="compact-lake", tags=["accord", "lake", WAREHOUSE_WRITER], cache_policy=NO_CACHE, retries=1,
+      timeout_seconds=3600)
+def compact_lake(data_dir: str) -> int:
+    """Merge the lake's small files. Only on a local data directory: object storage keeps the
+    files a run uploaded, as other machines may be reading them."""
+    if storage.is_remote_url(data_dir):
+        return 0
+    return compact.compact(storage.resolve(data_dir).local).files_removed
+
+
+@task(name="report", tags=["accord"], cache_policy=NO_CACHE, timeout_seconds=1800)
+def report(warehouse: Path) -> Path:
+    return write_report(warehouse, warehouse.with_name("report.html"))
 
 
 @task(name="summarize", tags=["accord"], cache_policy=NO_CACHE, timeout_seconds=600)

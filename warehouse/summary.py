@@ -26,6 +26,7 @@ class RunSummary:
     disagreements: list[tuple] = field(default_factory=list)
     failures: list[tuple] = field(default_factory=list)
     pipeline_seconds: float = 0.0  # the flow's own work, without Prefect's server start
+    report: str | None = None  # the HTML report written for the run
 
     def as_markdown(self) -> str:
         lines = [
@@ -46,6 +47,8 @@ class RunSummary:
             lines += ["## Failures", "", "| url | stage | reason |", "|---|---|---|"]
             lines += [f"| {url} | {stage} | {reason} |" for url, stage, reason in self.failures]
             lines.append("")
+        if self.report:
+            lines += [f"Report: [{self.report}]({Path(self.report).as_uri()})", ""]
         lines += [f"Warehouse: `{self.warehouse}`", "", "```sql", EXAMPLE_QUERY, "```"]
         return "\n".join(lines)
 
@@ -60,6 +63,8 @@ class RunSummary:
             out.append(f"  {title}:")
             out += [f"    {topic}: {a} / {b} ({level}) score {score:+.2f}, {n} evidence"
                     for topic, a, b, level, score, n in rows] or ["    (none)"]
+        if self.report:
+            out.append(f"  report: {self.report}")
         out += [f"  warehouse: {self.warehouse}",
                 f"  try: accord query \"{EXAMPLE_QUERY}\""]
         return "\n".join(out)

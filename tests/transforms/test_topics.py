@@ -102,3 +102,11 @@ def test_tag_answers_again_from_its_cache_unchanged():
     first = taxonomy.tag("New tariffs were announced.")
     first.append("mutated by the caller")
     assert taxonomy.tag("New tariffs were announced.") == ["Trade"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council will vote on the resolution on Friday.",
+    "The Senate debate on the border bill ran late.",
+])
+def test_config_votes_and_debates_of_legislatures_are_not_elections(configured, text):
+    assert "Elections" not in configured.tag(text)
