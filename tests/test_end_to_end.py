@@ -47,6 +47,8 @@ def test_nightly_flow_scrapes_the_sample_site_into_the_contract_tables(tmp_path,
     assert statuses.get("fetched", 0) >= len(urls)
     assert list((tmp_path / "archive").rglob("*.warc.gz")), "every response is archived"
     assert summary.articles == len(urls) and summary.quotes > 0
+    report = Path(summary.report).read_text(encoding="utf-8")
+    assert "North Korea" in report and "<script" in report and "http://" not in report.split("<body")[0]
 
 
 @pytest.mark.slow
