@@ -132,6 +132,10 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
 
 MAX_BYLINE = 120  # characters of a byline element worth reading
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
+# the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
+DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
+                           r"(?:[^\W\d_][\w.-]*[,/]?\s+){0,3}\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
+                           r"(?:[^\W\d_][\w.-]*[,/]?\s+){0,2}[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4})\s*[-–—|]\s")
 NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may stand
 DATELINE_CHARS = 250
 # how much each place a date is found in counts when they disagree; the day with most weight wins
@@ -140,14 +144,30 @@ DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5,
                 "byline": 2.0, "dateline": 1.0, "modified": 1.0}
 
 
-def date_near_headline(page: Walk) -> str | None:
-    """A date in a short block just around the page's first <h1> (a dateline, a byline)."""
-    at = next((i for i, b in enumerate(page.blocks)
-               if b.kind == "heading" and page.names[b.chain[-1]] == "h1"), None)
+def headline_index(page: Walk, headline: str | None = None) -> int | None:
+    """Index of the headline's block: the heading that reads as the page's title, else the first <h1>
+    (a site logo set as an <h1> often comes first)."""
+    if headline:
+        folded = headline.casefold()
+        at = next((i for i, b in enumerate(page.blocks) if b.kind == "heading" and b.text.casefold() == folded), None)
+        if at is not None:
+            return at
+    return next((i for i, b in enumerate(page.blocks) if b.kind == "heading" and page.names[b.chain[-1]] == "h1"),
+                None)
+
+
+def date_near_headline(page: Walk, headline: str | None = None) -> str | None:
+    """A date in a short block just around the headline (a dateline, a byline)."""
+    at = headline_index(page, headline)
     if at is None:
         return None
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if len(block.text) <= DATELINE_CHARS and not page.is_elsewhere(block.elsewhere) and (found := find_date(block.text)):
+        if page.is_elsewhere(block.elsewhere):
+            continue
+        if len(block.text) <= DATELINE_CHARS and (found := find_date(block.text)):
+            return found
+        # a dateline run into the first paragraph: "27.1.2022 – The ...", "BERLIN, 3. März 2022 – ..."
+        if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1))):
             return found
     return None
 
@@ -162,7 +182,8 @@ def _time_date(page: Walk, in_furniture: bool) -> str | None:
                  and (found := normalize_date(datetime_attr) or find_date(text))), None)
 
 
-def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None) -> str | None:
+def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
+              headline: str | None = None) -> str | None:
     """The publication day most places on the page agree on: declared metadata, the URL, <time>
     elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date."""
     declared = next((found for value in (ld["published"], _first(meta, PUBLISHED_KEYS),
@@ -171,7 +192,7 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
     candidates = {
         "url": url_date(url),
         "byline": _first_date(page.bylines[:5]),
-        "near_headline": date_near_headline(page),
+        "near_headline": date_near_headline(page, headline),
         "declared": declared,
         "time": _time_date(page, in_furniture=False),
         "furniture_time": _time_date(page, in_furniture=True),
@@ -276,10 +297,11 @@ def page_metadata(page: Walk, url: str) -> dict:
     ld = article_metadata(page.json_ld)
     site_name = _first(meta, SITE_KEYS) or ld["publisher"]
     updated = modified(page, meta, ld)
+    headline = title(page, meta, ld, site_name, url)
     return {
-        "title": title(page, meta, ld, site_name, url),
+        "title": headline,
         "authors": authors(page, meta, ld, site_name, url),
-        "published_at": published(page, meta, ld, url, updated),
+        "published_at": published(page, meta, ld, url, updated, headline),
         "modified_at": updated,
         "language": language(page, meta, ld),
         "site_name": site_name,

@@ -34,7 +34,8 @@ PATTERNS = [re.compile(p, re.I) for p in (
     r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2}):(?P<S>\d{2})\s+[A-Z]{0,5}\s*(?P<Y>\d{4})",
     r"(?<!\d)(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?!\d)",
 )]
-URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
+URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|"
+                      r"/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
 SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])" + TIME)
 # in running text a bare run of eight digits is rarely a date
 IN_TEXT = PATTERNS[:-1] + [SHORT_YEAR]
@@ -82,7 +83,7 @@ def find_date(text: str) -> str | None:
 
 
 def url_date(url: str) -> str | None:
-    """The day a URL path spells as /YYYY/MM/DD/ or /YYYY-MM-DD/, if any."""
+    """The day a URL path spells as /YYYY/MM/DD/, /YYYY-MM/DD/ or /YYYY-MM-DD/, if any."""
     if not (match := URL_DATE.search(url)):
         return None
     year, month, day = (match.group("Y") or match.group("Y2"), match.group("m") or match.group("m2"),

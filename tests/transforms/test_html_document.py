@@ -341,3 +341,17 @@ def test_rel_and_class_attributes_are_read_as_word_lists():
     assert doc.canonical_url == "https://example.org/x/canonical"
     assert doc.authors == ["Jane Doe"]
     assert doc.text.count("The committee met") == 3
+
+
+def test_dateline_beside_the_headline_not_the_site_logo():
+    html = page(f'<div class="logo"><h1>Example Office</h1></div><div class="news"><h1>New tax rules</h1>'
+                f'<div class="docdata"><span>Datum:</span> <span>18.10.2021</span></div>'
+                f'<p>{PARAGRAPH * 3}</p></div>', head="<title>New tax rules - Example Office</title>")
+    assert parse_html(html, "https://example.de/af").published_at == "2021-10-18"
+
+
+@pytest.mark.parametrize(("lead", "day"), [("27.1.2022 - ", "2022-01-27"), ("BERLIN, 3. März 2022 – ", "2022-03-03"),
+                                           ("Die Stadt hat am 3. März 2022 ", None)])
+def test_dateline_run_into_the_first_paragraph(lead, day):
+    html = page(f'<div class="story"><h1>Stones for the remembered</h1><p>{lead}{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, "https://example.de/ag").published_at == day

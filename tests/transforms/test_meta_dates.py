@@ -40,3 +40,8 @@ def test_url_date():
     assert url_date("https://example.org/news/2022-01-28/item") == "2022-01-28"
     assert url_date("https://example.org/2019/13/02/x") is None
     assert url_date("https://example.org/archive/2019/08/") is None
+
+
+def test_url_date_with_year_and_month_as_one_segment():
+    assert url_date("https://news.example.cn/local/2012-06/04/content_1234.htm") == "2012-06-04"
+    assert url_date("https://example.org/archive/2012-06/report.html") is None
