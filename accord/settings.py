@@ -30,6 +30,14 @@ def speaker_entries() -> list[dict]:
     return read_toml("speakers.toml").get("speakers", [])
 
 
+def institution_entries() -> dict:
+    """config/institutions.toml (institutions, parties, portfolios, offices); empty when absent."""
+    try:
+        return read_toml("institutions.toml")
+    except FileNotFoundError:
+        return {}
+
+
 def topic_entries() -> list[dict]:
     return read_toml("topics.toml").get("topics", [])
 

@@ -30,7 +30,9 @@ from transforms.topics import Taxonomy  # noqa: E402
 def load_config() -> tuple[SpeakerRegistry, Taxonomy]:
     speakers = tomllib.loads((ROOT / "config/speakers.toml").read_text(encoding="utf-8"))
     topics = tomllib.loads((ROOT / "config/topics.toml").read_text(encoding="utf-8"))
-    return SpeakerRegistry.from_entries(speakers["speakers"]), Taxonomy.from_entries(topics["topics"])
+    institutions = tomllib.loads((ROOT / "config/institutions.toml").read_text(encoding="utf-8"))
+    return (SpeakerRegistry.from_entries(speakers["speakers"], institutions),
+            Taxonomy.from_entries(topics["topics"]))
 
 
 def file_offsets(raw: str, doc) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.speakers import PERSON_NOUNS, Mention
+from transforms.speakers import PERSON_NOUNS, Mention, canonical_country, is_place
 
 
 def _lexicon(words: str) -> frozenset[str]:
@@ -174,6 +174,10 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
         return None
     for m in reversed(before):
         if _gap_is_filler(text[m.end:cue_start]):
+            if m.kind == "name" and _LOCATIVE.search(text, lo, m.start) and (
+                    is_place(m.name or m.text) or canonical_country(m.name or m.text)):
+                # "NATO leaders meeting in Vilnius told …": the place is no subject
+                return _sentence_subject(text, lo, m.start, mentions, [])
             return m
         break
     if text[lo:cue_start].rstrip().endswith(","):
@@ -185,6 +189,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
     return None
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from)\s+$")
 # a mention right after one of these stands in a prepositional phrase, not as a subject:
 # "At Boca West, …", "In addition to the FBI probe, …"
 _PREPOSED = re.compile(r"\b(?:[Aa]t|[Ii]n|[Oo]n|[Ff]or|[Ff]rom|[Ww]ith|[Oo]f|[Bb]y|[Aa]fter|[Bb]efore|[Dd]uring|"

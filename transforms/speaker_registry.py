@@ -7,6 +7,10 @@ Entries, as loaded from config/speakers.toml (each a dict):
     affiliation  country or organisation spoken for ("Russia")         optional
     kind         "person" (default), "organisation" or "country"
     gender       "m" or "f", for he/she (optional: else guessed from the first name)
+
+Institutions (config/institutions.toml, one dict; see that file): bodies that stand for a
+country or organisation ("Senate" -> United States), party words, portfolio words that belong to
+the title after them ("trade commissioner") and offices whose holders speak for a country.
 """
 from __future__ import annotations
 
@@ -29,9 +33,42 @@ def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").lower().split())
 
 
+@dataclass(frozen=True)
+class Institutions:
+    affiliations: dict[str, str] = field(default_factory=dict)  # lower-case name -> country/org
+    in_role: frozenset[str] = frozenset()  # lower-case names kept in a title ("senate")
+    parties: dict[str, str] = field(default_factory=dict)  # lower-case word -> party
+    portfolios: frozenset[str] = frozenset()
+    offices: tuple[tuple[str, str], ...] = ()  # (lower-case title ending, affiliation)
+
+    @classmethod
+    def from_config(cls, raw: dict | None) -> Institutions:
+        raw = raw or {}
+        affiliations, in_role = {}, set()
+        for entry in raw.get("institutions", []):
+            for name in entry.get("names", []):
+                affiliations[_key(name)] = entry["affiliation"]
+                if entry.get("in_role"):
+                    in_role.add(_key(name))
+        offices = tuple((_key(title), entry["affiliation"]) for entry in raw.get("offices", [])
+                        for title in entry.get("titles", []))
+        return cls(affiliations, frozenset(in_role), {_key(k): v for k, v in raw.get("parties", {}).items()},
+                   frozenset(_key(w) for w in raw.get("portfolios", [])),
+                   tuple(sorted(offices, key=lambda o: -len(o[0]))))
+
+    def affiliation(self, name: str) -> str | None:
+        return self.affiliations.get(_key(name))
+
+    def office(self, role: str | None) -> str | None:
+        """The affiliation an office's holder speaks for ("Senator" -> United States), if any."""
+        low = _key(role or "")
+        return next((aff for title, aff in self.offices if low == title or low.endswith(" " + title)), None)
+
+
 @dataclass
 class SpeakerRegistry:
     entries: list[Entry] = field(default_factory=list)
+    institutions: Institutions = field(default_factory=Institutions)
 
     def __post_init__(self) -> None:
         self._by_alias: dict[str, Entry] = {}
@@ -43,8 +80,9 @@ class SpeakerRegistry:
                 self._by_surname.setdefault(_key(entry.name.split()[-1]), []).append(entry)
 
     @classmethod
-    def from_entries(cls, entries: list[dict]) -> SpeakerRegistry:
-        """Registry from plain dicts (keys as in the module docstring); bad kinds are errors."""
+    def from_entries(cls, entries: list[dict], institutions: dict | None = None) -> SpeakerRegistry:
+        """Registry from plain dicts (keys as in the module docstring); bad kinds are errors.
+        `institutions` is config/institutions.toml as loaded (optional)."""
         out = []
         for raw in entries:
             kind = raw.get("kind") or "person"
@@ -53,7 +91,7 @@ class SpeakerRegistry:
             out.append(Entry(name=raw["name"], aliases=tuple(raw.get("aliases") or ()),
                              role=raw.get("role"), affiliation=raw.get("affiliation"), kind=kind,
                              gender=raw.get("gender")))
-        return cls(out)
+        return cls(out, Institutions.from_config(institutions))
 
     def lookup(self, mention: str) -> Entry | None:
         """The entry a name or alias stands for; a bare surname only when it is unambiguous."""

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transforms.countries import canonical_country as _canonical_country
-from transforms.speaker_registry import SpeakerRegistry
+from transforms.speaker_registry import Institutions, SpeakerRegistry
 
 # the same few names recur in every article: look each up once
 canonical_country = lru_cache(maxsize=8192)(_canonical_country)
@@ -50,6 +50,7 @@ front-runner frontrunner employee expert strategist pollster diplomat ambassador
 judge justice democrat republican founder executive host manager colleague friend brother sister wife
 husband son daughter mother father member resident voter supporter tycoon reporter activist confidant
 witness organizer organiser owner worker student teacher doctor officer veteran woman man actress actor
+envoy commissioner negotiator premier chief
 """)
 # a nominal's gender, for he/she ("the woman who spoke", "the congressman")
 FEMALE_NOUNS = _lexicon("""
@@ -142,6 +143,10 @@ class Mention:
     gender: str | None = None  # "m" | "f" when the words tell
     head: str | None = None  # nominal's noun ("senator")
     plural: bool = False  # a group ("Democratic strategists"): no single person stands for it
+    party: str | None = None  # "Republican": "(R-Ky.)", "the Kentucky Republican"
+    state: str | None = None  # "Kentucky": "Sen. Ann Lee of Kentucky", "(R-Ky.)"
+    possessor: str | None = None  # "Microsoft" in "Microsoft’s president": whose the role is
+    title: str | None = None  # a nominal's office ("the Saudi energy minister" -> Energy Minister)
 
 
 @dataclass
@@ -155,6 +160,8 @@ class Entity:
     personal: bool = False  # seen with a first name, a title or in the registry: surely a person
     described_as: set[str] = field(default_factory=set)  # nouns the text describes them by
     # ("Ann Lee, the ambassador to Chad," -> "ambassador"): a later "the ambassador" is them
+    party: str | None = None
+    state: str | None = None
 
 
 def _title_at(words: list[str], i: int) -> int:
@@ -163,12 +170,65 @@ def _title_at(words: list[str], i: int) -> int:
     for n in (5, 4, 3, 2):
         if " ".join(low[i:i + n]) in COMPOUND_TITLES:
             return n
-    return 1 if low[i] in TITLE_WORDS else 0
+    return 1 if low[i] in TITLE_WORDS or low[i] in COMPOUND_TITLES else 0
+
+
+_ROLE_SMALL = frozenset(("of", "the", "for", "and", "to", "on"))
+# titles of rank or nobility: a role only until the text gives an office ("Sheikh X, Qatar's prime minister")
+RANK_TITLES = frozenset(("Sheikh", "Prince", "Princess", "Emir", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs."))
+# a noun that stands for any of these offices: "the Ukrainian leader" is its president
+HEAD_SYNONYMS = {
+    "leader": ("president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "leader"),
+    "envoy": ("ambassador", "envoy"),
+    "ambassador": ("ambassador", "envoy"),
+    "diplomat": ("ambassador", "envoy", "diplomat", "foreign minister", "foreign secretary", "secretary of state"),
+    "premier": ("prime minister", "premier"),
+    "chief": ("chief", "head", "director", "secretary-general", "secretary general"),
+}
+_LEGISLATOR = ("senator", "senate", "representative", "congressman", "congresswoman", "house speaker",
+               "speaker of the house", "lawmaker", "majority leader", "minority leader")
+_NOT_ROLE = frozenset(("former", "then", "acting", "outgoing", "incoming", "new", "top", "ex", "the", "a", "an"))
 
 
 def _role_text(words: list[str]) -> str:
-    text = " ".join(ROLE_ABBREVIATIONS.get(w.lower(), w) for w in words)
-    return text[:1].upper() + text[1:]
+    out = []
+    for i, w in enumerate(words):
+        w = ROLE_ABBREVIATIONS.get(w.lower(), w)
+        out.append(w if (w.lower() in _ROLE_SMALL and i) or not w[:1].islower() else w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def _read_prefix(words: list[str], registry: SpeakerRegistry | None) -> tuple[str | None, list[str], str | None]:
+    """What stands before a title: 'U.S.' (an affiliation), 'Senate' (an institution: an affiliation,
+    kept in the role), 'Republican' (a party), 'Trade', 'COP28' (part of the role)."""
+    inst = registry.institutions if registry is not None else _NO_INSTITUTIONS
+    affiliation, role, party = None, [], None
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i:i + n]).rstrip(",")
+            if n > 1 and i + n > len(words):
+                continue
+            low = phrase.lower()
+            if n == 1 and low in inst.parties:
+                party = inst.parties[low]
+                break
+            found = canonical_country(phrase) or inst.affiliation(phrase)
+            entry = registry.lookup(phrase) if registry is not None and found is None else None
+            if found or entry:
+                affiliation = affiliation or found or (entry.affiliation if entry.kind == "person" and
+                                                       entry.affiliation else entry.name)
+                if low in inst.in_role:
+                    role.extend(words[i:i + n])
+                break
+            if n == 1 and low.strip(".-") not in _NOT_ROLE and (phrase[:1].isupper() or phrase[:1].isdigit()
+                                                                or low in inst.portfolios):
+                role.append(phrase)
+        i += n
+    return affiliation, role, party
+
+
+_NO_INSTITUTIONS = Institutions()
 
 
 def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | None:
@@ -206,26 +266,27 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
         elif name_words[0].lower().startswith("mr"):
             gender = "m"
         name_words = name_words[1:]
+    state = None
     if "of" in name_words and role_words:
-        name_words = name_words[:name_words.index("of")]
+        at = name_words.index("of")
+        place = " ".join(name_words[at + 1:])
+        state = place if is_place(place) else None
+        name_words = name_words[:at]
     name = " ".join(name_words)
     name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
-    affiliation = None
+    affiliation, party = None, None
     if prefix:
-        pre = " ".join(prefix)
-        affiliation = canonical_country(pre)
-        if affiliation is None and registry is not None:
-            entry = registry.lookup(pre)
-            affiliation = entry.name if entry else None
-        affiliation = affiliation or pre
+        affiliation, before_role, party = _read_prefix(prefix, registry)
+        role_words = before_role + role_words if role_words else role_words
     if name_words and gender is None:
         first = name_words[0].lower()
         gender = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
-    role = _role_text([w for w in role_words if w.lower() not in HONORIFICS]) if role_words else None
+    role_words = [w for w in role_words if w.lower() not in HONORIFICS]
+    role = _role_text(role_words) if role_words else None
     if not name:
         return Mention(0, 0, text, "nominal", None, role, affiliation, gender,
-                       head=role_words[-1].lower().rstrip(".") if role_words else None)
-    return Mention(0, 0, text, "name", name, role, affiliation, gender)
+                       head=role_words[-1].lower().rstrip(".") if role_words else None, party=party, state=state)
+    return Mention(0, 0, text, "name", name, role, affiliation, gender, party=party, state=state)
 
 
 _ABBREVIATED = HONORIFICS | frozenset(ROLE_ABBREVIATIONS) | _lexicon("jr. sr. st. ft. mt.")
@@ -285,10 +346,17 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             raw, end = raw[:-2], end - 2
         elif raw.endswith(("’", "'")):
             raw, end = raw[:-1], end - 1
+        lead = re.search(r"\b([a-z]+)\s+$", text[max(lo, s - 20):s])
+        first_word = raw.split()[0].lower()
+        if lead and first_word in TITLE_WORDS and registry is not None \
+                and lead.group(1) in registry.institutions.portfolios:
+            s = max(lo, s - 20) + lead.start(1)  # "press secretary Ann Lee", "trade commissioner Ann Lee"
+            raw = text[s:end]
         mention = parse_name(raw, registry)
         if mention is None:
             continue
         mention.start, mention.end, mention.text = s, end, raw
+        _party_state(text, lo, hi, mention, registry)
         found.append(mention)
     taken = [(x.start, x.end) for x in found]
     for m in _NOMINAL.finditer(text, lo, hi):
@@ -305,12 +373,21 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
                 found.remove(x)
                 taken.remove((x.start, x.end))
         words = text[m.start():end].split()
-        affiliation = None
+        affiliation, possessor = None, None
+        inst = registry.institutions if registry is not None else _NO_INSTITUTIONS
+        if words[0].endswith(("’s", "'s")):
+            possessor = " ".join(text[m.start():end].split("’s")[0].split("'s")[0].split())
+            affiliation = canonical_country(possessor) or inst.affiliation(possessor)
+            if affiliation:
+                possessor = None
         for w in words[1:-1]:
-            affiliation = affiliation or canonical_country(w)
+            affiliation = affiliation or canonical_country(w) or inst.affiliation(w.strip(",’'"))
+        for a, b in zip(words[1:-1], words[2:-1], strict=False):
+            affiliation = affiliation or inst.affiliation(f"{a} {b}")  # "the United Nations climate chief"
         gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
         found.append(Mention(m.start(), end, text[m.start():end], "nominal", None, None, affiliation,
-                             gender, head=head, plural=m.end() > m.end(1)))
+                             gender, head=head, plural=m.end() > m.end(1), possessor=possessor,
+                             title=_nominal_role(words, head, inst)))
         taken.append((m.start(), end))
     for m in _GROUP.finditer(text, lo, hi):
         if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):
@@ -330,7 +407,53 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         found.append(Mention(m.start(), m.end(), m.group(0), "pronoun",
                              gender=PRONOUNS.get(m.group(0).lower())))
     found.sort(key=lambda x: x.start)
+    if registry is not None and registry.institutions.parties:
+        found = [_party_nominal(text, lo, x, registry.institutions) if x.kind == "name" else x for x in found]
     return found
+
+
+def _party_state(text: str, lo: int, hi: int, mention: Mention, registry: SpeakerRegistry | None) -> None:
+    """'Sen. Ann Lee (R-Ky.)': party and state from the brackets after a name."""
+    m = _PARTY_STATE.match(text, mention.end, hi)
+    if m:
+        mention.party = _PARTY_LETTERS[m.group(1)]
+        mention.state = STATE_ABBREVIATIONS.get(m.group(2).lower().rstrip("."), mention.state)
+
+
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)—–]|$|(?:who|which|said|says|is|was|has|had|will|would|also|then|later|"
+                         r"did|does|and|[a-z]+ed|[a-z]+s)\b)")
+
+
+def _party_nominal(text: str, lo: int, x: Mention, inst: Institutions) -> Mention:
+    """'the Kentucky Republican', 'the Connecticut Democrat': a description by state and party."""
+    words = (x.name or x.text).split()
+    party = inst.parties.get(words[-1].lower()) if words else None
+    the = re.search(r"\b[Tt]he\s+$", text[max(lo, x.start - 5):x.start])
+    if party is None or the is None or len(words) > 3 or x.role or not _PHRASE_END.match(text, x.end):
+        return x  # "the Republican nomination": an adjective
+    place = " ".join(words[:-1])
+    if place and not (is_place(place) or canonical_country(place)):
+        return x
+    start = max(lo, x.start - 5) + the.start()
+    return Mention(start, x.end, text[start:x.end], "nominal", None, None, canonical_country(place) if place else None,
+                   None, head=words[-1].lower(), party=party, state=place if is_place(place) else None)
+
+
+def _nominal_role(words: list[str], head: str, inst: Institutions) -> str | None:
+    """'the Saudi energy minister' -> Energy Minister, "Qatar's prime minister" -> Prime Minister."""
+    if head not in TITLE_WORDS or len(words) < 2:
+        return None
+    low = [w.lower().strip(",") for w in words[1:]]
+    if low[-1] != head:
+        return None
+    take = 1
+    for n in (3, 2):
+        if len(low) >= n and " ".join(low[-n:]) in COMPOUND_TITLES:
+            take = n
+            break
+    while take < len(low) and low[-take - 1] in inst.portfolios:
+        take += 1
+    return _role_text(low[-take:])
 
 
 _NOUN_AFTER = re.compile(
@@ -358,16 +481,23 @@ def _nominal_end(text: str, end: int, hi: int, head: str) -> tuple[int, str]:
     return end, head
 
 
-def _load_places() -> frozenset[str]:
+def _load_places() -> dict:
     path = Path(__file__).resolve().parents[1] / "config" / "places.toml"
     try:
-        return frozenset(p.lower() for p in tomllib.loads(path.read_text(encoding="utf-8")).get("places", []))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError:
-        return frozenset()
+        return {}
 
 
-# States and cities (config/places.toml): never a person speaker
-PLACES = _load_places()
+_PLACES_CONFIG = _load_places()
+# capitals (config/places.toml): a capital speaks for its country ("Vilnius said")
+CAPITALS = {k.lower(): v for k, v in _PLACES_CONFIG.get("capitals", {}).items()}
+# "Ky." -> Kentucky, for "(R-Ky.)"
+STATE_ABBREVIATIONS = {k.lower().rstrip("."): v for k, v in _PLACES_CONFIG.get("state_abbreviations", {}).items()}
+# States, cities and capitals: never a person speaker
+PLACES = frozenset(p.lower() for p in _PLACES_CONFIG.get("places", [])) | frozenset(CAPITALS)
+_PARTY_STATE = re.compile(r"\s*\(\s*([RDI])\s*[-–]\s*([A-Z][\w.]*?)\.?\s*\)")
+_PARTY_LETTERS = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 
 
 def is_place(name: str) -> bool:
@@ -390,10 +520,13 @@ class Coreference:
         self.registry = registry
         self.entities: dict[str, Entity] = {}
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) of every resolved name
+        self.apposed: dict[int, Entity] = {}  # a nominal's offset -> the name set beside it
 
     def _entity(self, name: str, mention: Mention) -> Entity:
         entry = self.registry.lookup(name) or self.registry.lookup(mention.text)
         canonical = entry.name if entry else name
+        if entry is None and name.lower() in CAPITALS:
+            canonical = CAPITALS[name.lower()]  # "Vilnius said": its government
         entity = self.entities.get(canonical)
         if entity is None:
             kind = entry.kind if entry else ("country" if canonical_country(canonical) == canonical
@@ -405,6 +538,8 @@ class Coreference:
             entry or mention.role or mention.gender or len(canonical.split()) > 1))
         entity.role = entity.role or mention.role
         entity.affiliation = entity.affiliation or mention.affiliation
+        entity.party = entity.party or mention.party
+        entity.state = entity.state or mention.state
         entity.gender = entity.gender or mention.gender or (entry.gender if entry else None) \
             or _first_name_gender(canonical)
         if mention.text not in entity.aliases:
@@ -430,21 +565,79 @@ class Coreference:
         self.history.append((offset, entity))
 
     def resolve_nominal(self, mention: Mention, before: int) -> Entity | None:
-        """'the senator' -> the latest entity whose role has that noun (same country if said)."""
+        """'the senator' -> the latest entity whose role has that noun (same country if said);
+        'the ambassador, Ann Lee,' -> Ann Lee; 'the Kentucky Republican' -> the legislator from
+        Kentucky (or the latest legislator whose state the text does not give)."""
+        if mention.start in self.apposed:
+            return self.apposed[mention.start]
         head = mention.head or ""
         if head in SOURCE_NOUNS or mention.plural:
             return None
+        if mention.party:
+            return self._by_party(mention, before)
+        synonyms = HEAD_SYNONYMS.get(head, ())
+        title = (mention.title or "").lower()
         for offset, entity in reversed(self.history):
             if offset >= before or entity.kind != "person":
                 continue
             role = (entity.role or "").lower()
             described = head in entity.described_as and mention.text.lower().startswith(("the ", "this "))
+            definite = mention.text.lower().startswith(("the ", "this ")) or mention.possessor is None and \
+                mention.text.split()[0].endswith(("’s", "'s"))
             if head and (head in role or described or (head == "senator" and "sen" in role)
-                         or (head == "congressman" and "rep" in role)):
+                         or (head == "congressman" and "rep" in role)
+                         or (definite and any(w in role for w in synonyms))):
                 if mention.affiliation and entity.affiliation and mention.affiliation != entity.affiliation:
+                    continue
+                if title and role and title not in role and head in role and " " in title \
+                        and not title.endswith(role):
+                    continue  # "the energy minister" is not the foreign minister
+                if mention.possessor and entity.affiliation and entity.affiliation != mention.possessor:
                     continue
                 return entity
         return None
+
+    def _by_party(self, mention: Mention, before: int) -> Entity | None:
+        seen, fallback = 0, None
+        for offset, entity in reversed(self.history):
+            if offset >= before or entity.kind != "person" or (entity.party and entity.party != mention.party):
+                continue
+            if mention.state and entity.state == mention.state:
+                return entity
+            role = (entity.role or "").lower()
+            if fallback is None and entity.state is None and any(w in role for w in _LEGISLATOR) and seen < 12:
+                fallback = entity
+            seen += 1
+        if fallback is not None:
+            fallback.party = fallback.party or mention.party
+            fallback.state = fallback.state or mention.state
+        return fallback
+
+    def principal(self, mention: Mention, before: int) -> Entity | None:
+        """Whose 'his spokesman' is: the latest person of that gender named before."""
+        word = mention.text.split()[0].lower()
+        gender = {"his": "m", "her": "f"}.get(word)
+        if gender is None:
+            return None
+        for offset, entity in reversed(self.history):
+            if offset < before and entity.kind == "person" and entity.gender in (gender, None) and entity.personal:
+                return entity
+        return None
+
+    def take_description(self, entity: Entity, nominal: Mention) -> None:
+        """'Qatar's prime minister, Ann Lee,': the office and the country are Ann Lee's."""
+        if nominal.title and (entity.role is None or entity.role in RANK_TITLES):
+            entity.role = nominal.title
+        affiliation = nominal.affiliation
+        if affiliation is None and nominal.possessor:
+            principal = next((e for _, e in reversed(self.history) if e.name == nominal.possessor
+                              or nominal.possessor in e.name.split()), None)
+            affiliation = principal.affiliation if principal is not None else nominal.possessor \
+                if not is_place(nominal.possessor) else None
+        if affiliation is None and nominal.text.split()[0].lower() in ("his", "her"):
+            principal = self.principal(nominal, nominal.start)
+            affiliation = principal.affiliation if principal is not None else None
+        entity.affiliation = entity.affiliation or affiliation
 
     def describe(self, text: str, mentions: list[Mention]) -> None:
         """Appositions in one sentence: 'Ann Lee, the ambassador to Chad,' and 'the ambassador,
@@ -453,12 +646,18 @@ class Coreference:
             if not re.fullmatch(r"\s*,\s*", text[a.end:b.start]):
                 continue
             name, nominal = (a, b) if a.kind == "name" else (b, a)
-            if name.kind != "name" or nominal.kind != "nominal" or nominal.plural \
-                    or nominal.head not in PERSON_NOUNS or nominal.text.lower().startswith(("his ", "her ", "their ")):
+            if name.kind != "name" or nominal.kind != "nominal" or nominal.plural or nominal.head not in PERSON_NOUNS:
+                continue
+            own = nominal.text.lower().startswith(("his ", "her ", "their "))
+            if own and not nominal.head.startswith("spokes"):
                 continue
             entity = self.resolve_name(name)
             if entity.kind == "person":
-                entity.described_as.add(nominal.head)
+                if not own:
+                    entity.described_as.add(nominal.head)
+                if nominal is a and re.match(r"\s*,", text[b.end:b.end + 2]) or nominal is b:
+                    self.apposed[nominal.start] = entity  # "the ambassador, Ann Lee, said"
+                    self.take_description(entity, nominal)
 
     def entity_for(self, mention: Mention, before: int) -> Entity | None:
         if mention.kind == "name":

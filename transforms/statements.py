@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.agreements import find_agreements
+from transforms.countries import find_countries
 from transforms.document import Document
 from transforms.quotes import QuoteSpan, find_quotes
 from transforms.records import Extraction, Quote, Speaker
@@ -14,6 +15,8 @@ from transforms.sentences import split_sentences
 from transforms.speaker_registry import SpeakerRegistry
 from transforms.speakers import (
     PERSON_NOUNS,
+    RANK_TITLES,
+    TITLE_WORDS,
     Coreference,
     Entity,
     Mention,
@@ -90,9 +93,14 @@ class _Resolver:
         self.nominals: list[list[Mention]] = []  # persons described, never named ("the woman"), per unit
         self.last_speaker: Entity | None = None
         self.last_speaker_unit = -10
+        # described speakers the next sentences may name: "Qatar's prime minister announced … .
+        # Sheikh Ann Lee said": (unit, mention, stand-in entity)
+        self.pending: list[tuple[int, Mention, Entity]] = []
+        self.named_for: dict[int, Entity] = {}  # id of a stand-in -> the entity it turned out to be
 
-    def read(self, unit: _Unit, text: str) -> None:
+    def read(self, unit: _Unit, text: str, unit_index: int = 0) -> None:
         self.coref.describe(text, unit.mentions)
+        self._name_pending(unit, text, unit_index)
         named, described = [], []
         for m in unit.mentions:
             entity = self.coref.entity_for(m, m.start) if m.kind != "pronoun" else None
@@ -116,7 +124,7 @@ class _Resolver:
                 return None  # "Iowa", "New York": a place says nothing
             if entity is None and mention.kind == "nominal":
                 # "a longtime adviser", "the statement": the words are all the article gives
-                entity = Entity(mention.text, "person" if mention.head in PERSON_NOUNS else "organisation")
+                entity = self._described(mention, unit_index)
             return entity
         word = mention.text.lower()
         if word in ("it", "they"):
@@ -158,6 +166,44 @@ class _Resolver:
                 if m.gender == mention.gender and (back or m.end <= mention.start):
                     return Entity(m.text, "person", gender=m.gender)
         return None
+
+    def _described(self, mention: Mention, unit_index: int) -> Entity:
+        person = mention.head in PERSON_NOUNS
+        entity = Entity(mention.text, "person" if person else "organisation", role=mention.title,
+                        affiliation=mention.affiliation)
+        if person:
+            self.coref.take_description(entity, mention)
+            if mention.title and mention.head in TITLE_WORDS and not mention.text.lower().startswith(
+                    ("a ", "an ", "one ", "another ", "his ", "her ", "their ", "its ")):
+                self.pending.append((unit_index, mention, entity))
+        return entity
+
+    def _name_pending(self, unit: _Unit, text: str, unit_index: int) -> None:
+        """A described speaker named as the subject of one of the next two sentences, with no
+        office of their own or the same one: 'Qatar's prime minister announced … . Sheikh Ann Lee
+        said …'."""
+        self.pending = [p for p in self.pending if unit_index - p[0] <= 2 and id(p[2]) not in self.named_for]
+        if not self.pending or not unit.mentions:
+            return
+        first = unit.mentions[0]
+        if first.kind != "name" or text[unit.start:first.start].strip(" “\"‘'(") or first.role \
+                and first.role not in RANK_TITLES:
+            return
+        entity = self.coref.resolve_name(first)
+        if entity.kind != "person" or not entity.personal or len(entity.name.split()) < 2 \
+                or any(e is entity for e in self.named_for.values()):
+            return
+        for index, mention, stand_in in self.pending:
+            if index >= unit_index:
+                continue
+            if entity.role and entity.role not in RANK_TITLES and (mention.head or "") not in entity.role.lower():
+                continue
+            if entity.affiliation and stand_in.affiliation and entity.affiliation != stand_in.affiliation:
+                continue
+            self.coref.take_description(entity, mention)
+            entity.described_as.add(mention.head or "")
+            self.named_for[id(stand_in)] = entity
+            return
 
     def spoke(self, entity: Entity | None, unit_index: int) -> None:
         if entity is not None:
@@ -292,7 +338,7 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     seen_content: set[tuple[int, int]] = set()
     block_start_set = set(starts)
     for index, unit in enumerate(units):
-        resolver.read(unit, text)
+        resolver.read(unit, text, index)
         label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
         if label and not unit.quotes and len(label.group(1).split()) <= 3:
             mention = Mention(label.start(1), label.end(1), label.group(1), "name",
@@ -406,6 +452,9 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
         elif unit.block in last_in_block:
             e, m, c, _ = last_in_block[unit.block]
             last_in_block[unit.block] = (e, m, c, False)
+    for st in statements:
+        if st.entity is not None and id(st.entity) in resolver.named_for:
+            st.entity = resolver.named_for[id(st.entity)]
     return statements, dict(enumerate(sections))
 
 
@@ -470,14 +519,29 @@ def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, 
     return None, None, None
 
 
-def _speakers(statements: list[_Statement]) -> list[Speaker]:
+def _speakers(statements: list[_Statement], text: str, registry: SpeakerRegistry) -> list[Speaker]:
     out: dict[str, Speaker] = {}
+    named: set[str] | None = None
     for st in statements:
         e = st.entity
         if e is None or e.name in out:
             continue
-        out[e.name] = Speaker(e.name, e.role, e.affiliation, list(e.aliases), e.kind)
+        affiliation = e.affiliation
+        office = registry.institutions.office(e.role) if affiliation is None and e.kind == "person" else None
+        if office:
+            # "Senator", "Trade Commissioner": the country or body the article names, if it does
+            named = _named_affiliations(text, registry) if named is None else named
+            affiliation = office if office in named else None
+        out[e.name] = Speaker(e.name, e.role, affiliation, list(e.aliases), e.kind)
     return list(out.values())
+
+
+def _named_affiliations(text: str, registry: SpeakerRegistry) -> set[str]:
+    """Countries and bodies an article names, itself or through an institution ("the Senate")."""
+    named = {country for _, _, country in find_countries(text, nouns_only=True)}
+    named |= {aff for name, aff in registry.institutions.affiliations.items()
+              if aff not in named and re.search(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text, re.IGNORECASE)}
+    return named
 
 
 def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Extraction:
@@ -495,6 +559,6 @@ def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Ext
             kind=st.kind, text=words, cue=st.cue, sentence=sentence, topics=topics,
             section=sections[st.unit.block], start_char=st.start, end_char=st.end,
             stance=stance_of(words, topics[0] if topics else None)))
-    speakers = _speakers(statements)
+    speakers = _speakers(statements, text, registry)
     return Extraction(quotes=quotes, speakers=speakers,
                       agreements=find_agreements(doc, quotes, speakers, taxonomy))

@@ -188,3 +188,8 @@ def test_an_aside_between_dashes_is_passed_over_on_the_way_to_that():
     text = ("Mia Holt complained on Friday — notes of which the party emailed to reporters later — "
             "that the mayor had ignored her.")
     assert [f for f in _frames(text) if f[2]] == [("complained", "Mia Holt", "the mayor had ignored her")]
+
+
+def test_a_place_after_in_is_no_subject():
+    frames = _frames("Leaders meeting in Vilnius on Wednesday told reporters that the plan was late.")
+    assert frames and frames[0][1] == "Leaders"

@@ -66,3 +66,102 @@ def test_groups_and_possessive_sources_are_nominal_mentions():
     found = [(m.kind, m.text, m.plural) for m in find_mentions(text, 0, len(text))]
     assert found == [("nominal", "Democratic strategists", True), ("nominal", "Okafor’s campaign", False),
                      ("nominal", "two aides", True)]
+
+
+INSTITUTIONS = {
+    "institutions": [{"names": ["Senate"], "affiliation": "United States", "in_role": True},
+                     {"names": ["Pentagon", "White House"], "affiliation": "United States"},
+                     {"names": ["EU"], "affiliation": "European Union"}],
+    "parties": {"republican": "Republican", "democrat": "Democrat"},
+    "portfolios": ["press", "trade", "energy"],
+    "offices": [{"titles": ["senator"], "affiliation": "United States"}],
+}
+INST_REGISTRY = SpeakerRegistry.from_entries([], INSTITUTIONS)
+
+
+def test_institution_before_a_title_is_an_affiliation_and_stays_in_the_role():
+    m = parse_name("Senate Majority Leader Ann Okoro", INST_REGISTRY)
+    assert (m.name, m.role, m.affiliation) == ("Ann Okoro", "Senate Majority Leader", "United States")
+
+
+def test_unknown_word_before_a_title_belongs_to_the_role():
+    m = parse_name("Trade Commissioner Lars Vik", INST_REGISTRY)
+    assert (m.name, m.role, m.affiliation) == ("Lars Vik", "Trade Commissioner", None)
+
+
+def test_portfolio_word_in_lower_case_joins_the_title():
+    text = "At the White House, press secretary Dana Moss said no."
+    name = [m for m in find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY) if m.kind == "name"][-1]
+    assert (name.name, name.role) == ("Dana Moss", "Press Secretary")
+
+
+def test_party_state_brackets_and_the_state_party_description():
+    text = "Sen. Ray Dunn (R-Ky.) voted no. The Kentucky Republican said the bill was dead."
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    for m in found:
+        if m.kind == "name":
+            coref.note(m.start, coref.resolve_name(m))
+    nominal = next(m for m in found if m.kind == "nominal")
+    assert (nominal.text, nominal.party, nominal.state) == ("The Kentucky Republican", "Republican", "Kentucky")
+    assert coref.resolve_nominal(nominal, nominal.start).name == "Ray Dunn"
+
+
+def test_state_party_description_falls_back_to_the_latest_legislator():
+    text = "Senate Minority Leader Ray Dunn voted no. The Ohio Republican said the bill was dead."
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    for m in found:
+        if m.kind == "name":
+            coref.note(m.start, coref.resolve_name(m))
+    nominal = next(m for m in found if m.kind == "nominal")
+    assert coref.resolve_nominal(nominal, nominal.start).name == "Ray Dunn"
+
+
+def test_party_adjective_is_no_description():
+    text = "He won the Republican nomination."
+    assert all(m.kind != "nominal" or m.head != "republican"
+               for m in find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY))
+
+
+def test_appositive_gives_the_name_its_office_and_country():
+    text = "Chad’s energy minister, Idriss Kolo, spoke first."
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    coref.describe(text, found)
+    nominal = next(m for m in found if m.kind == "nominal")
+    entity = coref.resolve_nominal(nominal, nominal.start)
+    assert (entity.name, entity.role, entity.affiliation) == ("Idriss Kolo", "Energy Minister", "Chad")
+
+
+def test_organisation_possessive_is_the_affiliation():
+    text = "Contoso’s president, Mia Varga, said so."
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    coref.describe(text, found)
+    entity = coref.entities["Mia Varga"]
+    assert (entity.role, entity.affiliation) == ("President", "Contoso")
+
+
+def test_leader_stands_for_the_head_of_state_of_that_country():
+    text = "Chilean President Rosa Pardo met Peruvian President Luis Soto. The Chilean leader said no."
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    for m in found:
+        if m.kind == "name":
+            coref.note(m.start, coref.resolve_name(m))
+    nominal = next(m for m in found if m.kind == "nominal")
+    assert coref.resolve_nominal(nominal, nominal.start).name == "Rosa Pardo"
+
+
+def test_unnamed_source_takes_the_institution_as_affiliation():
+    text = "A senior Pentagon official said no."
+    nominal = next(m for m in find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY) if m.kind == "nominal")
+    assert nominal.affiliation == "United States"
+
+
+def test_a_capital_is_no_person_but_speaks_for_its_country():
+    from transforms.speakers import is_place
+    assert is_place("Vilnius")
+    coref = Coreference(INST_REGISTRY)
+    assert coref.resolve_name(parse_name("Vilnius")).name == "Lithuania"

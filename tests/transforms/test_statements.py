@@ -1,5 +1,6 @@
 import pytest
 
+from transforms.document import Block, Document
 from transforms.speaker_registry import SpeakerRegistry
 from transforms.statements import extract
 from transforms.text_document import parse_text
@@ -180,3 +181,38 @@ def test_a_known_name_and_a_colon_open_a_statement():
     quotes = extract(doc, REGISTRY, TAXONOMY).quotes
     assert [(q.text, q.speaker, q.cue) for q in quotes] == [
         ("We will win this state and the next.", "Mia Holt", ":")]
+
+
+def _institution_registry():
+    return SpeakerRegistry.from_entries([], {
+        "institutions": [{"names": ["Senate"], "affiliation": "United States", "in_role": True}],
+        "parties": {"republican": "Republican"}, "portfolios": ["trade"],
+        "offices": [{"titles": ["senator"], "affiliation": "United States"},
+                    {"titles": ["commissioner"], "affiliation": "European Union"}]})
+
+
+def test_described_speaker_named_in_the_next_sentence_is_that_person():
+    doc = Document(url="u", blocks=[
+        Block("paragraph", "The truce will hold, Chad’s prime minister announced on Monday."),
+        Block("paragraph", "Sheikh Idriss Kolo said that the first phase would last a month."),
+        Block("paragraph", "The Chadian prime minister said that talks would resume."),
+    ])
+    result = extract(doc, _institution_registry(), TAXONOMY)
+    assert {q.speaker for q in result.quotes} == {"Idriss Kolo"}
+    kolo = result.speakers[0]
+    assert (kolo.role, kolo.affiliation) == ("Prime Minister", "Chad")
+
+
+def test_office_affiliation_only_when_the_article_names_it():
+    registry = _institution_registry()
+    us = Document(url="u", blocks=[Block("paragraph", "Senator Ray Dunn said that the Senate would vote.")])
+    assert extract(us, registry, TAXONOMY).speakers[0].affiliation == "United States"
+    elsewhere = Document(url="u", blocks=[Block("paragraph", "Senator Ray Dunn said that the chamber would vote.")])
+    assert extract(elsewhere, registry, TAXONOMY).speakers[0].affiliation is None
+
+
+def test_his_spokesman_keeps_the_description_with_the_principal_affiliation():
+    doc = Document(url="u", blocks=[Block("paragraph", "Chilean President Luis Pardo left early. "
+                                                       "His spokesman said that the talks had failed.")])
+    speaker = next(s for s in extract(doc, _institution_registry(), TAXONOMY).speakers if s.name != "Luis Pardo")
+    assert (speaker.name, speaker.kind, speaker.affiliation) == ("His spokesman", "person", "Chile")
