@@ -83,10 +83,12 @@ def direct(data_dir: Path) -> float:
     so its cost is counted as Prefect's)."""
     from accord import storage
     from accord.parse_pages import ParsedBatch, parse_pages, store_run
+    from accord.report import write_report
     from flows.nightly import new_run_id
     from flows.tasks import PARSE_BATCH_SIZE, resolve_sources
     from scrape.crawl import CrawlSettings, crawl
     from warehouse.build import build
+    from warehouse.compact import compact
     from warehouse.summary import summarize
 
     started = time.perf_counter()
@@ -103,10 +105,13 @@ def direct(data_dir: Path) -> float:
             parsed.merge(batch)
     store_run(location.local, run_id, parsed, crawled.fetch_log)
     storage.push(location)
+    compact(location.local)
     with storage.writer_lock(location):
         storage.pull(location, ("lake",))
         warehouse = build(location.local)
-    return checked(summarize(warehouse, run_id), time.perf_counter() - started)
+    summary = summarize(warehouse, run_id)
+    write_report(warehouse, warehouse.with_name("report.html"))
+    return checked(summary, time.perf_counter() - started)
 
 
 def with_prefect(data_dir: Path) -> float:

@@ -29,7 +29,6 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None) -> Ru
     parsed = tasks.parse_all(crawled.batches, run_id)
     tasks.write_lake(location.url, run_id, parsed, crawled.fetch_log)
     tasks.push(location.url)
-    tasks.compact_lake(location.url)
     warehouse = tasks.build_warehouse(location.url)
     summary = tasks.summarize_run(warehouse, run_id)
     summary.report = str(tasks.report(warehouse))

@@ -1,4 +1,4 @@
-"""Prefect tasks: thin wrappers that give each pipeline step retries, a timeout, tags and a name.
+"""Prefect tasks: thin wrappers that give each pipeline step retries, a timeout and a name.
 
 Pages are handled in batches, never one task per URL: each task run costs the Prefect API a
 few milliseconds and servers struggle past a few thousand task runs per flow.
@@ -23,6 +23,9 @@ from pathlib import Path
 from prefect import get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.concurrency.sync import concurrency
+from prefect.exceptions import ObjectNotFound
 from prefect.futures import as_completed
 
 from accord import backfill, parse_cache, settings, storage
@@ -38,11 +41,13 @@ from warehouse import build, compact
 from warehouse.summary import RunSummary, summarize
 
 PARSE_BATCH_SIZE = 200
-# Builds of warehouse.duckdb are serialized by this tag: on a shared server run
-# `prefect concurrency-limit create accord-warehouse-writer 1` (docs/orchestration.md);
-# without that limit, or with no server at all, the file lock in accord/storage.py still holds.
+# Builds of warehouse.duckdb on one machine are serialized by the file lock in accord/storage.py;
+# across a server's workers, by this global concurrency limit where the server has it:
+# `prefect gcl create accord-warehouse-writer --limit 1` (docs/orchestration.md).
+# Tasks carry no tags: Prefect asks its server for a concurrency slot for every tagged task
+# run, a write that on the SQLite-backed server often waits seconds for the event recorder's
+# lock (bench/bench_prefect_overhead.py); flow runs carry their tags through the deployments.
 WAREHOUSE_WRITER = "accord-warehouse-writer"
-CRAWLER = "accord-crawler"
 
 
 class _ThreadTimeoutNotice(logging.Filter):
@@ -75,7 +80,7 @@ class Crawled:
         return sum(batch.count for batch in self.batches)
 
 
-@task(name="crawl", tags=["accord", "scrape", CRAWLER], cache_policy=NO_CACHE,
+@task(name="crawl", cache_policy=NO_CACHE,
       retries=1, retry_delay_seconds=60, timeout_seconds=6 * 3600)
 def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
                   since: date | None = None, until: date | None = None) -> Crawled:
@@ -94,7 +99,7 @@ def _parse_cache_key(context, parameters: dict) -> str:
     return parameters["pages"].key
 
 
-@task(name="parse", tags=["accord", "parse"], retries=1, timeout_seconds=900,
+@task(name="parse", retries=1, timeout_seconds=900,
       cache_key_fn=_parse_cache_key, cache_expiration=timedelta(days=7), persist_result=True)
 def parse_batch(pages: Packed, run_id: str) -> Packed:
     """A packed batch of pages in, its packed ParsedBatch out (that is what the cache keeps)."""
@@ -124,19 +129,19 @@ def parse_all(pages: list[Packed], run_id: str, stage: str = "parse") -> list[Pa
     return [done[future] for future in futures]
 
 
-@task(name="pull", tags=["accord", "storage"], cache_policy=NO_CACHE, retries=3,
+@task(name="pull", cache_policy=NO_CACHE, retries=3,
       retry_delay_seconds=[10, 60, 300], timeout_seconds=3600)
 def pull(data_dir: str, folders: tuple[str, ...]) -> int:
     return storage.pull(storage.resolve(data_dir), folders)
 
 
-@task(name="push", tags=["accord", "storage"], cache_policy=NO_CACHE, retries=3,
+@task(name="push", cache_policy=NO_CACHE, retries=3,
       retry_delay_seconds=[10, 60, 300], timeout_seconds=3600)
 def push(data_dir: str, folders: tuple[str, ...] = storage.IMMUTABLE + storage.MUTABLE) -> int:
     return storage.push(storage.resolve(data_dir), folders)
 
 
-@task(name="write-lake", tags=["accord", "lake"], cache_policy=NO_CACHE, retries=1, timeout_seconds=1800)
+@task(name="write-lake", cache_policy=NO_CACHE, retries=1, timeout_seconds=1800)
 def write_lake(data_dir: str, run_id: str, parsed: list[Packed], fetch_log: Packed | None = None) -> int:
     """Lake files have unique names and become visible only with the run's commit marker,
     so writers need no limit: only the warehouse build does. A cached batch parsed for another
@@ -154,37 +159,42 @@ def _io_error(task, task_run, state) -> bool:
     return isinstance(state.result(raise_on_failure=False), OSError)
 
 
-@task(name="build-warehouse", tags=["accord", "warehouse", WAREHOUSE_WRITER], cache_policy=NO_CACHE,
+def writer_slot() -> contextlib.AbstractContextManager:
+    """A slot of the server's warehouse-writer limit; no request at all where there is none."""
+    try:
+        with get_client(sync_client=True) as client:
+            client.read_global_concurrency_limit_by_name(WAREHOUSE_WRITER)
+    except ObjectNotFound:
+        return contextlib.nullcontext()
+    return concurrency(WAREHOUSE_WRITER, occupy=1)
+
+
+@task(name="build-warehouse", cache_policy=NO_CACHE,
       retries=1, retry_delay_seconds=30, retry_condition_fn=_io_error, timeout_seconds=3600)
 def build_warehouse(data_dir: str) -> Path:
-    """The remote lake's new files are fetched first, so a build sees every machine's runs."""
+    """The remote lake's new files are fetched first, so a build sees every machine's runs.
+    A local lake's small files are merged first; object storage keeps the files a run
+    uploaded, as other machines may be reading them."""
     location = storage.resolve(data_dir)
-    with storage.writer_lock(location):
-        storage.pull(location, ("lake",))
+    with writer_slot(), storage.writer_lock(location):
+        if storage.is_remote_url(data_dir):
+            storage.pull(location, ("lake",))
+        else:
+            compact.compact(location.local)
         return build.build(location.local)
 
 
-@task(name="compact-lake", tags=["accord", "lake", WAREHOUSE_WRITER], cache_policy=NO_CACHE, retries=1,
-      timeout_seconds=3600)
-def compact_lake(data_dir: str) -> int:
-    """Merge the lake's small files. Only on a local data directory: object storage keeps the
-    files a run uploaded, as other machines may be reading them."""
-    if storage.is_remote_url(data_dir):
-        return 0
-    return compact.compact(storage.resolve(data_dir).local).files_removed
-
-
-@task(name="report", tags=["accord"], cache_policy=NO_CACHE, timeout_seconds=1800)
+@task(name="report", cache_policy=NO_CACHE, timeout_seconds=1800)
 def report(warehouse: Path) -> Path:
     return write_report(warehouse, warehouse.with_name("report.html"))
 
 
-@task(name="summarize", tags=["accord"], cache_policy=NO_CACHE, timeout_seconds=600)
+@task(name="summarize", cache_policy=NO_CACHE, timeout_seconds=600)
 def summarize_run(warehouse: Path, run_id: str) -> RunSummary:
     return summarize(warehouse, run_id)
 
 
-@task(name="read-archive", tags=["accord", "archive"], cache_policy=NO_CACHE, timeout_seconds=6 * 3600)
+@task(name="read-archive", cache_policy=NO_CACHE, timeout_seconds=6 * 3600)
 def read_archive(data_dir: str, since: date | None) -> list[Packed]:
     """The latest archived fetch of each page, in packed parse batches."""
     return pack_batches(latest_pages(iter_archive(storage.resolve(data_dir).local, since)))
@@ -201,7 +211,7 @@ def latest_pages(pages) -> list[Page]:
     return list(latest.values())
 
 
-@task(name="mark-days-done", tags=["accord"], cache_policy=NO_CACHE)
+@task(name="mark-days-done", cache_policy=NO_CACHE)
 def mark_days_done(data_dir: str, sources: list[str], day: date, run_id: str, pages: int) -> None:
     local = storage.resolve(data_dir).local
     for source in sources:
