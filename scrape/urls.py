@@ -36,8 +36,10 @@ def canonicalize_url(url: str) -> str:
     if scheme not in DEFAULT_PORTS:
         return urlunsplit((scheme, parts.netloc, parts.path, parts.query, ""))
     host = (parts.hostname or "").rstrip(".")
-    with contextlib.suppress(UnicodeError):  # hosts that are not IDNA-encodable stay as written
-        host = host.encode("idna").decode("ascii")
+    # both spellings of an internationalized name become the readable one, as people and
+    # other tools write it; hosts that are not IDNA-encodable stay as written
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("idna")
     host = host.lower()
     if ":" in host:
         host = f"[{host}]"

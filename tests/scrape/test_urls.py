@@ -37,3 +37,9 @@ def test_canonicalization_is_idempotent_and_order_free(scheme, host, parts, pair
     shuffled = f"{scheme}://{host}{path}?" + "&".join(f"{k}={v}" for k, v in reversed(pairs))
     assert canonicalize_url(shuffled) == once
     assert "utm_" not in once and "gclid" not in once
+
+
+def test_an_internationalized_host_has_one_readable_spelling():
+    readable = canonicalize_url("https://Blog.Bücher.example/Seite")
+    assert readable == "https://blog.bücher.example/Seite"
+    assert canonicalize_url("https://blog.xn--bcher-kva.example/Seite") == readable
