@@ -79,6 +79,16 @@ INSTITUTIONS = {
 INST_REGISTRY = SpeakerRegistry.from_entries([], INSTITUTIONS)
 
 
+def first_nominal(text: str):
+    """The text's names noted in order, and its first description, ready to resolve."""
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    for m in found:
+        if m.kind == "name":
+            coref.note(m.start, coref.resolve_name(m))
+    return coref, next(m for m in found if m.kind == "nominal")
+
+
 def test_institution_before_a_title_is_an_affiliation_and_stays_in_the_role():
     m = parse_name("Senate Majority Leader Ann Okoro", INST_REGISTRY)
     assert (m.name, m.role, m.affiliation) == ("Ann Okoro", "Senate Majority Leader", "United States")
@@ -97,24 +107,14 @@ def test_portfolio_word_in_lower_case_joins_the_title():
 
 def test_party_state_brackets_and_the_state_party_description():
     text = "Sen. Ray Dunn (R-Ky.) voted no. The Kentucky Republican said the bill was dead."
-    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
-    coref = Coreference(INST_REGISTRY)
-    for m in found:
-        if m.kind == "name":
-            coref.note(m.start, coref.resolve_name(m))
-    nominal = next(m for m in found if m.kind == "nominal")
+    coref, nominal = first_nominal(text)
     assert (nominal.text, nominal.party, nominal.state) == ("The Kentucky Republican", "Republican", "Kentucky")
     assert coref.resolve_nominal(nominal, nominal.start).name == "Ray Dunn"
 
 
 def test_state_party_description_falls_back_to_the_latest_legislator():
     text = "Senate Minority Leader Ray Dunn voted no. The Ohio Republican said the bill was dead."
-    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
-    coref = Coreference(INST_REGISTRY)
-    for m in found:
-        if m.kind == "name":
-            coref.note(m.start, coref.resolve_name(m))
-    nominal = next(m for m in found if m.kind == "nominal")
+    coref, nominal = first_nominal(text)
     assert coref.resolve_nominal(nominal, nominal.start).name == "Ray Dunn"
 
 
@@ -145,12 +145,7 @@ def test_organisation_possessive_is_the_affiliation():
 
 def test_leader_stands_for_the_head_of_state_of_that_country():
     text = "Chilean President Rosa Pardo met Peruvian President Luis Soto. The Chilean leader said no."
-    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
-    coref = Coreference(INST_REGISTRY)
-    for m in found:
-        if m.kind == "name":
-            coref.note(m.start, coref.resolve_name(m))
-    nominal = next(m for m in found if m.kind == "nominal")
+    coref, nominal = first_nominal(text)
     assert coref.resolve_nominal(nominal, nominal.start).name == "Rosa Pardo"
 
 
