@@ -4,6 +4,8 @@ from __future__ import annotations
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.builder import LXMLTreeBuilder
+from bs4.element import AttributeDict
 
 from transforms.document import Document, ParseError
 from transforms.html_body import body_blocks
@@ -26,6 +28,35 @@ def _check_text(text: str) -> None:
         raise ParseError("not HTML")
 
 
+class HTMLTreeBuilder(LXMLTreeBuilder):
+    """bs4's lxml HTML tree builder ("lxml"), minus the XML bookkeeping an HTML page never needs.
+
+    lxml's HTML parser hands over no namespaces, so bs4's per-tag namespace lookups and its two
+    copies of every attribute dict (through a Python __setitem__ each) do nothing here; tags and
+    attributes are passed on as they come. The tree is the one BeautifulSoup(html, "lxml") builds.
+    Anything namespaced (a "{uri}name" tag or attribute, an nsmap) goes the general way.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("attribute_dict_class", AttributeDict)  # values are str: nothing to convert
+        super().__init__(**kwargs)
+
+    def start(self, tag, attrib, nsmap={}):  # noqa: B006 - lxml's signature
+        # ("" would make bs4 fail, "{" may start a namespaced name: both go bs4's own way)
+        if nsmap or len(self.nsmaps) > 1 or tag.startswith("{") or (attrib and (
+                "{" in "".join(attrib) or "" in attrib)):
+            return super().start(tag, attrib, nsmap)
+        self.soup.handle_starttag(tag, None, None, attrib, namespaces=self.active_namespace_prefixes[-1])
+        return None
+
+    def end(self, tag):
+        if len(self.nsmaps) > 1 or tag.startswith("{"):
+            return super().end(tag)
+        self.soup.endData()
+        self.soup.handle_endtag(tag, None)
+        return None
+
+
 def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> Document:
     """Parse one page; raises ParseError (and nothing else) when it holds no article text."""
     try:
@@ -38,7 +69,7 @@ def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> 
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
             warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             # class and rel stay strings: splitting every multi-valued attribute costs a tenth of the parse
-            soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
+            soup = BeautifulSoup(text, builder=HTMLTreeBuilder, multi_valued_attributes=None)
         page = walk(soup)
         metadata = page_metadata(page, url)
         blocks = body_blocks(page, metadata["title"])

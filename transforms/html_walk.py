@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bs4.element import NavigableString, Tag
 
@@ -100,9 +101,22 @@ def _hint(attrs: dict) -> str:
     next to it or does, not what it is."""
     cls = attrs.get("class") or ()
     words = " ".join(cls) if isinstance(cls, list) else str(cls)
+    return _hint_of(words, str(attrs.get("id") or ""))
+
+
+@lru_cache(maxsize=8192)
+def _hint_of(words: str, ident: str) -> str:
     if STATE_WORD.search(words):
         words = " ".join(word for word in words.split() if not STATE_WORD.match(word))
-    return words.lower() + " " + str(attrs.get("id") or "").lower()
+    return words.lower() + " " + ident.lower()
+
+
+@lru_cache(maxsize=8192)
+def _hint_marks(hint: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What a class/id hint says, asked once per distinct hint (pages repeat a few classes often):
+    author, elsewhere, date, negative, positive."""
+    return (bool(AUTHOR_HINT.search(hint)), bool(ELSEWHERE.search(hint)), bool(DATE_HINT.search(hint)),
+            bool(NEGATIVE.search(hint)), bool(POSITIVE.search(hint)))
 
 
 def _head_tag(out: Walk, node: Tag) -> None:
@@ -209,19 +223,20 @@ def walk(root: Tag) -> Walk:
                 "style" in attrs and HIDDEN_STYLE.search(str(attrs["style"]))):
             continue
         hint = _hint(attrs) if attrs else " "
+        author_hint, elsewhere_hint, date_hint, negative_hint, positive_hint = _hint_marks(hint)
         itemprop = attrs.get("itemprop")
         if itemprop:
             for prop in str(itemprop).split():
                 out.itemprops.setdefault(prop, []).append(node)
-        if (AUTHOR_HINT.search(hint) or str(attrs.get("rel") or "").lower().split() == ["author"]) and len(out.bylines) < 20:
+        if (author_hint or str(attrs.get("rel") or "").lower().split() == ["author"]) and len(out.bylines) < 20:
             out.bylines.append(node)
         is_block = name in BLOCK_TAGS
         is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (
-            name not in PAGE_TAGS and bool(ELSEWHERE.search(hint))) or (
+            name not in PAGE_TAGS and elsewhere_hint) or (
             name == "header" and not _in_article(out, [*ctx, -1]))
         if is_elsewhere:
             elsewhere.append(len(out.names) if is_block else -1)
-        if len(out.datelines) < 20 and DATE_HINT.search(hint):
+        if len(out.datelines) < 20 and date_hint:
             out.datelines.append(node)
             out.dateline_marks.append(tuple(elsewhere))
         if name == "time":
@@ -235,11 +250,11 @@ def walk(root: Tag) -> Walk:
             weight = 0
             furniture = name in FURNITURE_TAGS and not (name == "header" and _in_article(out, ctx))
             if name not in ("body", "html", "main", "article") and (
-                    furniture or attrs.get("role") in FURNITURE_ROLES or NEGATIVE.search(hint)):
+                    furniture or attrs.get("role") in FURNITURE_ROLES or negative_hint):
                 weight = -25
                 negatives.append(ctx[-1])
                 is_negative = True
-            if weight == 0 and POSITIVE.search(hint):
+            if weight == 0 and positive_hint:
                 weight = 25
             out.weights.append(weight)
             out.classes.append(hint)

@@ -520,6 +520,12 @@ class Coreference:
         self.registry = registry
         self.entities: dict[str, Entity] = {}
         self.history: list[tuple[int, Entity]] = []  # (offset, entity) of every resolved name
+        # persons of two or more words in the history by their last and by their first word, each
+        # bucket in the order of the entities' latest note (what a backwards scan of the history
+        # meets first); `_noted` numbers those notes
+        self._by_last: dict[str, dict[int, Entity]] = {}
+        self._by_first: dict[str, dict[int, Entity]] = {}
+        self._noted: dict[int, int] = {}
         self.apposed: dict[int, Entity] = {}  # a nominal's offset -> the name set beside it
 
     def _entity(self, name: str, mention: Mention) -> Entity:
@@ -554,15 +560,29 @@ class Coreference:
             return self._entity(country, mention)
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and mention.text.split()[0].lower() in HONORIFICS):
-            for _, entity in reversed(self.history):
-                parts = entity.name.split()
-                if len(parts) > 1 and (parts[-1] == words[-1] or parts[0] == words[0]) \
-                        and entity.kind == "person":
-                    return self._entity(entity.name, mention)
+            # the latest person noted whose last or first name this is
+            latest = None
+            for bucket in (self._by_last.get(words[-1]), self._by_first.get(words[0])):
+                if bucket:
+                    entity = next(reversed(bucket.values()))
+                    if latest is None or self._noted[id(entity)] > self._noted[id(latest)]:
+                        latest = entity
+            if latest is not None:
+                return self._entity(latest.name, mention)
         return self._entity(name, mention)
 
     def note(self, offset: int, entity: Entity) -> None:
         self.history.append((offset, entity))
+        if entity.kind != "person":
+            return
+        parts = entity.name.split()
+        if len(parts) > 1:
+            key = id(entity)
+            self._noted[key] = len(self.history)
+            for index, word in ((self._by_last, parts[-1]), (self._by_first, parts[0])):
+                bucket = index.setdefault(word, {})
+                bucket.pop(key, None)
+                bucket[key] = entity
 
     def resolve_nominal(self, mention: Mention, before: int) -> Entity | None:
         """'the senator' -> the latest entity whose role has that noun (same country if said);
