@@ -1,6 +1,7 @@
 """Entry point: one web page (bytes or text) to a Document with metadata and body blocks."""
 from __future__ import annotations
 
+import re
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
@@ -14,6 +15,7 @@ from transforms.html_metadata import page_metadata
 from transforms.html_walk import walk
 
 MAX_CHARS = 5_000_000  # a bigger "page" is not an article, and would cost seconds to parse
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newline, CR, form feed
 BINARY_SHARE = 0.02  # NUL and other control characters in a text page stay below this
 
 
@@ -21,7 +23,7 @@ def _check_text(text: str) -> None:
     if not text.strip():
         raise ParseError("empty page")
     sample = text[:20_000]
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(sample))
     if controls > BINARY_SHARE * len(sample):
         raise ParseError("binary content")
     if "<" not in sample:
@@ -52,8 +54,7 @@ class HTMLTreeBuilder(LXMLTreeBuilder):
     def end(self, tag):
         if len(self.nsmaps) > 1 or tag.startswith("{"):
             return super().end(tag)
-        self.soup.endData()
-        self.soup.handle_endtag(tag, None)
+        self.soup.handle_endtag(tag, None)  # which ends the pending text first
         return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from bs4.element import NavigableString, Tag
 
@@ -56,6 +57,7 @@ STATE_WORD = re.compile(r"(?:^|(?<=\s))(?:has|with|without|no|js)[-_]", re.I)
 WRAPPER_SHARE = 0.4  # of the page's text: a container holding this much is no aside
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
+_NO_UNDO = repeat(None)  # children go on the stack with no exit marker
 # soft hyphens and zero-width spaces and BOMs: typesetting hints, not text
 INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
 
@@ -263,7 +265,7 @@ def walk(root: Tag) -> Walk:
         link_depth += is_link
         quote_depth += is_quote
         stack.append((node, (is_block, is_negative, is_link, is_quote, is_elsewhere)))
-        stack.extend((child, None) for child in reversed(node.contents))
+        stack.extend(zip(reversed(node.contents), _NO_UNDO, strict=False))
     flush()
     out.wrappers = _wrappers(out)
     return out

@@ -79,6 +79,7 @@ _CUE = re.compile(r"\b(?:according to|" + "|".join(sorted(FORM_TO_VERB, key=len,
                   re.IGNORECASE)
 
 
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.-]* $")
 _WORD = re.compile(r"\b(?:[Aa]ccording to|[A-Za-z]+(?:\s+(?:out|on))?)\b")
 
 
@@ -105,7 +106,7 @@ def _cues(text: str, lo: int, hi: int) -> list[_Hit]:
     for m in _WORD.finditer(text, lo, hi):
         word = m.group(0)
         low = word.lower()
-        if word[0].isupper() and re.search(r"[A-Z][\w’'.-]* $", text[max(lo, m.start() - 30):m.start()]):
+        if word[0].isupper() and _CAPITALISED_BEFORE.search(text[max(lo, m.start() - 30):m.start()]):
             continue  # "the United States": part of a name
         if low in NOUN_LIKE:
             before = re.search(r"([\w’']+)\W*$", text[max(lo, m.start() - 30):m.start()])

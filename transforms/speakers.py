@@ -127,6 +127,11 @@ _GROUP = re.compile(
     r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"
     r"(" + "|".join(sorted(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}, key=len, reverse=True))
     + r")\b")
+# a group noun as a word: a sentence without one holds no _GROUP match (that regex tries its
+# NOT_NAMES lookahead at every word; this looks for the nouns alone)
+_GROUP_NOUN = re.compile(
+    r"\b(?:" + "|".join(sorted(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}, key=len, reverse=True))
+    + r")\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -292,12 +297,16 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
 _ABBREVIATED = HONORIFICS | frozenset(ROLE_ABBREVIATIONS) | _lexicon("jr. sr. st. ft. mt.")
 
 
+_NON_SPACE = re.compile(r"\S+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a run of capitalised words after a sentence-ending period or a possessive."""
     out, s = [], start
-    for m in re.finditer(r"\S+", text[start:end]):
+    for m in _NON_SPACE.finditer(text[start:end]):
         word = m.group(0)
-        cut = (word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word)
+        cut = (word.endswith(".") and not _INITIALS.fullmatch(word)
                and word.lower() not in _ABBREVIATED) or word.endswith(("’s", "'s"))
         if cut:
             out.append((s, start + m.end() - (1 if word.endswith(".") else 0)))
@@ -389,7 +398,7 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
                              gender, head=head, plural=m.end() > m.end(1), possessor=possessor,
                              title=_nominal_role(words, head, inst)))
         taken.append((m.start(), end))
-    for m in _GROUP.finditer(text, lo, hi):
+    for m in _GROUP.finditer(text, lo, hi) if _GROUP_NOUN.search(text, lo, hi) else ():
         if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):
             continue
         overlapping = [x for x in found if x.start < m.end() and m.start() < x.end]
