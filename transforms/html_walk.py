@@ -230,7 +230,7 @@ def walk(root: Tag) -> Walk:
         if itemprop:
             for prop in str(itemprop).split():
                 out.itemprops.setdefault(prop, []).append(node)
-        if (author_hint or str(attrs.get("rel") or "").lower().split() == ["author"]) and len(out.bylines) < 20:
+        if (author_hint or ("rel" in attrs and str(attrs["rel"] or "").lower().split() == ["author"])) and len(out.bylines) < 20:
             out.bylines.append(node)
         is_block = name in BLOCK_TAGS
         is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (

@@ -324,11 +324,12 @@ def _sentence_initial(text: str, start: int, lo: int) -> bool:
 
 
 def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = frozenset(),
-                  registry: SpeakerRegistry | None = None) -> list[Mention]:
+                  registry: SpeakerRegistry | None = None, names: dict | None = None) -> list[Mention]:
     """Name, nominal and pronoun mentions in text[lo:hi], in order, not overlapping.
 
     `lower_words` holds words the document also writes in lower case: a capitalised one at a
-    sentence's start is then taken for a common word, not a name."""
+    sentence's start is then taken for a common word, not a name. `names`, a dict the caller
+    keeps for one document and one registry, remembers what parse_name made of each name."""
     found: list[Mention] = []
     spans = [p for m in _NAME_SEQ.finditer(text, lo, hi) for p in _pieces(text, m.start(), m.end())]
     for s, e in spans:
@@ -361,7 +362,12 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
                 and lead.group(1) in registry.institutions.portfolios:
             s = max(lo, s - 20) + lead.start(1)  # "press secretary Ann Lee", "trade commissioner Ann Lee"
             raw = text[s:end]
-        mention = parse_name(raw, registry)
+        if names is None:
+            mention = parse_name(raw, registry)
+        else:
+            if raw not in names:
+                names[raw] = parse_name(raw, registry)
+            mention = _copy_mention(names[raw])
         if mention is None:
             continue
         mention.start, mention.end, mention.text = s, end, raw
@@ -419,6 +425,15 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
     if registry is not None and registry.institutions.parties:
         found = [_party_nominal(text, lo, x, registry.institutions) if x.kind == "name" else x for x in found]
     return found
+
+
+def _copy_mention(mention: Mention | None) -> Mention | None:
+    """A fresh Mention with the same fields (all of them immutable values)."""
+    if mention is None:
+        return None
+    copy = object.__new__(Mention)
+    copy.__dict__.update(mention.__dict__)
+    return copy
 
 
 def _party_state(text: str, lo: int, hi: int, mention: Mention, registry: SpeakerRegistry | None) -> None:

@@ -325,9 +325,10 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     resolver = _Resolver(registry)
     if doc.title:
         resolver.read_title(doc.title, registry)
+    names: dict = {}  # what parse_name made of each name in this document
     for unit in units:
         quoted = _quoted(unit)
-        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry)
+        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names)
                          if all(not (s <= m.start < e) for s, e in quoted)]
         unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted)
     sections = block_sections(doc)
