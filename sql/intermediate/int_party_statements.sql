@@ -1,8 +1,8 @@
--- Attributed statements, one row per copy, by the person who said them and by the country
--- that speaks through them: the parties whose stances pair agreement compares. A country
--- speaking ("Russia said") is a party at country level only, never compared with people;
--- a person or an organisation counts for the country it speaks for. Words and sentences
--- stay in int_statements, as this table holds each statement twice.
+-- Attributed statements, one row per copy, at three levels: every speaker as it spoke
+-- (`speaker`, for speaker_topic_stance), people (`person`) and countries (`country`), the
+-- parties whose stances pair agreement compares. A country speaking ("Russia said") is a
+-- party at country level only, never compared with people; a person or an organisation
+-- counts for the country it speaks for. Words and sentences stay in int_statements.
 with attributed as (
     select
         quote_id,
@@ -19,6 +19,9 @@ with attributed as (
     where speaker is not null
 )
 
+select 'speaker' as level, speaker as party, * exclude (country, speaker_kind)
+from attributed
+union all
 select 'person' as level, speaker as party, * exclude (country, speaker_kind)
 from attributed
 where speaker_kind = 'person'

@@ -4,6 +4,7 @@
 with party_stories as (
     select distinct level, topic, party, group_id
     from int_party_statements
+    where level in ('person', 'country')
 )
 
 select

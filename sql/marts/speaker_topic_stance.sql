@@ -3,7 +3,7 @@
 with stances as (
     select *
     from int_party_stances
-    where level = 'person'
+    where level = 'speaker'
 )
 
 select

@@ -238,3 +238,20 @@ def test_a_country_speaking_is_compared_with_countries_never_with_people(tmp_pat
     lake.commit_run(tmp_path, "r1")
     pairs = table(build.build(tmp_path), "select level, party_a, party_b from pair_agreement")
     assert pairs == [("country", "Russia", "United States")]
+
+
+def test_every_speaker_has_its_stance_people_organisations_and_countries(tmp_path):
+    text = "Russia said: We back the talks. The Kremlin said: We oppose the strikes."
+    lake.write_rows(tmp_path, "articles", [article("k1", "r1", text)], "r1")
+    lake.write_rows(tmp_path, "quotes", [
+        quote("k1", "r1", "Russia", "We back the talks.", text.index("We back the talks."), "support", ["Syria"]),
+        quote("k1", "r1", "Kremlin", "We oppose the strikes.", text.index("We oppose the strikes."), "oppose",
+              ["Syria"]),
+    ], "r1")
+    lake.write_rows(tmp_path, "article_speakers", [
+        {**speaker("k1", "r1", "Russia", None), "kind": "country"},
+        {**speaker("k1", "r1", "Kremlin", "Russia"), "kind": "organisation"},
+    ], "r1")
+    lake.commit_run(tmp_path, "r1")
+    stances = table(build.build(tmp_path), "select speaker, net_stance from speaker_topic_stance order by speaker")
+    assert stances == [("Kremlin", -1.0), ("Russia", 1.0)]
