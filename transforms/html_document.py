@@ -6,7 +6,7 @@ import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder import LXMLTreeBuilder
-from bs4.element import AttributeDict
+from bs4.element import AttributeDict, NavigableString
 
 from transforms.document import Document, ParseError
 from transforms.html_body import body_blocks
@@ -16,6 +16,7 @@ from transforms.html_walk import walk
 
 MAX_CHARS = 5_000_000  # a bigger "page" is not an article, and would cost seconds to parse
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newline, CR, form feed
+_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # bs4's BeautifulSoup.ASCII_SPACES
 BINARY_SHARE = 0.02  # NUL and other control characters in a text page stay below this
 
 
@@ -48,14 +49,57 @@ class HTMLTreeBuilder(LXMLTreeBuilder):
         if nsmap or len(self.nsmaps) > 1 or tag.startswith("{") or (attrib and (
                 "{" in "".join(attrib) or "" in attrib)):
             return super().start(tag, attrib, nsmap)
+        self._end_data()
         self.soup.handle_starttag(tag, None, None, attrib, namespaces=self.active_namespace_prefixes[-1])
         return None
 
     def end(self, tag):
         if len(self.nsmaps) > 1 or tag.startswith("{"):
             return super().end(tag)
-        self.soup.handle_endtag(tag, None)  # which ends the pending text first
+        self._end_data()
+        self.soup.handle_endtag(tag, None)
         return None
+
+    def data(self, data):
+        self.soup.current_data.append(data)  # what bs4's handle_data does
+
+    def _end_data(self) -> None:
+        """bs4's BeautifulSoup.endData for a plain HTML parse, without its per-run container lookup
+        through typing casts, the per-character whitespace loop and the generic object_was_parsed:
+        the same string class, value and links. Anything unusual goes bs4's own way."""
+        soup = self.soup
+        pieces = soup.current_data
+        if not pieces:
+            return
+        if soup.parse_only or soup.element_classes:
+            soup.endData()
+            return
+        text = "".join(pieces)
+        if not soup.preserve_whitespace_tag_stack and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        soup.current_data = []
+        stack = soup.string_container_stack
+        container = self.string_containers.get(stack[-1].name, NavigableString) if stack else NavigableString
+        string = str.__new__(container, text)
+        string.hidden = False  # NavigableString.__new__, then setup() as object_was_parsed calls it
+        parent = soup.currentTag
+        fix = parent.next_element is not None
+        previous = soup._most_recent_element
+        string.parent = parent
+        string.previous_element = previous
+        if previous is not None:
+            previous.next_element = string
+        string.next_element = None
+        string.next_sibling = None
+        contents = parent.contents
+        sibling = contents[-1] if contents else None
+        string.previous_sibling = sibling
+        if sibling is not None:
+            sibling.next_sibling = string
+        soup._most_recent_element = string
+        contents.append(string)
+        if fix:
+            soup._linkage_fixer(parent)
 
 
 def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> Document:
