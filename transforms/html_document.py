@@ -6,7 +6,7 @@ import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder import LXMLTreeBuilder
-from bs4.element import AttributeDict, NavigableString
+from bs4.element import AttributeDict, NavigableString, Tag
 
 from transforms.document import Document, ParseError
 from transforms.html_body import body_blocks
@@ -50,14 +50,25 @@ class HTMLTreeBuilder(LXMLTreeBuilder):
                 "{" in "".join(attrib) or "" in attrib)):
             return super().start(tag, attrib, nsmap)
         self._end_data()
-        self.soup.handle_starttag(tag, None, None, attrib, namespaces=self.active_namespace_prefixes[-1])
+        soup = self.soup
+        if soup.parse_only or soup.element_classes:
+            soup.handle_starttag(tag, None, None, attrib, namespaces=self.active_namespace_prefixes[-1])
+            return None
+        # bs4's handle_starttag, minus its (now empty) endData and a typing cast per tag
+        previous = soup._most_recent_element
+        element = Tag(soup, self, tag, None, None, attrib, soup.currentTag, previous,
+                      namespaces=self.active_namespace_prefixes[-1])
+        if previous is not None:
+            previous.next_element = element
+        soup._most_recent_element = element
+        soup.pushTag(element)
         return None
 
     def end(self, tag):
         if len(self.nsmaps) > 1 or tag.startswith("{"):
             return super().end(tag)
         self._end_data()
-        self.soup.handle_endtag(tag, None)
+        self.soup._popToTag(tag, None)  # bs4's handle_endtag, the pending text ended above
         return None
 
     def data(self, data):
