@@ -160,7 +160,7 @@ def parser() -> argparse.ArgumentParser:
     report = with_data_dir(commands.add_parser("report", help="write the HTML report of who agrees with whom"))
     report.add_argument("--out", metavar="FILE", help="where to write it (default: DATA_DIR/report.html)")
     report.add_argument("--topic", metavar="T", help="only this topic")
-    report.add_argument("--since", metavar="DATE", type=date.fromisoformat,
+    report.add_argument("--since", metavar="DATE", type=day,
                         help="only pairs, speakers and evidence seen on or after DATE (YYYY-MM-DD)")
     report.set_defaults(func=cmd_report)
 

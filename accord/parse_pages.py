@@ -72,13 +72,10 @@ def parse_pages(pages: list[Page], run_id: str) -> ParsedBatch:
             rows = records_for_page(page.body, page.url, page.content_type, source=page.source,
                                     fetched_at=page.fetched_at, run_id=run_id, registry=registry,
                                     taxonomy=taxonomy, published_hint=page.published_hint)
-        except ParseError as exc:
-            batch.parse_log.append({**outcome, "article_id": stable_id(page.url), "status": "failed",
-                                    "error": str(exc)})
-            continue
         except Exception as exc:  # a parser bug must cost one page, not the run
+            reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
             batch.parse_log.append({**outcome, "article_id": stable_id(page.url), "status": "failed",
-                                    "error": f"parser crashed: {type(exc).__name__}: {exc}"})
+                                    "error": reason})
             continue
         for table in ARTICLE_TABLES:
             batch.rows[table].extend(rows[table])
