@@ -1,7 +1,7 @@
 """What a parse result depends on, as a cache key, and moving a cached result to a new run.
 
 Parsing a batch depends on the pages' bytes and metadata, the parser version and the user's
-speaker, institution and topic files; the run id only labels the rows. So the key leaves the run id out,
+speaker, institution, place and topic files; the run id only labels the rows. So the key leaves the run id out,
 and a cached batch is relabelled with the asking run's id: re-parsing an unchanged archive with
 an unchanged parser (`accord reprocess` twice, a retried flow) costs a hash per page instead
 of a parse.
@@ -22,7 +22,7 @@ from transforms.article_records import PARSER_VERSION
 def knowledge_digest() -> str:
     # every config file knowledge() reads: a change to any of them changes what a parse yields
     entries = {"speakers": settings.speaker_entries(), "institutions": settings.institution_entries(),
-               "topics": settings.topic_entries()}
+               "places": settings.place_entries(), "topics": settings.topic_entries()}
     return hashlib.sha256(json.dumps(entries, sort_keys=True, default=str).encode()).hexdigest()
 
 

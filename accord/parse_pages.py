@@ -57,7 +57,8 @@ def pack(value: object, count: int, key: str = "") -> Packed:
 @lru_cache(maxsize=1)
 def knowledge() -> tuple[SpeakerRegistry, Taxonomy]:
     """The user's speaker registry and topic taxonomy, read once per process."""
-    return (SpeakerRegistry.from_entries(settings.speaker_entries(), settings.institution_entries()),
+    return (SpeakerRegistry.from_entries(settings.speaker_entries(), settings.institution_entries(),
+                                         settings.place_entries()),
             Taxonomy.from_entries(settings.topic_entries()))
 
 

@@ -32,8 +32,17 @@ def speaker_entries() -> list[dict]:
 
 def institution_entries() -> dict:
     """config/institutions.toml (institutions, parties, portfolios, offices); empty when absent."""
+    return read_optional_toml("institutions.toml")
+
+
+def place_entries() -> dict:
+    """config/places.toml (places, capitals, state abbreviations); empty when absent."""
+    return read_optional_toml("places.toml")
+
+
+def read_optional_toml(name: str) -> dict:
     try:
-        return read_toml("institutions.toml")
+        return read_toml(name)
     except FileNotFoundError:
         return {}
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.speakers import PERSON_NOUNS, Mention, canonical_country, is_place
+from transforms.speaker_registry import Institutions
+from transforms.speakers import NO_REGISTRY, PERSON_NOUNS, Mention, canonical_country
 
 
 def _lexicon(words: str) -> frozenset[str]:
@@ -163,7 +164,8 @@ _WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|also\s+|later\s+|has\s+|had\s+|have
 _APPOSITIVES = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:\s*,[^,]{1,60}){0,3}\s*,\s*$")
 
 
-def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention]) -> Mention | None:
+def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
+                    places: Institutions) -> Mention | None:
     """The speaker standing before the cue: adjacent, or ahead of an appositive ("X, a …, said"),
     or the one a relative 'who' stands for ("Nicky Hale, 24, of Dover, who said …")."""
     before = [m for m in mentions if lo <= m.start and m.end <= cue_start]
@@ -176,7 +178,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention])
     for m in reversed(before):
         if _gap_is_filler(text[m.end:cue_start]):
             if m.kind == "name" and _LOCATIVE.search(text, lo, m.start) and (
-                    is_place(m.name or m.text) or canonical_country(m.name or m.text)):
+                    places.is_place(m.name or m.text) or canonical_country(m.name or m.text)):
                 # "NATO leaders meeting in Vilnius told …": the place is no subject
                 return _sentence_subject(text, lo, m.start, mentions, [])
             return m
@@ -466,7 +468,7 @@ _ABSOLUTE_LEAD = re.compile(r"(?:[,:–—(]|\band|\bwith)\s*$")
 
 
 def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, mentions: list[Mention],
-                        quotes: list[tuple[int, int]]) -> Mention | None:
+                        quotes: list[tuple[int, int]], places: Institutions) -> Mention | None:
     """Who a participle's speech belongs to: the sentence's subject after a comma ("…, saying"),
     who issued a statement ("issued a statement saying"), or the name right before it ("– Ryan
     saying …", "and Trump calling …")."""
@@ -476,10 +478,10 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
         previous = [p for p in re.finditer(r",\s*([a-z]+ing)\b", text[lo:cue_start])
                     if _outside(quotes, lo + p.start(1))]
         if previous:
-            return _participle_speaker(text, lo, clause_lo, lo + previous[-1].start(1), mentions, quotes)
+            return _participle_speaker(text, lo, clause_lo, lo + previous[-1].start(1), mentions, quotes, places)
     issued = _ISSUED.search(text, clause_lo, cue_start)
     if issued:
-        return _subject_before(text, clause_lo, issued.start(), mentions)
+        return _subject_before(text, clause_lo, issued.start(), mentions, places)
     before = [x for x in mentions if lo <= x.start and x.end <= cue_start and _outside(quotes, x.start)]
     if before and before[-1].kind == "name" and _gap_is_filler(text[before[-1].end:cue_start]) \
             and _ABSOLUTE_LEAD.search(text, lo, before[-1].start):
@@ -491,7 +493,7 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
 
 
 def _naming_frames(text: str, lo: int, hi: int, mentions: list[Mention],
-                   quotes: list[tuple[int, int]]) -> list[Frame]:
+                   quotes: list[tuple[int, int]], places: Institutions) -> list[Frame]:
     frames = []
     for m in _NAMING.finditer(text, lo, hi):
         if not _outside(quotes, m.start()):
@@ -505,9 +507,10 @@ def _naming_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         clause_lo = max([lo] + [e for s, e in quotes if e <= m.start()])
         issued = _ISSUED.search(text, clause_lo, m.start())
         if m.group(0).lower().endswith("ing"):
-            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes)
+            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes, places)
         else:
-            speaker = _subject_before(text, clause_lo, issued.start() if issued else m.start(), mentions)
+            speaker = _subject_before(text, clause_lo, issued.start() if issued else m.start(), mentions,
+                                      places)
             if speaker is None and _COORDINATED.search(text, lo, m.start()):
                 speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
         if speaker is None or (speaker.kind == "nominal" and speaker.head not in PERSON_NOUNS):
@@ -536,9 +539,10 @@ def _quote_only_frame(text: str, cue: str, cue_start: int, cue_end: int, hi: int
     return Frame(cue.lstrip("’' "), cue_start, cue_end, speaker, (start, end), quote_only=True)
 
 
-def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
-                quotes: list[tuple[int, int]]) -> list[Frame]:
-    """Reporting frames in the sentence text[lo:hi]; `quotes` are quoted spans (marks included)."""
+def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: list[tuple[int, int]],
+                places: Institutions = NO_REGISTRY.institutions) -> list[Frame]:
+    """Reporting frames in the sentence text[lo:hi]; `quotes` are quoted spans (marks included);
+    `places` tells a place, never a speaker, from a name (the registry's institutions)."""
     frames = []
     for m in _cues(text, lo, hi):
         if not _outside(quotes, m.start()):
@@ -582,7 +586,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         if words_before and words_before[-1] in PASSIVE and low.endswith(("ed", "told", "said", "written")):
             continue
         participle = low.endswith("ing")
-        speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions)
+        speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions, places)
         if speaker is None and not participle and low not in SPEECH_VERBS and _COORDINATED.search(text, lo, m.start()):
             speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
         if speaker is None and not participle:
@@ -597,7 +601,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
                 speaker = None  # "…, said Sanders has pushed": Sanders opens the reported clause
             inverted = speaker is not None
         if participle:
-            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes)
+            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes, places)
         if speaker is None:
             continue
         content = more = None
@@ -626,7 +630,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention],
     if quotes:
         starts = {f.content[0] for f in frames if f.content}
         # "mocked Lee's claims that …": the claim is the object of the verb, not Lee's words on their own
-        frames += [f for f in _naming_frames(text, lo, hi, mentions, quotes) if f.speaker.start not in starts]
+        frames += [f for f in _naming_frames(text, lo, hi, mentions, quotes, places) if f.speaker.start not in starts]
         frames.sort(key=lambda f: f.cue_start)
     return frames
 

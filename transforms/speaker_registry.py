@@ -11,6 +11,8 @@ Entries, as loaded from config/speakers.toml (each a dict):
 Institutions (config/institutions.toml, one dict; see that file): bodies that stand for a
 country or organisation ("Senate" -> United States), party words, portfolio words that belong to
 the title after them ("trade commissioner") and offices whose holders speak for a country.
+Places (config/places.toml, one dict): names that are never a person speaker, capitals and the
+countries they speak for, and US state abbreviations.
 """
 from __future__ import annotations
 
@@ -40,10 +42,14 @@ class Institutions:
     parties: dict[str, str] = field(default_factory=dict)  # lower-case word -> party
     portfolios: frozenset[str] = frozenset()
     offices: tuple[tuple[str, str], ...] = ()  # (lower-case title ending, affiliation)
+    capitals: dict[str, str] = field(default_factory=dict)  # lower-case capital -> its country
+    state_abbreviations: dict[str, str] = field(default_factory=dict)  # "ky" -> Kentucky
+    places: frozenset[str] = frozenset()  # lower-case states, cities and capitals
 
     @classmethod
-    def from_config(cls, raw: dict | None) -> Institutions:
-        raw = raw or {}
+    def from_config(cls, raw: dict | None, places: dict | None = None) -> Institutions:
+        raw, places = raw or {}, places or {}
+        capitals = {k.lower(): v for k, v in places.get("capitals", {}).items()}
         affiliations, in_role = {}, set()
         for entry in raw.get("institutions", []):
             for name in entry.get("names", []):
@@ -54,7 +60,13 @@ class Institutions:
                         for title in entry.get("titles", []))
         return cls(affiliations, frozenset(in_role), {_key(k): v for k, v in raw.get("parties", {}).items()},
                    frozenset(_key(w) for w in raw.get("portfolios", [])),
-                   tuple(sorted(offices, key=lambda o: -len(o[0]))))
+                   tuple(sorted(offices, key=lambda o: -len(o[0]))), capitals,
+                   {k.lower().rstrip("."): v for k, v in places.get("state_abbreviations", {}).items()},
+                   frozenset(p.lower() for p in places.get("places", [])) | frozenset(capitals))
+
+    def is_place(self, name: str) -> bool:
+        """A state, city or capital: never a person speaker."""
+        return name.lower() in self.places
 
     def affiliation(self, name: str) -> str | None:
         return self.affiliations.get(_key(name))
@@ -80,9 +92,11 @@ class SpeakerRegistry:
                 self._by_surname.setdefault(_key(entry.name.split()[-1]), []).append(entry)
 
     @classmethod
-    def from_entries(cls, entries: list[dict], institutions: dict | None = None) -> SpeakerRegistry:
+    def from_entries(cls, entries: list[dict], institutions: dict | None = None,
+                     places: dict | None = None) -> SpeakerRegistry:
         """Registry from plain dicts (keys as in the module docstring); bad kinds are errors.
-        `institutions` is config/institutions.toml as loaded (optional)."""
+        `institutions` and `places` are config/institutions.toml and config/places.toml as loaded
+        (optional)."""
         out = []
         for raw in entries:
             kind = raw.get("kind") or "person"
@@ -91,7 +105,7 @@ class SpeakerRegistry:
             out.append(Entry(name=raw["name"], aliases=tuple(raw.get("aliases") or ()),
                              role=raw.get("role"), affiliation=raw.get("affiliation"), kind=kind,
                              gender=raw.get("gender")))
-        return cls(out, Institutions.from_config(institutions))
+        return cls(out, Institutions.from_config(institutions, places))
 
     def lookup(self, mention: str) -> Entry | None:
         """The entry a name or alias stands for; a bare surname only when it is unambiguous."""

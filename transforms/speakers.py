@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from transforms.countries import canonical_country as _canonical_country
 from transforms.speaker_registry import Institutions, SpeakerRegistry
 
 # the same few names recur in every article: look each up once
 canonical_country = lru_cache(maxsize=8192)(_canonical_country)
+# for callers that know no registry: no entries, no institutions, no places
+NO_REGISTRY = SpeakerRegistry()
 
 
 def _lexicon(words: str) -> frozenset[str]:
@@ -275,7 +275,7 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
     if "of" in name_words and role_words:
         at = name_words.index("of")
         place = " ".join(name_words[at + 1:])
-        state = place if is_place(place) else None
+        state = place if (registry or NO_REGISTRY).institutions.is_place(place) else None
         name_words = name_words[:at]
     name = " ".join(name_words)
     name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
@@ -441,7 +441,8 @@ def _party_state(text: str, lo: int, hi: int, mention: Mention, registry: Speake
     m = _PARTY_STATE.match(text, mention.end, hi)
     if m:
         mention.party = _PARTY_LETTERS[m.group(1)]
-        mention.state = STATE_ABBREVIATIONS.get(m.group(2).lower().rstrip("."), mention.state)
+        abbreviations = (registry or NO_REGISTRY).institutions.state_abbreviations
+        mention.state = abbreviations.get(m.group(2).lower().rstrip("."), mention.state)
 
 
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)—–]|$|(?:who|which|said|says|is|was|has|had|will|would|also|then|later|"
@@ -456,11 +457,11 @@ def _party_nominal(text: str, lo: int, x: Mention, inst: Institutions) -> Mentio
     if party is None or the is None or len(words) > 3 or x.role or not _PHRASE_END.match(text, x.end):
         return x  # "the Republican nomination": an adjective
     place = " ".join(words[:-1])
-    if place and not (is_place(place) or canonical_country(place)):
+    if place and not (inst.is_place(place) or canonical_country(place)):
         return x
     start = max(lo, x.start - 5) + the.start()
     return Mention(start, x.end, text[start:x.end], "nominal", None, None, canonical_country(place) if place else None,
-                   None, head=words[-1].lower(), party=party, state=place if is_place(place) else None)
+                   None, head=words[-1].lower(), party=party, state=place if inst.is_place(place) else None)
 
 
 def _nominal_role(words: list[str], head: str, inst: Institutions) -> str | None:
@@ -505,27 +506,8 @@ def _nominal_end(text: str, end: int, hi: int, head: str) -> tuple[int, str]:
     return end, head
 
 
-def _load_places() -> dict:
-    path = Path(__file__).resolve().parents[1] / "config" / "places.toml"
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        return {}
-
-
-_PLACES_CONFIG = _load_places()
-# capitals (config/places.toml): a capital speaks for its country ("Vilnius said")
-CAPITALS = {k.lower(): v for k, v in _PLACES_CONFIG.get("capitals", {}).items()}
-# "Ky." -> Kentucky, for "(R-Ky.)"
-STATE_ABBREVIATIONS = {k.lower().rstrip("."): v for k, v in _PLACES_CONFIG.get("state_abbreviations", {}).items()}
-# States, cities and capitals: never a person speaker
-PLACES = frozenset(p.lower() for p in _PLACES_CONFIG.get("places", [])) | frozenset(CAPITALS)
 _PARTY_STATE = re.compile(r"\s*\(\s*([RDI])\s*[-–]\s*([A-Z][\w.]*?)\.?\s*\)")
 _PARTY_LETTERS = {"R": "Republican", "D": "Democrat", "I": "Independent"}
-
-
-def is_place(name: str) -> bool:
-    return name.lower() in PLACES
 
 
 def _first_name_gender(name: str) -> str | None:
@@ -555,8 +537,9 @@ class Coreference:
     def _entity(self, name: str, mention: Mention) -> Entity:
         entry = self.registry.lookup(name) or self.registry.lookup(mention.text)
         canonical = entry.name if entry else name
-        if entry is None and name.lower() in CAPITALS:
-            canonical = CAPITALS[name.lower()]  # "Vilnius said": its government
+        capitals = self.registry.institutions.capitals
+        if entry is None and name.lower() in capitals:
+            canonical = capitals[name.lower()]  # "Vilnius said": its government
         entity = self.entities.get(canonical)
         if entity is None:
             kind = entry.kind if entry else ("country" if canonical_country(canonical) == canonical
@@ -677,7 +660,7 @@ class Coreference:
             principal = next((e for _, e in reversed(self.history) if e.name == nominal.possessor
                               or nominal.possessor in e.name.split()), None)
             affiliation = principal.affiliation if principal is not None else nominal.possessor \
-                if not is_place(nominal.possessor) else None
+                if not self.registry.institutions.is_place(nominal.possessor) else None
         if affiliation is None and nominal.text.split()[0].lower() in ("his", "her"):
             principal = self.principal(nominal, nominal.start)
             affiliation = principal.affiliation if principal is not None else None

@@ -21,7 +21,6 @@ from transforms.speakers import (
     Entity,
     Mention,
     find_mentions,
-    is_place,
     parse_name,
 )
 from transforms.stance import stance_of
@@ -110,7 +109,7 @@ class _Resolver:
                 entity = Entity(m.text, "organisation")
             if entity is not None:
                 self.coref.note(m.start, entity)
-                if not (entity.kind == "person" and is_place(entity.name)):
+                if not (entity.kind == "person" and self.coref.registry.institutions.is_place(entity.name)):
                     named.append(entity)
         self.recent.append(named)
         self.nominals.append(described)
@@ -120,7 +119,8 @@ class _Resolver:
             return None
         if mention.kind != "pronoun":
             entity = self.coref.entity_for(mention, mention.start)
-            if entity is not None and entity.kind == "person" and is_place(entity.name):
+            if entity is not None and entity.kind == "person" and \
+                    self.coref.registry.institutions.is_place(entity.name):
                 return None  # "Iowa", "New York": a place says nothing
             if entity is None and mention.kind == "nominal":
                 # "a longtime adviser", "the statement": the words are all the article gives
@@ -330,7 +330,7 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
         quoted = _quoted(unit)
         unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names)
                          if all(not (s <= m.start < e) for s, e in quoted)]
-        unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted)
+        unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted, registry.institutions)
     sections = block_sections(doc)
     section_cache: dict[str, Entity | None] = {}
     statements: list[_Statement] = []

@@ -1,12 +1,15 @@
 from transforms.reported_speech import find_frames, is_attribution_tail
+from transforms.speaker_registry import SpeakerRegistry
 from transforms.speakers import find_mentions
+
+PLACES = SpeakerRegistry.from_entries([], places={"capitals": {"Vilnius": "Lithuania"}}).institutions
 
 
 def _frames(text):
     mentions = find_mentions(text, 0, len(text))
     return [(f.cue, f.speaker.text if f.speaker else None,
              text[f.content[0]:f.content[1]] if f.content else None)
-            for f in find_frames(text, 0, len(text), mentions, [])]
+            for f in find_frames(text, 0, len(text), mentions, [], PLACES)]
 
 
 def test_cue_with_that_clause():

@@ -76,7 +76,9 @@ INSTITUTIONS = {
     "portfolios": ["press", "trade", "energy"],
     "offices": [{"titles": ["senator"], "affiliation": "United States"}],
 }
-INST_REGISTRY = SpeakerRegistry.from_entries([], INSTITUTIONS)
+PLACES = {"places": ["Ohio", "Kentucky"], "capitals": {"Vilnius": "Lithuania"},
+          "state_abbreviations": {"Ky.": "Kentucky"}}
+INST_REGISTRY = SpeakerRegistry.from_entries([], INSTITUTIONS, PLACES)
 
 
 def first_nominal(text: str):
@@ -156,7 +158,6 @@ def test_unnamed_source_takes_the_institution_as_affiliation():
 
 
 def test_a_capital_is_no_person_but_speaks_for_its_country():
-    from transforms.speakers import is_place
-    assert is_place("Vilnius")
+    assert INST_REGISTRY.institutions.is_place("Vilnius")
     coref = Coreference(INST_REGISTRY)
     assert coref.resolve_name(parse_name("Vilnius")).name == "Lithuania"

@@ -9,7 +9,7 @@ from transforms.topics import Taxonomy
 TAXONOMY = Taxonomy.from_entries([{"name": "Trade", "keywords": ["tariff"]}])
 REGISTRY = SpeakerRegistry.from_entries([
     {"name": "Paul Okafor", "aliases": ["Okafor"], "role": "Trade Minister", "affiliation": "Nigeria"},
-])
+], places={"places": ["Iowa"]})
 ARTICLE = """Talks end
 Nigerian Trade Minister Paul Okafor met Governor Ann Lee on Monday.
 Okafor’s View
