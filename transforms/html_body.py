@@ -106,15 +106,16 @@ def score_containers(page: Walk, blocks: list[RawBlock]) -> dict[int, float]:
             for node, score in scores.items()}
 
 
-def select_body(page: Walk) -> list[RawBlock]:
+def select_body(page: Walk, trust_marks: bool = True) -> list[RawBlock]:
     """The blocks of the best-scoring container and of other strong containers near it.
 
     Page builders split one article over sibling or cousin sections, so the body is taken from
     the smallest subtree holding the best container and every other strong one that scores at
     least half as much or has the same class; in it, a block is kept when it stands in one of
     those, in a strong child of the subtree's root, or is a long paragraph right under the root.
-    Prose just before the first kept block (a lead set apart in the header) joins too."""
-    blocks = drop_boilerplate(page)
+    Prose just before the first kept block (a lead set apart in the header) joins too. Without
+    trust_marks, containers marked as boilerplate compete too."""
+    blocks = drop_boilerplate(page) if trust_marks else page.blocks
     scores = score_containers(page, blocks)
     if not scores:
         # every paragraph sits in something marked as boilerplate: the marks were wrong
@@ -216,6 +217,10 @@ def _is_trailing_label(text: str) -> bool:
 def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
     """The article body as contract Blocks, without the headline and furniture lines."""
     blocks = [b for b in select_body(page) if not is_furniture_line(b)]
+    if not blocks:
+        # all that reads as a story sits where the marks say boilerplate: the marks were wrong
+        # (a page whose story is its slideshow or gallery)
+        blocks = [b for b in select_body(page, trust_marks=False) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
     # labels left at the end ("Read more:", "About the author") introduce something that was cut

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from transforms.html_walk import SPACE, Walk
 from transforms.meta_authors import LABEL_ONLY, LABELLED, PREFIX, clean_authors
-from transforms.meta_dates import find_date, normalize_date, url_date
+from transforms.meta_dates import all_dates, find_date, normalize_date, url_date
 from transforms.meta_jsonld import article_metadata
 
 # <meta> keys (name, property or itemprop, lower-cased), most trusted first
@@ -140,6 +140,9 @@ NEAR_HEADLINE = (2, 6)  # blocks before and after the <h1> where a dateline may 
 DATELINE_CHARS = 250
 # how much each place a date is found in counts when they disagree; the day with most weight wins
 # and is written in the most precise form found for it (declared datetimes first)
+CARD_CHARS = 800
+FRONT_PATHS = frozenset({"", "/index.html", "/index.htm", "/index.php", "/home"})
+ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re.I)
 DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
                 "byline": 2.0, "dateline": 1.0, "modified": 1.0}
 
@@ -164,8 +167,9 @@ def date_near_headline(page: Walk, headline: str | None = None) -> str | None:
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
         if page.is_elsewhere(block.elsewhere):
             continue
-        if len(block.text) <= DATELINE_CHARS and (found := find_date(block.text)):
-            return found
+        # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
+        if len(block.text) <= DATELINE_CHARS and (found := all_dates(block.text)):
+            return min(found)
         # a dateline run into the first paragraph: "27.1.2022 – The ...", "BERLIN, 3. März 2022 – ..."
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1))):
             return found
@@ -176,19 +180,41 @@ def _first_date(nodes) -> str | None:
     return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300]))), None)
 
 
+def _in_card(node, cards: bool) -> bool:
+    """Whether a node sits in one of several short <article>s: a card about another story."""
+    card = node if node.name == "article" else cards and node.find_parent("article")
+    return bool(cards and card) and len(card.get_text()) < CARD_CHARS
+
+
 def _time_date(page: Walk, in_furniture: bool) -> str | None:
     return next((found for datetime_attr, text, furniture, elsewhere in page.times
                  if furniture == in_furniture and not page.is_elsewhere(elsewhere)
                  and (found := normalize_date(datetime_attr) or find_date(text))), None)
 
 
+def is_front_page(url: str) -> bool:
+    """A site's home page (also as a web-archive capture): it lists articles, it is not one."""
+    if archived := ARCHIVED.match(url):
+        url = archived.group(1)
+    parts = urlsplit(url)
+    return not parts.query and parts.path.rstrip("/").lower() in FRONT_PATHS
+
+
 def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
               headline: str | None = None) -> str | None:
     """The publication day most places on the page agree on: declared metadata, the URL, <time>
-    elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date."""
+    elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date or is a
+    site's front page (whose declared dates are the site's)."""
+    if is_front_page(url):
+        return None
     declared = next((found for value in (ld["published"], _first(meta, PUBLISHED_KEYS),
                                          *_prop_values(page, "datePublished"))
                      if (found := normalize_date(value))), None)
+    cards = page.names.count("article") > 1
+    if declared and updated and updated[:10] < declared[:10]:
+        # a page is not changed before it appears: a publication declared after the declared change
+        # is a re-stamp (a scheduled or re-published post), so the other places decide
+        declared = None
     candidates = {
         "url": url_date(url),
         "byline": _first_date(page.bylines[:5]),
@@ -197,7 +223,7 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         "time": _time_date(page, in_furniture=False),
         "furniture_time": _time_date(page, in_furniture=True),
         "dateline": _first_date(node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
-                                if not page.is_elsewhere(marks)),
+                                if not page.is_elsewhere(marks) and not _in_card(node, cards)),
         "modified": updated,
     }
     votes: dict[str, float] = {}

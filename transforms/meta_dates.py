@@ -37,8 +37,14 @@ PATTERNS = [re.compile(p, re.I) for p in (
 URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|"
                       r"/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
 SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])" + TIME)
+DASH = r"\s*[-–—]\s*"
+# a span of days ("14.–20. Januar 2022", "January 14–20, 2022") was published on its first day
+RANGES = [re.compile(p, re.I) for p in (
+    r"(?<![\d.])(?P<d>\d{1,2})\.?" + DASH + r"\d{1,2}\.?\s+" + MONTH_NAME + r",?\s+(?P<Y>\d{4})(?!\d)",
+    r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})" + DASH + r"\d{1,2},?\s+(?P<Y>\d{4})(?!\d)",
+)]
 # in running text a bare run of eight digits is rarely a date
-IN_TEXT = PATTERNS[:-1] + [SHORT_YEAR]
+IN_TEXT = RANGES + PATTERNS[:-1] + [SHORT_YEAR]
 
 
 def _build(match: re.Match) -> str | None:
@@ -80,6 +86,13 @@ def normalize_date(value: str | None) -> str | None:
 def find_date(text: str) -> str | None:
     """The first date written in visible text (a byline, a dateline), as ISO."""
     return _first_date(text[:2000], IN_TEXT)
+
+
+def all_dates(text: str) -> list[str]:
+    """Every date written in a short text (a byline, a dateline), as ISO, in the order written."""
+    found = sorted((match.start(), built) for pattern in IN_TEXT for match in pattern.finditer(text[:2000])
+                   if (built := _build(match)) is not None)
+    return [built for _, built in found]
 
 
 def url_date(url: str) -> str | None:

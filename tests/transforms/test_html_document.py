@@ -355,3 +355,44 @@ def test_dateline_beside_the_headline_not_the_site_logo():
 def test_dateline_run_into_the_first_paragraph(lead, day):
     html = page(f'<div class="story"><h1>Stones for the remembered</h1><p>{lead}{PARAGRAPH * 3}</p></div>')
     assert parse_html(html, "https://example.de/ag").published_at == day
+
+
+def test_a_byline_with_two_dates_gives_the_earlier_as_publication():
+    html = page(f'<article><h1>Fees rise</h1><p>Updated 2018-08-29 14:15 · Published 22.06.2018 10:20</p>'
+                f'<p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://example.org/fees").published_at[:10] == "2018-06-22"
+
+
+def test_a_publication_declared_after_the_declared_change_is_not_trusted():
+    head = ('<meta property="article:published_time" content="2023-01-01T07:00:00+00:00">'
+            '<meta property="article:modified_time" content="2022-12-29T13:25:00+00:00">')
+    restamped = page(head=head, body=f'<article><h1>Colour of the year</h1><p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(restamped, "https://example.org/colour").published_at[:10] == "2022-12-29"
+    shown = page(head=head, body=f'<article><h1>Colour of the year</h1><p class="date">1 January 2023</p>'
+                                 f'<p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(shown, "https://example.org/colour").published_at[:10] == "2023-01-01"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/", "https://example.org/index.html",
+                                 "https://web.archive.org/web/20160401095740/http://www.example.org/"])
+def test_a_front_page_has_no_publication_date(url):
+    html = page(head='<meta property="article:published_time" content="2014-09-25">',
+                body=f'<div><h1>Welcome</h1><p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, url).published_at is None
+    assert parse_html(html, url + "?p=5031").published_at[:10] == "2014-09-25"
+
+
+def test_dates_on_cards_of_other_stories_are_not_the_articles():
+    cards = "".join(f'<article class="post-card"><h3>Story {n}</h3><div class="post-date">{n}. Juni 2022</div>'
+                    f'<p>A short teaser about another story.</p></article>' for n in (22, 20, 8))
+    body = f"<p>{PARAGRAPH}</p>" * 8
+    html = page(f'<div class="entry"><h1>Battery storage</h1>{body}</div>{cards}')
+    assert parse_html(html, "https://example.de/lexikon/battery").published_at is None
+
+
+def test_a_slideshow_page_whose_slides_sit_in_a_marked_container_keeps_its_text():
+    ticker = "".join(f"<div>Index {n} 17,546.65 -15.3</div>" for n in range(40))
+    slides = "".join(f'<section class="slide"><h2>Slide {n}</h2><p>{PARAGRAPH}</p></section>' for n in range(3))
+    html = page(f'<div class="band">{ticker}</div><h1>Ten things to know</h1>'
+                f'<div class="published">09 Jun 2020, 02:32 PM IST</div><div class="slideshow">{slides}</div>')
+    assert "committee" in parse_html(html, "https://example.org/slideshow/1").text

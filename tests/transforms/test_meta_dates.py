@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.meta_dates import find_date, normalize_date, url_date
+from transforms.meta_dates import all_dates, find_date, normalize_date, url_date
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -45,3 +45,17 @@ def test_url_date():
 def test_url_date_with_year_and_month_as_one_segment():
     assert url_date("https://news.example.cn/local/2012-06/04/content_1234.htm") == "2012-06-04"
     assert url_date("https://example.org/archive/2012-06/report.html") is None
+
+
+@pytest.mark.parametrize(("text", "first_day"), [
+    ("Wochenbericht 14.–20. Januar 2022", "2022-01-14"),
+    ("Report for 3 - 9 May 2021", "2021-05-03"),
+    ("Week of January 14–20, 2022", "2022-01-14"),
+])
+def test_a_span_of_days_dates_to_its_first_day(text, first_day):
+    assert find_date(text) == first_day
+
+
+def test_all_dates_in_the_order_written():
+    assert all_dates("Updated 5 May 2020, 10:00 · Published 3 May 2020") == ["2020-05-05T10:00:00", "2020-05-03"]
+    assert all_dates("no date here") == []
