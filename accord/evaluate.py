@@ -79,7 +79,7 @@ def evaluate(shared: Path) -> list[Figure]:
             Figure("article snippet F1", articles.get("snippet_f1", 0.0), 0.94),
             Figure("article title", articles.get("title", 0.0), 0.90),
             Figure("article date", articles.get("date", 0.0), 0.92),
-            Figure("article dates invented", articles.get("date_invented", 0), 5, False),
+            Figure("article dates invented", articles.get("date_invented", 0), 4, False),  # "under 5"
             Figure("article authors", articles.get("author", 0.0), 0.70),
         ]
     return figures
