@@ -54,6 +54,7 @@ class _Statement:
     entity: Entity | None
     mention: Mention | None
     cue: str | None
+    group: int | None = None  # the multi-paragraph quote a direct or partial statement is part of
 
 
 def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
@@ -437,7 +438,7 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
             resolver.spoke(entity, index)
             if (_is_whole(text, unit, q) and not _runs_on(text, unit, q, frame)) or q.group in whole_groups:
                 whole_groups.add(q.group)
-                statements.append(_Statement(q.start, q.end, "direct", unit, entity, mention, cue))
+                statements.append(_Statement(q.start, q.end, "direct", unit, entity, mention, cue, q.group))
                 continue
             cs, ce = _clause(text, unit, q, frame)
             for j, other in enumerate(unit.quotes):
@@ -446,13 +447,22 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
                     ce = max(ce, other.end)
             if (cs, ce) not in seen_content:
                 seen_content.add((cs, ce))
-                statements.append(_Statement(cs, ce, "partial", unit, entity, mention, cue))
+                statements.append(_Statement(cs, ce, "partial", unit, entity, mention, cue, q.group))
         if statements and statements[-1].unit is unit:
             last = statements[-1]
             last_in_block[unit.block] = (last.entity, last.mention, last.cue, True)
         elif unit.block in last_in_block:
             e, m, c, _ = last_in_block[unit.block]
             last_in_block[unit.block] = (e, m, c, False)
+    # a quote running over paragraphs is often attributed only in a later one ("“…¶“…,” she said."):
+    # its earlier paragraphs are that speaker's too
+    group_speakers: dict[int, _Statement] = {}
+    for st in statements:
+        if st.group is not None and st.entity is not None:
+            group_speakers.setdefault(st.group, st)
+    for st in statements:
+        if st.entity is None and st.mention is None and (said := group_speakers.get(st.group)):
+            st.entity, st.mention, st.cue = said.entity, said.mention, said.cue
     for st in statements:
         if st.entity is not None and id(st.entity) in resolver.named_for:
             st.entity = resolver.named_for[id(st.entity)]

@@ -216,3 +216,12 @@ def test_his_spokesman_keeps_the_description_with_the_principal_affiliation():
                                                        "His spokesman said that the talks had failed.")])
     speaker = next(s for s in extract(doc, _institution_registry(), TAXONOMY).speakers if s.name != "Luis Pardo")
     assert (speaker.name, speaker.kind, speaker.affiliation) == ("His spokesman", "person", "Chile")
+
+
+def test_a_quote_over_paragraphs_attributed_in_its_last_is_that_speakers_throughout():
+    text = ("Budget talks stall\nThe governor spoke after the vote failed in the state Senate.\n"
+            "“We have worked on this budget for months, and every family deserves better than a delay.\n"
+            "“I will call the legislature back next week,” Governor Maria Lopez said.\n")
+    ex = extract(parse_text(text, "file:///budget.txt"), REGISTRY, TAXONOMY)
+    assert {q.text[:20]: q.speaker for q in ex.quotes} == {
+        "We have worked on th": "Maria Lopez", "I will call the legi": "Maria Lopez"}
