@@ -167,6 +167,7 @@ class Entity:
     # ("Ann Lee, the ambassador to Chad," -> "ambassador"): a later "the ambassador" is them
     party: str | None = None
     state: str | None = None
+    text_role: str | None = None  # the role the article gives (the registry's may be of another year)
 
 
 def _title_at(words: list[str], i: int) -> int:
@@ -550,6 +551,8 @@ class Coreference:
         entity.personal = entity.personal or (entity.kind == "person" and bool(
             entry or mention.role or mention.gender or len(canonical.split()) > 1))
         entity.role = entity.role or mention.role
+        if mention.role and (entity.text_role is None or entity.text_role in RANK_TITLES):
+            entity.text_role = mention.role
         entity.affiliation = entity.affiliation or mention.affiliation
         entity.party = entity.party or mention.party
         entity.state = entity.state or mention.state
@@ -655,6 +658,8 @@ class Coreference:
         """'Qatar's prime minister, Ann Lee,': the office and the country are Ann Lee's."""
         if nominal.title and (entity.role is None or entity.role in RANK_TITLES):
             entity.role = nominal.title
+        if nominal.title and (entity.text_role is None or entity.text_role in RANK_TITLES):
+            entity.text_role = nominal.title
         affiliation = nominal.affiliation
         if affiliation is None and nominal.possessor:
             principal = next((e for _, e in reversed(self.history) if e.name == nominal.possessor

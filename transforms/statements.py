@@ -543,8 +543,17 @@ def _speakers(statements: list[_Statement], text: str, registry: SpeakerRegistry
             # "Senator", "Trade Commissioner": the country or body the article names, if it does
             named = _named_affiliations(text, registry) if named is None else named
             affiliation = office if office in named else None
-        out[e.name] = Speaker(e.name, e.role, affiliation, list(e.aliases), e.kind)
+        out[e.name] = Speaker(e.name, _role(e), affiliation, list(e.aliases), e.kind)
     return list(out.values())
+
+
+def _role(entity: Entity) -> str | None:
+    """The role the article gives, unless the registry's says the same more fully ("Minister" ->
+    "Trade Minister"): a registry entry may hold the office of another year."""
+    if entity.text_role is None or entity.role is None:
+        return entity.text_role or entity.role
+    said = set(entity.text_role.lower().split())
+    return entity.role if said <= set(entity.role.lower().split()) else entity.text_role
 
 
 def _named_affiliations(text: str, registry: SpeakerRegistry) -> set[str]:

@@ -225,3 +225,13 @@ def test_a_quote_over_paragraphs_attributed_in_its_last_is_that_speakers_through
     ex = extract(parse_text(text, "file:///budget.txt"), REGISTRY, TAXONOMY)
     assert {q.text[:20]: q.speaker for q in ex.quotes} == {
         "We have worked on th": "Maria Lopez", "I will call the legi": "Maria Lopez"}
+
+
+def test_the_role_the_article_gives_wins_over_the_registrys_of_another_year():
+    registry = SpeakerRegistry.from_entries([
+        {"name": "Mitch McConnell", "role": "Senate Majority Leader", "affiliation": "United States"},
+        {"name": "Paul Okafor", "role": "Trade Minister", "affiliation": "Nigeria"}])
+    text = ("Senate vote\nSenate Minority Leader Mitch McConnell said the bill would fail.\n"
+            "Minister Paul Okafor said the tariff would stay.\n")
+    roles = {s.name: s.role for s in extract(parse_text(text, "file:///vote.txt"), registry, TAXONOMY).speakers}
+    assert roles == {"Mitch McConnell": "Senate Minority Leader", "Paul Okafor": "Trade Minister"}
