@@ -311,6 +311,20 @@ def _clause_start(text: str, s: int, e: int) -> bool:
         and not (word.endswith("ly") and len(word) > 4)
 
 
+# words that describe a speaker named after them, set off from the reported clause by a comma
+_DESCRIBED = re.compile(r",\s*((?:[\w’'.-]+\s+){1,5})$")
+# what a sentence may open with before its clause: "But …", "In all, though, …", "Overall, …"
+_OPENER = re.compile(r"(?:(?:but|and|so|yet)\s+)?(?:(?:in|on|at|for|after|before|during|since|by|with|over|under|among|"
+                     r"amid|as|across|despite|from|unlike)\b[^,.;:]{0,60},\s+(?:though,\s+|however,\s+)?|"
+                     r"[a-z]+ly,\s+)?", re.IGNORECASE)
+
+
+def _opens_clause(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] reads as a sentence's clause, after what may open a sentence."""
+    at = _OPENER.match(text, s, e).end()
+    return at < e and _clause_start(text, at, e)
+
+
 def _relative_that(text: str, cue: str, at: int, that_at: int) -> bool:
     """'said the areas of the network that were hacked …': 'that' opens a relative clause of a
     noun the cue governs, not the reported clause (what stands before it is no hearer or time)."""
@@ -619,13 +633,16 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
             end = speaker.start if not inverted else m.start()
             article = re.search(r"\s(?:the|The)\s+$", text[lo:end])
             end = lo + article.start() if article and not inverted else end
+            described = None if inverted else _DESCRIBED.search(text[lo:end])
+            if described and not NOT_CLAUSE.intersection(described.group(1).lower().split()):
+                end = lo + described.start() + 1  # "…, Algerian foreign ministry spokesman Ann Lee said"
             if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
                 # a quote woven into the writer's clause ("Lee “did well” in 2008, said Ruiz")
                 # belongs to it; one that opens the sentence stands apart
                 woven = any(lo < qs and qe <= end and text[lo:qs].strip(" “\"'‘(") for qs, qe in quotes)
                 s, e = _trim(text, lo if woven or clause_lo >= end else clause_lo, end)
                 content = (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'"
-                                               or _clause_start(text, s, e)) else None
+                                               or _opens_clause(text, s, e)) else None
         frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more))
     if quotes:
         starts = {f.content[0] for f in frames if f.content}

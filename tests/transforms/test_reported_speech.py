@@ -1,3 +1,5 @@
+import pytest
+
 from transforms.reported_speech import find_frames, is_attribution_tail
 from transforms.speaker_registry import SpeakerRegistry
 from transforms.speakers import find_mentions
@@ -196,3 +198,21 @@ def test_an_aside_between_dashes_is_passed_over_on_the_way_to_that():
 def test_a_place_after_in_is_no_subject():
     frames = _frames("Leaders meeting in Vilnius on Wednesday told reporters that the plan was late.")
     assert frames and frames[0][1] == "Leaders"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("In all, though, the justices are finding common ground, Professor Epstein said.",
+     "In all, though, the justices are finding common ground"),
+    ("In this year's contest, undeclared voters will not decide the race, Smith said.",
+     "In this year's contest, undeclared voters will not decide the race"),
+    ("But he runs the club on a different principle, he said.", "But he runs the club on a different principle"),
+    ("Two children were among the passengers, foreign affairs ministry spokesman Benali Abdelaziz said Thursday.",
+     "Two children were among the passengers"),
+])
+def test_words_reported_before_the_speaker_may_open_like_any_sentence(text, content):
+    assert _frames(text)[0][2] == content
+
+
+@pytest.mark.parametrize("text", ["In Washington, the senator said.", "On Monday, Smith said."])
+def test_an_opening_phrase_alone_is_no_reported_clause(text):
+    assert all(content is None for _, _, content in _frames(text))
