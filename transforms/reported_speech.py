@@ -587,7 +587,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
                 aside = re.match(r"[^,.;:()]{0,60}?,\s*", text[after.end:hi]) \
                     if text[lo:m.start()].rstrip().endswith(",") else None
                 rest = _trim(text, after.end + aside.end(), hi) if aside else None
-                if rest and rest[1] > rest[0] and _clause_start(text, *rest):
+                if rest and rest[1] > rest[0] and _clause_start(text, *rest) and _finite_soon(text, *rest):
                     # "A, according to Lee, B": the words on both sides, or only B after a
                     # conjunction ("because, according to Lee, B")
                     if _CONJUNCTION_END.search(text, lo, m.start()):

@@ -216,3 +216,10 @@ def test_words_reported_before_the_speaker_may_open_like_any_sentence(text, cont
 @pytest.mark.parametrize("text", ["In Washington, the senator said.", "On Monday, Smith said."])
 def test_an_opening_phrase_alone_is_no_reported_clause(text):
     assert all(content is None for _, _, content in _frames(text))
+
+
+def test_a_description_after_according_to_is_no_second_reported_clause():
+    text = "Turnout was low, according to Andy Smith, director of the Survey Center, which ran the poll."
+    mentions = find_mentions(text, 0, len(text))
+    [frame] = find_frames(text, 0, len(text), mentions, [], PLACES)
+    assert (frame.speaker.text, text[slice(*frame.content)], frame.more) == ("Andy Smith", "Turnout was low", None)
