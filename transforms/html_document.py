@@ -1,6 +1,7 @@
 """Entry point: one web page (bytes or text) to a Document with metadata and body blocks."""
 from __future__ import annotations
 
+import gc
 import re
 import warnings
 
@@ -113,8 +114,28 @@ class HTMLTreeBuilder(LXMLTreeBuilder):
             soup._linkage_fixer(parent)
 
 
+def _dismantle(soup: BeautifulSoup) -> None:
+    """Unlink every node of a finished tree, as Tag.decompose does, so that reference counting frees
+    it at once: left to the cycle collector, each page's tree would be traversed by collections
+    again and again until a full one frees it."""
+    builder = soup.builder
+    node = soup.contents[0] if soup.contents else None  # the root is not in the chain of next_element
+    soup.__dict__.clear()
+    while node is not None:
+        following = node.next_element
+        node.__dict__.clear()
+        node = following
+    builder.__dict__.clear()
+
+
 def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> Document:
     """Parse one page; raises ParseError (and nothing else) when it holds no article text."""
+    # No cycle collections while the page is parsed: they would traverse the growing tree over and
+    # over, and it is freed by _dismantle anyway. (Another thread's parse may leave collection on
+    # meanwhile; that only costs time.)
+    collecting = gc.isenabled()
+    gc.disable()
+    soup = None
     try:
         text = decode_html(html, content_type) if isinstance(html, bytes | bytearray) else str(html)
         if len(text) > MAX_CHARS:
@@ -136,3 +157,8 @@ def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> 
         raise
     except Exception as error:  # malformed input must surface as a parse failure, never a crash
         raise ParseError(f"unparseable page: {type(error).__name__}: {error}"[:300]) from error
+    finally:
+        if soup is not None:
+            _dismantle(soup)
+        if collecting:
+            gc.enable()
