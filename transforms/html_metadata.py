@@ -141,6 +141,7 @@ DATELINE_CHARS = 250
 # how much each place a date is found in counts when they disagree; the day with most weight wins
 # and is written in the most precise form found for it (declared datetimes first)
 CARD_CHARS = 800
+OPENING_CHARS = 80  # characters of the paragraph of prose that begins the text
 FRONT_PATHS = frozenset({"", "/index.html", "/index.htm", "/index.php", "/home"})
 ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re.I)
 DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
@@ -159,13 +160,31 @@ def headline_index(page: Walk, headline: str | None = None) -> int | None:
                 None)
 
 
-def date_near_headline(page: Walk, headline: str | None = None) -> str | None:
+def opening_marks(page: Walk, headline: str | None = None) -> frozenset[int]:
+    """ELSEWHERE marks around the first paragraph of prose under the headline: there the text
+    begins, so they wrap it (a forum thread's opening post is marked up as its first comment)."""
+    at = headline_index(page, headline)
+    if at is None:
+        return frozenset()
+    return next((frozenset(block.elsewhere) for block in page.blocks[at + 1:at + NEAR_HEADLINE[1] + 1]
+                 if block.kind == "paragraph" and len(block.text) > OPENING_CHARS
+                 and block.link_chars < 0.25 * len(block.text)), frozenset())
+
+
+def _elsewhere(page: Walk, marks: tuple[int, ...], opening: frozenset[int]) -> bool:
+    """Whether marks put something outside the article; inside the container that holds the
+    opening paragraph (marks go outermost first) nothing is."""
+    outermost = next((mark for mark in marks if mark not in page.wrappers), None)
+    return outermost is not None and outermost not in opening
+
+
+def date_near_headline(page: Walk, headline: str | None = None, opening: frozenset[int] = frozenset()) -> str | None:
     """A date in a short block just around the headline (a dateline, a byline)."""
     at = headline_index(page, headline)
     if at is None:
         return None
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if page.is_elsewhere(block.elsewhere):
+        if _elsewhere(page, block.elsewhere, opening):
             continue
         # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
         if len(block.text) <= DATELINE_CHARS and (found := all_dates(block.text)):
@@ -186,9 +205,9 @@ def _in_card(node, cards: bool) -> bool:
     return bool(cards and card) and len(card.get_text()) < CARD_CHARS
 
 
-def _time_date(page: Walk, in_furniture: bool) -> str | None:
+def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int]) -> str | None:
     return next((found for datetime_attr, text, furniture, elsewhere in page.times
-                 if furniture == in_furniture and not page.is_elsewhere(elsewhere)
+                 if furniture == in_furniture and not _elsewhere(page, elsewhere, opening)
                  and (found := normalize_date(datetime_attr) or find_date(text))), None)
 
 
@@ -211,6 +230,7 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
                                          *_prop_values(page, "datePublished"))
                      if (found := normalize_date(value))), None)
     cards = page.names.count("article") > 1
+    opening = opening_marks(page, headline)
     if declared and updated and updated[:10] < declared[:10]:
         # a page is not changed before it appears: a publication declared after the declared change
         # is a re-stamp (a scheduled or re-published post), so the other places decide
@@ -218,12 +238,12 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
     candidates = {
         "url": url_date(url),
         "byline": _first_date(page.bylines[:5]),
-        "near_headline": date_near_headline(page, headline),
+        "near_headline": date_near_headline(page, headline, opening),
         "declared": declared,
-        "time": _time_date(page, in_furniture=False),
-        "furniture_time": _time_date(page, in_furniture=True),
+        "time": _time_date(page, False, opening),
+        "furniture_time": _time_date(page, True, opening),
         "dateline": _first_date(node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
-                                if not page.is_elsewhere(marks) and not _in_card(node, cards)),
+                                if not _elsewhere(page, marks, opening) and not _in_card(node, cards)),
         "modified": updated,
     }
     votes: dict[str, float] = {}

@@ -396,3 +396,13 @@ def test_a_slideshow_page_whose_slides_sit_in_a_marked_container_keeps_its_text(
     html = page(f'<div class="band">{ticker}</div><h1>Ten things to know</h1>'
                 f'<div class="published">09 Jun 2020, 02:32 PM IST</div><div class="slideshow">{slides}</div>')
     assert "committee" in parse_html(html, "https://example.org/slideshow/1").text
+
+
+def test_a_forum_threads_date_is_its_opening_posts():
+    def post(user, day, words):
+        return (f'<div class="comment"><div class="comment-info"><b>{user}</b>'
+                f'<span class="comment-time">{day}.09.19 12:44</span></div><div class="comment-text">'
+                f'<p>{words} {PARAGRAPH}</p></div></div>')
+    html = page(f'<div class="forum"><h1>App Store gone over mobile data?</h1>{post("mac", 28, "Any idea?")}'
+                f'<h2>Replies</h2>{post("chris", 29, "Try this.")}{post("uli", 30, "Same here.")}</div>')
+    assert parse_html(html, "https://forum.example.de/thread/338679").published_at[:10] == "2019-09-28"
