@@ -141,6 +141,10 @@ DATELINE_CHARS = 250
 # how much each place a date is found in counts when they disagree; the day with most weight wins
 # and is written in the most precise form found for it (declared datetimes first)
 CARD_CHARS = 800
+SENTENCE_WORDS = 10
+# "This page was last edited on …", "Diese Seite wurde zuletzt am … geändert", "Zuletzt aktualisiert: …"
+LAST_CHANGED = re.compile(r"\blast\s+(?:modified|edited|updated|changed)(?:\s+on)?\b|\bzuletzt\s+(?:geändert|"
+                          r"aktualisiert|bearbeitet|am)\b|\bdernière\s+modification\b", re.I)
 OPENING_CHARS = 80  # characters of the paragraph of prose that begins the text
 FRONT_PATHS = frozenset({"", "/index.html", "/index.htm", "/index.php", "/home"})
 ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re.I)
@@ -187,12 +191,17 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         if _elsewhere(page, block.elsewhere, opening):
             continue
         # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
-        if len(block.text) <= DATELINE_CHARS and (found := all_dates(block.text)):
+        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := all_dates(block.text)):
             return min(found)
         # a dateline run into the first paragraph: "27.1.2022 – The ...", "BERLIN, 3. März 2022 – ..."
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1))):
             return found
     return None
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose ("The next meeting is on 5 February at the town hall."): a date in it is an event's."""
+    return text.rstrip().endswith((".", "!", "?")) and len(text.split()) >= SENTENCE_WORDS
 
 
 def _first_date(nodes) -> str | None:
@@ -259,10 +268,13 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
 
 
 def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
+    """The declared modification, else a visible "last edited on …" line (a wiki's footer)."""
     for value in (ld["modified"], _first(meta, MODIFIED_KEYS), *_prop_values(page, "dateModified")):
         if found := normalize_date(value):
             return found
-    return None
+    return next((found for block in page.blocks if len(block.text) <= DATELINE_CHARS
+                 and (line := LAST_CHANGED.search(block.text)) and (found := find_date(block.text[line.end():]))),
+                None)
 
 
 def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> list[str]:

@@ -579,6 +579,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
             if text[lo:m.start()].strip(" ,“\"") == "":
                 comma = text.find(",", after.end, hi)
                 content = _trim(text, comma + 1, hi) if comma >= 0 else None
+                content = content if content and content[1] > content[0] else None
             else:
                 # a quote woven into the clause belongs to it: "helped write a book, “X,” that …,
                 # according to …"; one that opens the sentence stands apart

@@ -390,6 +390,8 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
                     # "“It looks unlikely” that the deal holds, said Lee": the quote and its run-on
                     pieces[0] = (q.open_at, pieces[0][1])
             for piece, (cs, ce) in enumerate(pieces):
+                if ce <= cs:
+                    continue
                 inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
                 if inside:
                     attached[inside[0]] = frame

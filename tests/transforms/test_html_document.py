@@ -406,3 +406,17 @@ def test_a_forum_threads_date_is_its_opening_posts():
     html = page(f'<div class="forum"><h1>App Store gone over mobile data?</h1>{post("mac", 28, "Any idea?")}'
                 f'<h2>Replies</h2>{post("chris", 29, "Try this.")}{post("uli", 30, "Same here.")}</div>')
     assert parse_html(html, "https://forum.example.de/thread/338679").published_at[:10] == "2019-09-28"
+
+
+def test_a_date_in_a_sentence_under_the_headline_is_an_events_not_the_pages():
+    html = page(f'<div class="content"><h1>Regulars’ table</h1><p>The next meeting is on Wed. 5 February 2020 '
+                f'from 7 pm in the Cafe Hurricane, as every month.</p><p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, "https://wiki.example.de/Stammtisch").published_at is None
+
+
+def test_a_wiki_footers_last_edit_is_its_modification_and_only_date():
+    html = page(f'<div class="content"><h1>Regulars’ table</h1><p>{PARAGRAPH * 3}</p></div>'
+                '<div id="footer"><ul><li>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li>'
+                '</ul></div>')
+    doc = parse_html(html, "https://wiki.example.de/Stammtisch")
+    assert (doc.modified_at, doc.published_at[:10]) == ("2020-01-29T13:22:00", "2020-01-29")

@@ -223,3 +223,8 @@ def test_a_description_after_according_to_is_no_second_reported_clause():
     mentions = find_mentions(text, 0, len(text))
     [frame] = find_frames(text, 0, len(text), mentions, [], PLACES)
     assert (frame.speaker.text, text[slice(*frame.content)], frame.more) == ("Andy Smith", "Turnout was low", None)
+
+
+def test_an_according_to_with_nothing_after_its_comma_reports_nothing():
+    # found by the fuzz test: an empty reported clause at the very end of the text
+    assert _frames(" according to  said ,") == [("according to", "said", None)]
