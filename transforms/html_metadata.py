@@ -229,7 +229,7 @@ def is_front_page(url: str) -> bool:
 
 
 def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
-              headline: str | None = None) -> str | None:
+              headline: str | None = None, updated_shown: bool = False) -> str | None:
     """The publication day most places on the page agree on: declared metadata, the URL, <time>
     elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date or is a
     site's front page (whose declared dates are the site's)."""
@@ -259,7 +259,10 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
     for source, found in candidates.items():
         if found:
             votes[found[:10]] = votes.get(found[:10], 0.0) + DATE_WEIGHTS[source]
-    if not votes:
+    if not votes or (not updated_shown and not any(found for source, found in candidates.items()
+                                                   if source != "modified")):
+        # a modification stamp only machines read (bumped by any re-save) dates no page on its own;
+        # one the page shows ("last edited on …") does
         return None
     best = max(votes.values())
     # ties go to the day of the most trusted source, in the order of `candidates`
@@ -267,11 +270,13 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
     return max((found for found in candidates.values() if found and found[:10] == day), key=len)
 
 
-def modified(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
-    """The declared modification, else a visible "last edited on …" line (a wiki's footer)."""
-    for value in (ld["modified"], _first(meta, MODIFIED_KEYS), *_prop_values(page, "dateModified")):
-        if found := normalize_date(value):
-            return found
+def declared_modified(meta: dict[str, list[str]], ld: dict, page: Walk) -> str | None:
+    return next((found for value in (ld["modified"], _first(meta, MODIFIED_KEYS), *_prop_values(page, "dateModified"))
+                 if (found := normalize_date(value))), None)
+
+
+def shown_modified(page: Walk) -> str | None:
+    """A visible "last edited on …" line (a wiki's footer)."""
     return next((found for block in page.blocks if len(block.text) <= DATELINE_CHARS
                  and (line := LAST_CHANGED.search(block.text)) and (found := find_date(block.text[line.end():]))),
                 None)
@@ -354,12 +359,13 @@ def page_metadata(page: Walk, url: str) -> dict:
     meta = meta_values(page)
     ld = article_metadata(page.json_ld)
     site_name = _first(meta, SITE_KEYS) or ld["publisher"]
-    updated = modified(page, meta, ld)
+    declared_update = declared_modified(meta, ld, page)
+    updated = declared_update or shown_modified(page)
     headline = title(page, meta, ld, site_name, url)
     return {
         "title": headline,
         "authors": authors(page, meta, ld, site_name, url),
-        "published_at": published(page, meta, ld, url, updated, headline),
+        "published_at": published(page, meta, ld, url, updated, headline, updated_shown=not declared_update),
         "modified_at": updated,
         "language": language(page, meta, ld),
         "site_name": site_name,
