@@ -142,6 +142,7 @@ DATELINE_CHARS = 250
 # and is written in the most precise form found for it (declared datetimes first)
 CARD_CHARS = 800
 SENTENCE_WORDS = 10
+COMMENTS = re.compile(r"comment(?!ary)", re.I)
 # "This page was last edited on …", "Diese Seite wurde zuletzt am … geändert", "Zuletzt aktualisiert: …"
 LAST_CHANGED = re.compile(r"\blast\s+(?:modified|edited|updated|changed)(?:\s+on)?\b|\bzuletzt\s+(?:geändert|"
                           r"aktualisiert|bearbeitet|am)\b|\bdernière\s+modification\b", re.I)
@@ -290,13 +291,17 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     sources = [ld["authors"], labelled_author(page), [v for k in AUTHOR_KEYS for v in meta.get(k, [])],
                _prop_values(page, "author")]
     bylines = []
-    for node in page.bylines[:5]:
+    # a commenter is not the article's author
+    for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
+                 if not any(mark >= 0 and mark not in page.wrappers and COMMENTS.search(page.classes[mark])
+                            for mark in marks)][:5]:
         text = node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE:
             bylines.append(text)
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
-    sources += [bylines[:1], signed[:1], byline_near_headline(page), signed_line(page),
+    # the first byline that names someone ("Published by" alone is a label before a separate name)
+    sources += [[line for line in bylines if clean_authors([line], exclude)][:1], signed[:1], byline_near_headline(page), signed_line(page),
                 ld["author_organisations"]]
     host = _compact(urlsplit(url).hostname or "")
     for values in sources:

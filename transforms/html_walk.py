@@ -79,6 +79,7 @@ class Walk:
     weights: list[int] = field(default_factory=list)  # class/id hint of each container id
     classes: list[str] = field(default_factory=list)  # class and id text of each container id
     bylines: list[Tag] = field(default_factory=list)
+    byline_marks: list[tuple[int, ...]] = field(default_factory=list)  # ELSEWHERE marks of each byline
     datelines: list[Tag] = field(default_factory=list)
     dateline_marks: list[tuple[int, ...]] = field(default_factory=list)  # ELSEWHERE marks of each dateline
     # datetime, text, inside boilerplate-marked containers, ELSEWHERE marks
@@ -232,6 +233,7 @@ def walk(root: Tag) -> Walk:
                 out.itemprops.setdefault(prop, []).append(node)
         if (author_hint or ("rel" in attrs and str(attrs["rel"] or "").lower().split() == ["author"])) and len(out.bylines) < 20:
             out.bylines.append(node)
+            out.byline_marks.append(tuple(elsewhere))
         is_block = name in BLOCK_TAGS
         is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (
             name not in PAGE_TAGS and elsewhere_hint) or (

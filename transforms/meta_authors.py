@@ -9,7 +9,7 @@ PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|photos?|article|"
     r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|foto|fotos|zum profil|"
     r"publié|écrit|publicado|escrito)\s+)?"
-    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?\s+|(?:autor(?:in)?|author|auteur|text|redaktion)\s*[:\-–]\s*)",
+    r"(?:(?:by|von|par|por|door|di|da)(?:\s*[:\-–]?\s+|\s*$)|(?:autor(?:in)?|author|auteur|text|redaktion)\s*[:\-–]\s*)",
     re.I)
 # a date or a separator after the names: "Jane Doe am 21. April 2020", "r23 » 21.01.2009"
 TAIL = re.compile(r"(?:^|\s+)(?:(?:am|on|vom|le|el|il|at|um)\s+)?\d.*$|\s*[»•|·].*$", re.I)
@@ -21,11 +21,13 @@ ROLE = re.compile(
 # words of page furniture that sit in byline elements
 NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", "unknown", "publisher",
                        "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
-                       "contributor", "anonymous", "anonym"})
+                       "contributor", "anonymous", "anonym", "date", "datum", "posted", "published", "veröffentlicht"})
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
 LABEL_WORDS = r"(?:autor(?:in)?|author|auteur|autore|text|texto|von|by|verfasser(?:in)?|written by|escrito por)"
 LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
 LABELLED = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*\S", re.I)
+# the site's own credits, never an article's author: "Theme by WPZOOM", "Powered by WordPress"
+SITE_CREDIT = re.compile(r"\b(?:theme|powered|designed|hosted|developed|built|template)\s+(?:by|von)\b", re.I)
 SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -56,6 +58,8 @@ def clean_author(value: str) -> str | None:
 def split_authors(value: str) -> list[str]:
     """The names in one byline string: "By A and B, C" -> [A, B, C]."""
     value = PREFIX.sub("", SPACE.sub(" ", html.unescape(value)).strip())
+    if SITE_CREDIT.search(value):
+        return []
     return [name for part in SPLIT.split(value) if (name := clean_author(PREFIX.sub("", part)))]
 
 

@@ -422,3 +422,18 @@ def test_a_wiki_footers_last_edit_is_its_modification_and_only_date():
                 '</ul></div>')
     doc = parse_html(html, "https://wiki.example.de/Stammtisch")
     assert (doc.modified_at, doc.published_at[:10]) == ("2020-01-29T13:22:00", "2020-01-29")
+
+
+def test_commenters_and_site_credits_are_not_the_articles_authors():
+    html = page(f'<article><h1>Cheap coffee</h1><p>{PARAGRAPH * 3}</p></article>'
+                '<section class="comments"><div class="comment"><span class="comment-author">Montana</span>'
+                f'<p>Great deal. {PARAGRAPH}</p></div></section>'
+                '<footer><span class="theme-author">Cookely Theme by WPZOOM</span></footer>')
+    assert parse_html(html, "https://deals.example.de/coffee").authors == []
+
+
+def test_a_bare_published_by_label_gives_way_to_the_byline_that_names_someone():
+    html = page(f'<article><h1>Parsing JSON fast</h1><p>{PARAGRAPH * 3}</p>'
+                '<footer class="entry-footer"><span class="byline">Published by</span> '
+                '<span class="author vcard">Daniel Roe</span></footer></article>')
+    assert parse_html(html, "https://blog.example.org/json").authors == ["Daniel Roe"]
