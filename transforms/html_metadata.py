@@ -230,7 +230,8 @@ def is_front_page(url: str) -> bool:
 
 
 def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
-              headline: str | None = None, updated_shown: bool = False) -> str | None:
+              headline: str | None = None, updated_shown: bool = False,
+              opening: frozenset[int] = frozenset()) -> str | None:
     """The publication day most places on the page agree on: declared metadata, the URL, <time>
     elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date or is a
     site's front page (whose declared dates are the site's)."""
@@ -240,7 +241,6 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
                                          *_prop_values(page, "datePublished"))
                      if (found := normalize_date(value))), None)
     cards = page.names.count("article") > 1
-    opening = opening_marks(page, headline)
     if declared and updated and updated[:10] < declared[:10]:
         # a page is not changed before it appears: a publication declared after the declared change
         # is a re-stamp (a scheduled or re-published post), so the other places decide
@@ -283,7 +283,8 @@ def shown_modified(page: Walk) -> str | None:
                 None)
 
 
-def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> list[str]:
+def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str,
+            opening: frozenset[int] = frozenset()) -> list[str]:
     """Declared persons, else an "Author: ..." line, meta tags, itemprop, a byline element, a signed
     dateline, a "By ..." line near the headline or anywhere, and last an organisation declared as
     author."""
@@ -291,10 +292,10 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     sources = [ld["authors"], labelled_author(page), [v for k in AUTHOR_KEYS for v in meta.get(k, [])],
                _prop_values(page, "author")]
     bylines = []
-    # a commenter is not the article's author
+    # a commenter is not the article's author (but a forum thread's opening poster is)
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
-                 if not any(mark >= 0 and mark not in page.wrappers and COMMENTS.search(page.classes[mark])
-                            for mark in marks)][:5]:
+                 if not _elsewhere(page, marks, opening)
+                 or not any(mark >= 0 and COMMENTS.search(page.classes[mark]) for mark in marks)][:5]:
         text = node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE:
             bylines.append(text)
@@ -367,10 +368,11 @@ def page_metadata(page: Walk, url: str) -> dict:
     declared_update = declared_modified(meta, ld, page)
     updated = declared_update or shown_modified(page)
     headline = title(page, meta, ld, site_name, url)
+    opening = opening_marks(page, headline)
     return {
         "title": headline,
-        "authors": authors(page, meta, ld, site_name, url),
-        "published_at": published(page, meta, ld, url, updated, headline, updated_shown=not declared_update),
+        "authors": authors(page, meta, ld, site_name, url, opening),
+        "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening),
         "modified_at": updated,
         "language": language(page, meta, ld),
         "site_name": site_name,

@@ -402,12 +402,13 @@ def test_a_slideshow_page_whose_slides_sit_in_a_marked_container_keeps_its_text(
 
 def test_a_forum_threads_date_is_its_opening_posts():
     def post(user, day, words):
-        return (f'<div class="comment"><div class="comment-info"><b>{user}</b>'
+        return (f'<div class="comment"><div class="comment-info"><b class="comment-author">{user}</b>'
                 f'<span class="comment-time">{day}.09.19 12:44</span></div><div class="comment-text">'
                 f'<p>{words} {PARAGRAPH}</p></div></div>')
     html = page(f'<div class="forum"><h1>App Store gone over mobile data?</h1>{post("mac", 28, "Any idea?")}'
                 f'<h2>Replies</h2>{post("chris", 29, "Try this.")}{post("uli", 30, "Same here.")}</div>')
-    assert parse_html(html, "https://forum.example.de/thread/338679").published_at[:10] == "2019-09-28"
+    doc = parse_html(html, "https://forum.example.de/thread/338679")
+    assert (doc.published_at[:10], doc.authors) == ("2019-09-28", ["mac"])
 
 
 def test_a_date_in_a_sentence_under_the_headline_is_an_events_not_the_pages():
