@@ -187,7 +187,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
         for m in before:
             if m.kind != "pronoun" and _APPOSITION.match(text, m.end) and not _PREPOSED.search(text, lo, m.start) \
                     and (m is before[0] or _gap_is_filler(text[lo:m.start])
-                         or text[lo:m.start].rstrip().endswith(",")):
+                         or text[lo:m.start].rstrip().endswith((",", "''"))):
                 return m
     return None
 

@@ -228,3 +228,9 @@ def test_a_description_after_according_to_is_no_second_reported_clause():
 def test_an_according_to_with_nothing_after_its_comma_reports_nothing():
     # found by the fuzz test: an empty reported clause at the very end of the text
     assert _frames(" according to  said ,") == [("according to", "said", None)]
+
+
+def test_a_speaker_with_an_apposition_after_words_in_doubled_apostrophes():
+    # wire and archive texts mark quotations with '' … '' (no quotation marks for the quote finder)
+    text = "''We survey advertisers every year,'' Mr. Mahaney, of RBC Capital Markets, said."
+    assert _frames(text) == [("said", "Mr. Mahaney", "''We survey advertisers every year,''")]
