@@ -233,4 +233,4 @@ def test_an_according_to_with_nothing_after_its_comma_reports_nothing():
 def test_a_speaker_with_an_apposition_after_words_in_doubled_apostrophes():
     # wire and archive texts mark quotations with '' … '' (no quotation marks for the quote finder)
     text = "''We survey advertisers every year,'' Mr. Mahaney, of RBC Capital Markets, said."
-    assert _frames(text) == [("said", "Mr. Mahaney", "''We survey advertisers every year,''")]
+    assert _frames(text) == [("said", "Mr. Mahaney", "''We survey advertisers every year")]
