@@ -64,7 +64,8 @@ statement report campaign website newspaper paper memo email letter lawsuit comp
 release agency department company committee administration government ministry board editorial post
 office organization group network source sources officials aides advisers analysts experts
 airline firm outlet magazine station channel probe investigation opinion ruling filing documents
-analysis audit review court panel commission council team spokesperson
+analysis audit review court panel commission council team spokesperson ranking estimate forecast
+projection tally census index
 """)
 # Plural nouns for groups that speak as one: "Democratic strategists say", "opponents argue".
 GROUP_NOUNS = _lexicon("""
@@ -72,7 +73,8 @@ officials aides advisers advisors analysts experts strategists economists critic
 observers sources specialists scientists researchers lawmakers legislators democrats republicans
 leaders voters residents activists organizers operatives insiders diplomats investigators prosecutors
 lawyers attorneys historians pollsters allies donors advocates executives candidates conservatives
-liberals progressives members staffers officers authorities
+liberals progressives members staffers officers authorities polls surveys studies estimates rankings
+forecasts projections
 """)
 ORG_WORDS = _lexicon("""
 party committee campaign department house times post news journal inc. corp. university college

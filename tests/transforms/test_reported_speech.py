@@ -234,3 +234,11 @@ def test_a_speaker_with_an_apposition_after_words_in_doubled_apostrophes():
     # wire and archive texts mark quotations with '' … '' (no quotation marks for the quote finder)
     text = "''We survey advertisers every year,'' Mr. Mahaney, of RBC Capital Markets, said."
     assert _frames(text) == [("said", "Mr. Mahaney", "''We survey advertisers every year")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Another ranking says he is not even a billionaire.", "Another ranking"),
+    ("In Nevada, exit polls suggested that turnout fell sharply.", "polls"),
+])
+def test_polls_and_rankings_report_too(text, speaker):
+    assert _frames(text)[0][1] == speaker
