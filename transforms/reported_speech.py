@@ -192,7 +192,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
     return None
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from)\s+$")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|into|to|toward|towards|across|throughout)\s+(?:the\s+)?$")
 # a mention right after one of these stands in a prepositional phrase, not as a subject:
 # "At Boca West, …", "In addition to the FBI probe, …"
 _PREPOSED = re.compile(r"\b(?:[Aa]t|[Ii]n|[Oo]n|[Ff]or|[Ff]rom|[Ww]ith|[Oo]f|[Bb]y|[Aa]fter|[Bb]efore|[Dd]uring|"

@@ -113,7 +113,8 @@ last next despite even just only some many most more all both each every one two
 such do does did is are was were be has have had will would can could should might must let like
 """)
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.?|(?:al|el|de|da|del|van|von|bin|ibn|le|la|du)[\-\s][A-Z][\w’'\-]*)"
+# a capitalised word; an outlet may write its web address as its name ("Tchadinfos.com")
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.(?:com|org|net|info|fr|de|co\.uk|in|ca|au)\b|[A-Z][\w’'\-]*\.?|(?:al|el|de|da|del|van|von|bin|ibn|le|la|du)[\-\s][A-Z][\w’'\-]*)"
 _LOWER_TITLE = r"(?:" + "|".join(sorted((w for w in TITLE_WORDS if "." not in w), key=len, reverse=True)) + r")"
 _NAME_SEQ = re.compile(
     rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"

@@ -242,3 +242,8 @@ def test_a_speaker_with_an_apposition_after_words_in_doubled_apostrophes():
 ])
 def test_polls_and_rankings_report_too(text, speaker):
     assert _frames(text)[0][1] == speaker
+
+
+def test_an_outlet_named_by_its_web_address_and_a_place_after_into_are_what_they_are():
+    assert _frames("The news is bad, Tchadinfos.com reported.")[0][1] == "Tchadinfos.com"
+    assert _frames("Opponents of taking refugees into the U.S. cite fears of terror.")[0][1] == "Opponents"
