@@ -57,15 +57,33 @@ class _Statement:
     group: int | None = None  # the multi-paragraph quote a direct or partial statement is part of
 
 
+_APOSTROPHES_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))''(?=\S)")
+_APOSTROPHES_CLOSE = re.compile(r"(?<=\S)''(?=[\s.,;:!?)—–-]|$)")
+
+
+def _apostrophe_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Words between doubled apostrophes in text[lo:hi] ('' … ''), which archive renderings use
+    for quotation marks: they hold one statement even where it runs over sentences."""
+    spans = []
+    at = lo
+    while (opened := _APOSTROPHES_OPEN.search(text, at, hi)) and (
+            closed := _APOSTROPHES_CLOSE.search(text, opened.end(), hi)):
+        spans.append((opened.start(), closed.end()))
+        at = closed.end()
+    return spans
+
+
 def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
     units: list[_Unit] = []
     for index, (block, start) in enumerate(zip(doc.blocks, doc.block_starts(), strict=True)):
         if block.kind == "heading":
             continue
         spans = split_sentences(text, start, start + len(block.text))
+        wrapped = _apostrophe_spans(text, start, start + len(block.text))
         merged: list[list[int]] = []
         for s, e in spans:
             if merged and (any(q.open_at < merged[-1][1] and q.close_at > s for q in quotes)
+                           or any(ws < merged[-1][1] and we > s for ws, we in wrapped)
                            or ((text[merged[-1][1] - 1] in "”\"" or text.endswith("''", 0, merged[-1][1]))
                                and is_attribution_tail(text[s:e]))):
                 merged[-1][1] = e
@@ -501,7 +519,7 @@ def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: l
     """Words between doubled apostrophes ('' … '') that open a sentence right after a statement
     wrapped the same way, with no cue of their own: the same speaker goes on. Doubled
     apostrophes are not quotation marks here, so the words stay reported speech."""
-    if not text.startswith("''", unit.start) or unit.frames or unit.quotes or prev is None \
+    if not text.startswith("''", unit.start) or unit.quotes or prev is None \
             or prev.block != unit.block or not statements or statements[-1].unit is not prev:
         return None
     last = statements[-1]
@@ -510,7 +528,12 @@ def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: l
     block_end = text.find("\n", unit.start)
     block_end = len(text) if block_end < 0 else block_end
     close = re.compile(r"''(?=\s|$)").search(text, unit.start + 2, block_end)
-    return unit.start, close.end() if close else unit.end
+    end = close.end() if close else unit.end
+    # a cue inside the wrapped words ("it tells us what …") is the speaker's, not the writer's
+    if any(not unit.start <= f.cue_start < end for f in unit.frames):
+        return None
+    unit.frames = []
+    return unit.start, end
 
 
 def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, text: str):

@@ -235,3 +235,12 @@ def test_the_role_the_article_gives_wins_over_the_registrys_of_another_year():
             "Minister Paul Okafor said the tariff would stay.\n")
     roles = {s.name: s.role for s in extract(parse_text(text, "file:///vote.txt"), registry, TAXONOMY).speakers}
     assert roles == {"Mitch McConnell": "Senate Minority Leader", "Paul Okafor": "Trade Minister"}
+
+
+def test_words_in_doubled_apostrophes_run_over_sentences_and_keep_their_speaker():
+    text = ("Billionaires\n''Some numbers need salt,'' said Caroline Freund, an economist. ''But the estimates "
+            "have value, because it tells us where the money comes from. A best estimate beats none.''\n")
+    ex = extract(parse_text(text, "file:///billionaires.txt"), REGISTRY, TAXONOMY)
+    assert [(q.speaker, q.cue, q.text[:12], q.text[-12:]) for q in ex.quotes] == [
+        ("Caroline Freund", "said", "''Some numbe", "need salt,''"),
+        ("Caroline Freund", "said", "''But the es", "eats none.''")]
