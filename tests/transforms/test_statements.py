@@ -244,3 +244,10 @@ def test_words_in_doubled_apostrophes_run_over_sentences_and_keep_their_speaker(
     assert [(q.speaker, q.cue, q.text[:12], q.text[-12:]) for q in ex.quotes] == [
         ("Caroline Freund", "said", "''Some numbe", "need salt,''"),
         ("Caroline Freund", "said", "''But the es", "eats none.''")]
+
+
+def test_a_statement_in_doubled_apostrophes_after_its_cue_spans_its_sentences():
+    text = ("Emails\nA short time later, Ms. Abedin wrote back: ''We all have him on our radar. "
+            "Personnel has been sending him options.''\n")
+    ex = extract(parse_text(text, "file:///emails.txt"), REGISTRY, TAXONOMY)
+    assert [(q.speaker, q.text[-20:]) for q in ex.quotes] == [("Abedin", "nding him options.''")]
