@@ -43,6 +43,7 @@ class _Unit:
     quotes: list[QuoteSpan] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
+    wrapped: list[tuple[int, int]] = field(default_factory=list)  # '' … '' spans in it (see _apostrophe_spans)
 
 
 @dataclass
@@ -89,7 +90,8 @@ def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
                 merged[-1][1] = e
             else:
                 merged.append([s, e])
-        units.extend(_Unit(s, e, index) for s, e in merged)
+        units.extend(_Unit(s, e, index, wrapped=[(ws, we) for ws, we in wrapped if ws < e and we > s])
+                     for s, e in merged)
     for q in quotes:
         for unit in units:
             if unit.start <= q.open_at < unit.end or (q.open_at == q.start and unit.start <= q.start < unit.end):
@@ -347,8 +349,9 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     names: dict = {}  # what parse_name made of each name in this document
     for unit in units:
         quoted = _quoted(unit)
+        # whoever the quoted words name is no speaker, and no antecedent for the next "he"
         unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names)
-                         if all(not (s <= m.start < e) for s, e in quoted)]
+                         if all(not (s <= m.start < e) for s, e in quoted + unit.wrapped)]
         unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted, registry.institutions)
     sections = block_sections(doc)
     section_cache: dict[str, Entity | None] = {}

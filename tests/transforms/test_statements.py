@@ -251,3 +251,12 @@ def test_a_statement_in_doubled_apostrophes_after_its_cue_spans_its_sentences():
             "Personnel has been sending him options.''\n")
     ex = extract(parse_text(text, "file:///emails.txt"), REGISTRY, TAXONOMY)
     assert [(q.speaker, q.text[-20:]) for q in ex.quotes] == [("Abedin", "nding him options.''")]
+
+
+def test_a_name_inside_doubled_apostrophes_is_no_antecedent_for_the_next_he():
+    registry = SpeakerRegistry.from_entries([{"name": "Donald Trump", "aliases": ["Trump"]}])
+    text = ("Twitter\nJacob Shiansky, 24, said he had forgotten his password.\n"
+            "''If you want to see Trump's tweets, you can go on Facebook,'' he said.\n"
+            "He said his friends feel the same way.\n")
+    ex = extract(parse_text(text, "file:///twitter.txt"), registry, TAXONOMY)
+    assert {q.speaker for q in ex.quotes} == {"Jacob Shiansky"}
