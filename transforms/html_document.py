@@ -19,6 +19,10 @@ MAX_CHARS = 5_000_000  # a bigger "page" is not an article, and would cost secon
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newline, CR, form feed
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # bs4's BeautifulSoup.ASCII_SPACES
 BINARY_SHARE = 0.02  # NUL and other control characters in a text page stay below this
+# the fields of a Tag that depend on where it is and what attributes it has (see HTMLTreeBuilder.start)
+_PLACE_FIELDS = ("_namespaces", "attrs", "contents", "parent", "previous_element", "next_element",
+                 "next_sibling", "previous_sibling")
+_new_tag = object.__new__
 
 
 def _check_text(text: str) -> None:
@@ -38,42 +42,105 @@ class HTMLTreeBuilder(LXMLTreeBuilder):
     lxml's HTML parser hands over no namespaces, so bs4's per-tag namespace lookups and its two
     copies of every attribute dict (through a Python __setitem__ each) do nothing here; tags and
     attributes are passed on as they come. The tree is the one BeautifulSoup(html, "lxml") builds.
-    Anything namespaced (a "{uri}name" tag or attribute, an nsmap) goes the general way.
+    Anything namespaced (a "{uri}name" tag or attribute, an nsmap), or parsed with multi-valued
+    attributes, goes the general way.
     """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("attribute_dict_class", AttributeDict)  # values are str: nothing to convert
         super().__init__(**kwargs)
+        self._tag_fields: dict[str, dict] = {}
+
+    def _fields(self, name: str) -> dict:
+        """What Tag.__init__ sets on every <name> tag this builder makes, whatever its place and
+        attributes; taken from a tag Tag.__init__ itself built, so it stays bs4's."""
+        fields = self._tag_fields.get(name)
+        if fields is None:
+            fields = Tag(self.soup, self, name).__dict__
+            for key in _PLACE_FIELDS:
+                del fields[key]
+            self._tag_fields[name] = fields
+        return fields
 
     def start(self, tag, attrib, nsmap={}):  # noqa: B006 - lxml's signature
-        # ("" would make bs4 fail, "{" may start a namespaced name: both go bs4's own way)
-        if nsmap or len(self.nsmaps) > 1 or tag.startswith("{") or (attrib and (
-                "{" in "".join(attrib) or "" in attrib)):
+        # ("" would make bs4 fail, "{" may start a namespaced name: both go bs4's own way, and so do
+        # attribute values split into lists)
+        if nsmap or self.cdata_list_attributes or len(self.nsmaps) > 1 or tag.startswith("{") or (
+                attrib and ("{" in "".join(attrib) or "" in attrib)):
             return super().start(tag, attrib, nsmap)
-        self._end_data()
         soup = self.soup
+        if soup.current_data:
+            self._end_data()
         if soup.parse_only or soup.element_classes:
             soup.handle_starttag(tag, None, None, attrib, namespaces=self.active_namespace_prefixes[-1])
             return None
-        # bs4's handle_starttag, minus its (now empty) endData and a typing cast per tag
         previous = soup._most_recent_element
-        element = Tag(soup, self, tag, None, None, attrib, soup.currentTag, previous,
-                      namespaces=self.active_namespace_prefixes[-1])
+        parent = soup.currentTag
+        contents = parent.contents
+        if tag == "meta" and ("charset" in attrib or "http-equiv" in attrib):  # Tag.__init__ rewrites the charset
+            element = Tag(soup, self, tag, None, None, attrib, parent, previous,
+                          namespaces=self.active_namespace_prefixes[-1])
+        else:
+            # Tag.__init__, on a Tag made bare, with the fields every <tag> shares copied in at once
+            # (it would look up each of them per tag)
+            sibling = contents[-1] if contents else None
+            element = _new_tag(Tag)
+            element.__dict__ = {
+                **(self._tag_fields.get(tag) or self._fields(tag)),
+                "_namespaces": self.active_namespace_prefixes[-1] or {},
+                "attrs": self.attribute_dict_class(attrib),
+                "contents": [],
+                "parent": parent,
+                "previous_element": previous,
+                "next_element": None,
+                "next_sibling": None,
+                "previous_sibling": sibling,
+            }
+            if sibling is not None:
+                sibling.next_sibling = element
         if previous is not None:
             previous.next_element = element
         soup._most_recent_element = element
-        soup.pushTag(element)
+        # BeautifulSoup.pushTag
+        contents.append(element)
+        soup.tagStack.append(element)
+        soup.currentTag = element
+        if tag != soup.ROOT_TAG_NAME:
+            soup.open_tag_counter[tag] += 1
+        if tag in self.preserve_whitespace_tags:
+            soup.preserve_whitespace_tag_stack.append(element)
+        if tag in self.string_containers:
+            soup.string_container_stack.append(element)
         return None
 
     def end(self, tag):
         if len(self.nsmaps) > 1 or tag.startswith("{"):
             return super().end(tag)
-        self._end_data()
-        self.soup._popToTag(tag, None)  # bs4's handle_endtag, the pending text ended above
+        soup = self.soup
+        if soup.current_data:
+            self._end_data()
+        # bs4's handle_endtag (the pending text ended above): lxml closes the innermost open tag, which
+        # BeautifulSoup._popToTag pops by hand when no whitespace-preserving or string-container tag
+        # is open; otherwise it decides
+        stack = soup.tagStack
+        top = stack[-1]
+        counter = soup.open_tag_counter
+        if (len(stack) > 1 and top.name == tag and top.prefix is None and counter.get(tag)
+                and not soup.preserve_whitespace_tag_stack and not soup.string_container_stack):
+            stack.pop()
+            counter[tag] -= 1
+            soup.currentTag = stack[-1]
+        else:
+            soup._popToTag(tag, None)
         return None
 
     def data(self, data):
         self.soup.current_data.append(data)  # what bs4's handle_data does
+
+    def comment(self, text):
+        if self.soup.current_data:
+            self._end_data()
+        super().comment(text)
 
     def _end_data(self) -> None:
         """bs4's BeautifulSoup.endData for a plain HTML parse, without its per-run container lookup
@@ -91,27 +158,29 @@ class HTMLTreeBuilder(LXMLTreeBuilder):
             text = "\n" if "\n" in text else " "
         soup.current_data = []
         stack = soup.string_container_stack
-        container = self.string_containers.get(stack[-1].name, NavigableString) if stack else NavigableString
-        string = str.__new__(container, text)
-        string.hidden = False  # NavigableString.__new__, then setup() as object_was_parsed calls it
+        string = str.__new__(self.string_containers.get(stack[-1].name, NavigableString) if stack
+                             else NavigableString, text)
         parent = soup.currentTag
-        fix = parent.next_element is not None
         previous = soup._most_recent_element
-        string.parent = parent
-        string.previous_element = previous
-        if previous is not None:
-            previous.next_element = string
-        string.next_element = None
-        string.next_sibling = None
         contents = parent.contents
         sibling = contents[-1] if contents else None
-        string.previous_sibling = sibling
+        # NavigableString.__new__, then setup() as object_was_parsed calls it. Its _linkage_fixer
+        # changes nothing here: the string is the newest node, and every open tag the last child
+        # of its parent, so no link past it needs mending.
+        string.__dict__ = {
+            "hidden": False,
+            "parent": parent,
+            "previous_element": previous,
+            "next_element": None,
+            "next_sibling": None,
+            "previous_sibling": sibling,
+        }
+        if previous is not None:
+            previous.next_element = string
         if sibling is not None:
             sibling.next_sibling = string
         soup._most_recent_element = string
         contents.append(string)
-        if fix:
-            soup._linkage_fixer(parent)
 
 
 def _dismantle(soup: BeautifulSoup) -> None:
