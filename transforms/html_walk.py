@@ -27,32 +27,44 @@ BLOCK_TAGS = frozenset({
 HEAD_TAGS = frozenset({"meta", "link", "title", "script"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_ITEMS = frozenset({"li", "dd", "dt"})
+# The class/id patterns below start every branch with a letter: a condition on what comes before a
+# word is a lookbehind placed after it ("nav(?<![a-z]nav)" is "(?<![a-z])nav"), and "^header$" is
+# "head(?<=^head)er$". re then skips the positions whose first character starts no branch, instead
+# of trying every branch at every position of every class name of a page.
+
 # class/id words of boilerplate containers
 NEGATIVE = re.compile(
     r"comment(?!ary)|share|sharing|social|related|promo|cookie|consent|sidebar|breadcrumb|footer|"
-    r"subscri|news-?letter|recirc|(?<![a-z])cta(?![a-z])|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|popup|modal|banner|recommend|outbrain|"
-    r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|autor|profile|"
-    r"dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])tags?(?![a-z])|caption|disclaimer|copyright|signup|"
-    r"login|paywall|toolbar|pagination|(?<![a-z])pager|more-?stories|trending|popular|read-?more|weiterlesen|"
-    r"(?<![a-z])skip|(?:^|\s)hidden(?:\s|$)|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|rating|"
-    r"follow|feedback|donat|gallery|slideshow|carousel|overlay|flyout|tooltip|dropdown|infobox|rss|"
-    r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"
+    r"subscri|news-?letter|recirc|cta(?<![a-z]cta)(?![a-z])|advert|ad(?<![a-z]ad)s?(?![a-z])|anzeige|werbung|"
+    r"popup|modal|banner|recommend|outbrain|"
+    r"taboola|sponsor|widget|navigation|nav(?<![a-z]nav)(?![a-z])|navbar|menu|masthead|byline|author|autor|profile|"
+    r"dateline|meta(?<![a-z]meta)(?![a-z])|tag(?<![a-z]tag)s?(?![a-z])|caption|disclaimer|copyright|signup|"
+    r"login|paywall|toolbar|pagination|pager(?<![a-z]pager)|more-?stories|trending|popular|read-?more|weiterlesen|"
+    r"skip(?<![a-z]skip)|hidden(?<!\Shidden)(?:\s|$)|print-?only|sr-only|visually-?hidden|teaser-?list|newsticker|"
+    r"rating|follow|feedback|donat|gallery|slideshow|carousel|overlay|flyout|tooltip|dropdown|infobox|rss|"
+    r"head(?<=^head)(?:er)?$|foot(?<=^foot)$|site-?header|page-?header|top-?bar"
 )
 # containers whose dates and datelines belong to other texts: comments, lists of related articles,
 # navigation, sidebars and the site's header and footer (a byline or "meta" mark is not one of them;
 # layout words like "sidebar" or "teaser" name page templates too often to count)
 ELSEWHERE = re.compile(
-    r"comment(?!ary)|related|(?<![a-z])nav|navigation|breadcrumb|newsticker|recirc|outbrain|taboola"
+    r"comment(?!ary)|related|nav(?<![a-z]nav)|navigation|breadcrumb|newsticker|recirc|outbrain|taboola"
 )
 PAGE_TAGS = frozenset({"html", "body", "main", "article"})  # their classes describe the whole page
 ELSEWHERE_TAGS = frozenset({"nav", "footer", "aside"})
 ELSEWHERE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar"})
 POSITIVE = re.compile(
-    r"article|(?<![a-z])body|content|entry|(?<![a-z])main|(?<![a-z])post|story|(?<![a-z])text|"
+    r"article|body(?<![a-z]body)|content|entry|main(?<![a-z]main)|post(?<![a-z]post)|story|text(?<![a-z]text)|"
     r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"
 )
-DATE_HINT = re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z])meta", re.I)
-AUTHOR_HINT = re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I)
+_DATE_WORDS = r"date|datum|time|zeit|publish|posted|submitted|meta(?<![a-z]meta)"
+_AUTHOR_WORDS = r"byline|author|autor|writer|by(?<![a-z]by)(?![a-z])|creator|verfasser"
+DATE_HINT = re.compile(_DATE_WORDS, re.I)
+AUTHOR_HINT = re.compile(_AUTHOR_WORDS, re.I)
+# the same, for a lower-cased ASCII hint, where ignoring case changes nothing (elsewhere it does:
+# "ſ" matches "s", "ı" matches "i"); a pattern that ignores case gets no first-character skipping
+_DATE_HINT_ASCII = re.compile(_DATE_WORDS)
+_AUTHOR_HINT_ASCII = re.compile(_AUTHOR_WORDS)
 STATE_WORD = re.compile(r"(?:^|(?<=\s))(?:has|with|without|no|js)[-_]", re.I)
 WRAPPER_SHARE = 0.4  # of the page's text: a container holding this much is no aside
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -118,7 +130,9 @@ def _hint_of(words: str, ident: str) -> str:
 def _hint_marks(hint: str) -> tuple[bool, bool, bool, bool, bool]:
     """What a class/id hint says, asked once per distinct hint (pages repeat a few classes often):
     author, elsewhere, date, negative, positive."""
-    return (bool(AUTHOR_HINT.search(hint)), bool(ELSEWHERE.search(hint)), bool(DATE_HINT.search(hint)),
+    plain = hint.isascii() and hint == hint.lower()
+    author, date = (_AUTHOR_HINT_ASCII, _DATE_HINT_ASCII) if plain else (AUTHOR_HINT, DATE_HINT)
+    return (bool(author.search(hint)), bool(ELSEWHERE.search(hint)), bool(date.search(hint)),
             bool(NEGATIVE.search(hint)), bool(POSITIVE.search(hint)))
 
 
