@@ -110,6 +110,13 @@ class Walk:
         return any(mark not in self.wrappers for mark in marks)
 
 
+@lru_cache(maxsize=8192)
+def _hint_and_marks(cls: str | None, ident: str | None) -> tuple[str, tuple[bool, bool, bool, bool, bool]]:
+    """_hint and _hint_marks of a class and id attribute, in one look-up per tag."""
+    hint = _hint({"class": cls, "id": ident})
+    return hint, _hint_marks(hint)
+
+
 def _hint(attrs: dict) -> str:
     """Class and id words, lower-cased, without the words that only describe a state or a script
     hook ("has-sharing", "with-sidebar", "js-lightbox-gallery"): they name what a container holds
@@ -175,7 +182,10 @@ def walk(root: Tag) -> Walk:
         nonlocal parts, link_chars, line_start
         line_start = 0
         if parts:
-            text = SPACE.sub(" ", "".join(parts).translate(INVISIBLE)).strip()
+            text = "".join(parts)
+            if "\u00ad" in text or "\u200b" in text or "\ufeff" in text:  # rare; translate costs more than looking
+                text = text.translate(INVISIBLE)
+            text = SPACE.sub(" ", text).strip()
             if text:
                 out.blocks.append(RawBlock(_kind(), text, min(link_chars, len(text)), tuple(ctx), tuple(negatives),
                                           tuple(elsewhere)))
@@ -239,8 +249,14 @@ def walk(root: Tag) -> Walk:
         if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (
                 "style" in attrs and HIDDEN_STYLE.search(str(attrs["style"]))):
             continue
-        hint = _hint(attrs) if attrs else " "
-        author_hint, elsewhere_hint, date_hint, negative_hint, positive_hint = _hint_marks(hint)
+        if not attrs:
+            hint, marks = " ", _hint_marks(" ")
+        elif type(cls := attrs.get("class")) is not list and type(ident := attrs.get("id")) is not list:
+            hint, marks = _hint_and_marks(cls, ident)
+        else:
+            hint = _hint(attrs)
+            marks = _hint_marks(hint)
+        author_hint, elsewhere_hint, date_hint, negative_hint, positive_hint = marks
         itemprop = attrs.get("itemprop")
         if itemprop:
             for prop in str(itemprop).split():

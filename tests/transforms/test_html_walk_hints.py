@@ -53,3 +53,10 @@ def test_hint_marks_are_the_plain_patterns_verdicts():
     for hint in strings():
         expected = tuple(bool(PLAIN[name].search(hint)) for name in order)
         assert html_walk._hint_marks.__wrapped__(hint) == expected, hint
+
+
+@pytest.mark.parametrize("attrs", [{}, {"id": "Main"}, {"class": ""}, {"class": "has-share Article-Body"},
+                                   {"class": "byline js-x", "id": "story-1"}, {"class": None, "id": None}])
+def test_hint_and_marks_is_hint_then_marks(attrs):
+    hint = html_walk._hint(attrs)
+    assert html_walk._hint_and_marks(attrs.get("class"), attrs.get("id")) == (hint, html_walk._hint_marks(hint))
