@@ -9,7 +9,6 @@ or check leaves yesterday's warehouse in place.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -168,5 +167,5 @@ def build(data_dir: Path, sql_dir: Path = SQL_DIR, group_articles: Grouper = gro
             con.execute("checkpoint")
         finally:
             con.close()
-        os.replace(building, final)
+        lake.replace_durably(building, final)
     return final

@@ -70,7 +70,20 @@ def write_atomically(arrow: pa.Table, final: Path) -> None:
     """Write beside the final name, then rename: a reader sees the whole file or none of it."""
     temporary = final.with_name(f".{final.name}.tmp")
     pq.write_table(arrow, temporary, compression="zstd")
+    replace_durably(temporary, final)
+
+
+def replace_durably(temporary: Path, final: Path) -> None:
+    """Rename a finished file into place so that it survives a power cut as well as a kill: its
+    bytes reach the disk before the rename, and the rename before this returns."""
+    with open(temporary, "rb") as written:
+        os.fsync(written.fileno())
     os.replace(temporary, final)
+    folder = os.open(final.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
 
 
 def commits_dir(data_dir: Path) -> Path:
@@ -84,7 +97,7 @@ def commit_run(data_dir: Path, run_id: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / f".{run_id}.tmp"
     temporary.write_text(run_id)
-    os.replace(temporary, folder / run_id)
+    replace_durably(temporary, folder / run_id)
 
 
 def committed_runs(data_dir: Path) -> list[str]:

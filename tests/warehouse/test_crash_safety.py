@@ -81,3 +81,11 @@ def test_readers_meet_no_lock_and_no_half_built_table_during_builds(tmp_path):
     assert reader.returncode == 0, errors
     assert int(out) > 10 and builds > 3
     assert duckdb.connect(str(path), read_only=True).execute("select count(*) from quotes").fetchone()[0] > 0
+
+
+def test_a_durable_replace_puts_the_whole_file_in_place_and_leaves_no_temporary(tmp_path):
+    temporary, final = tmp_path / ".run.tmp", tmp_path / "run"
+    final.write_text("old")
+    temporary.write_text("new")
+    lake.replace_durably(temporary, final)
+    assert (final.read_text(), sorted(p.name for p in tmp_path.iterdir())) == ("new", ["run"])
