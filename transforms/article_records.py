@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 
 from transforms.document import Document, ParseError
-from transforms.html_document import parse_html
+from transforms.html_document import collection_paused, parse_html
 from transforms.records import Extraction
 from transforms.speaker_registry import SpeakerRegistry
 from transforms.statements import extract
@@ -111,9 +111,10 @@ def records_for_page(
     published_hint: str | None = None,
 ) -> dict[str, list[dict]]:
     """Parse and extract one page. Raises ParseError with the reason when it holds no article."""
-    doc = parse_page(body, url, content_type)
-    if not doc.text.strip():
-        raise ParseError("no article text found")
-    article_id = stable_id(doc.canonical_url or url)
-    return article_rows(doc, extract(doc, registry, taxonomy), article_id=article_id, source=source,
-                        fetched_at=fetched_at, run_id=run_id, published_hint=published_hint)
+    with collection_paused():
+        doc = parse_page(body, url, content_type)
+        if not doc.text.strip():
+            raise ParseError("no article text found")
+        article_id = stable_id(doc.canonical_url or url)
+        return article_rows(doc, extract(doc, registry, taxonomy), article_id=article_id, source=source,
+                            fetched_at=fetched_at, run_id=run_id, published_hint=published_hint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import re
 import warnings
+from contextlib import contextmanager
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder import LXMLTreeBuilder
@@ -197,13 +198,28 @@ def _dismantle(soup: BeautifulSoup) -> None:
     builder.__dict__.clear()
 
 
-def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> Document:
-    """Parse one page; raises ParseError (and nothing else) when it holds no article text."""
-    # No cycle collections while the page is parsed: they would traverse the growing tree over and
-    # over, and it is freed by _dismantle anyway. (Another thread's parse may leave collection on
-    # meanwhile; that only costs time.)
+@contextmanager
+def collection_paused():
+    """No cycle collections while one page is worked on: they would traverse its growing tree over
+    and over (the tree is freed by _dismantle anyway), and a full one the whole heap, for the few
+    cycles a page leaves, which later collections find. (Another thread's page may turn collection
+    back on meanwhile; that only costs time.)"""
     collecting = gc.isenabled()
     gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> Document:
+    """Parse one page; raises ParseError (and nothing else) when it holds no article text."""
+    with collection_paused():
+        return _parse_html(html, url, content_type)
+
+
+def _parse_html(html: bytes | str, url: str, content_type: str | None) -> Document:
     soup = None
     try:
         text = decode_html(html, content_type) if isinstance(html, bytes | bytearray) else str(html)
@@ -229,5 +245,3 @@ def parse_html(html: bytes | str, url: str, content_type: str | None = None) -> 
     finally:
         if soup is not None:
             _dismantle(soup)
-        if collecting:
-            gc.enable()

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from datetime import datetime
 
 import pytest
 from bs4.element import PageElement
 
+from transforms.article_records import records_for_page
 from transforms.document import ParseError
 from transforms.html_document import parse_html
+from transforms.speaker_registry import SpeakerRegistry
+from transforms.topics import Taxonomy
 
 PAGE = ("<!doctype html><html lang='en'><head><title>Budget vote</title></head><body><article>"
         "<h1>Budget vote</h1><p class='lead'>The council passed the budget on Monday, after a long debate "
@@ -43,6 +47,19 @@ def test_the_collector_is_left_as_it_was(enabled):
         parse_html(PAGE, "https://example.org/a")
         with pytest.raises(ParseError):
             parse_html("<html><body></body></html>", "https://example.org/b")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_records_for_page_leaves_the_collector_as_it_was(enabled):
+    (gc.enable if enabled else gc.disable)()
+    try:
+        rows = records_for_page(PAGE.encode(), "https://example.org/a", "text/html", source="s",
+                                fetched_at=datetime(2024, 1, 1), run_id="r", registry=SpeakerRegistry.from_entries([]),
+                                taxonomy=Taxonomy.from_entries([]))
+        assert rows["articles"]
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
