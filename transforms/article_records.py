@@ -83,7 +83,9 @@ def article_rows(
     quotes = []
     for quote in extraction.quotes:
         row = {**common, **asdict(quote)}
-        row["quote_id"] = stable_id(article_id, quote.kind, quote.start_char, quote.end_char)
+        # a title's claim has offsets into the title: its own key space
+        where = ("title",) if quote.in_title else ()
+        row["quote_id"] = stable_id(article_id, quote.kind, quote.start_char, quote.end_char, *where)
         quotes.append(row)
     speakers = [{**common, **asdict(speaker)} for speaker in extraction.speakers]
     for row in speakers:

@@ -18,9 +18,10 @@ class Quote:
     sentence: str  # the sentence(s) the statement stands in
     topics: list[str] = field(default_factory=list)
     section: str | None = None  # heading of the section it stands in
-    start_char: int = 0  # offsets of `text` into Document.text
+    start_char: int = 0  # offsets of `text` into Document.text (into the title when in_title)
     end_char: int = 0
     stance: str = "neutral"  # one of STANCES, toward its topics
+    in_title: bool = False  # a headline's claim ("Rubio: I'm not running"), restating the body
 
 
 @dataclass

@@ -56,6 +56,7 @@ class _Statement:
     mention: Mention | None
     cue: str | None
     group: int | None = None  # the multi-paragraph quote a direct or partial statement is part of
+    in_title: bool = False  # the title's claim: offsets and unit point into the title
 
 
 _APOSTROPHES_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))''(?=\S)")
@@ -486,6 +487,8 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     for st in statements:
         if st.entity is None and st.mention is None and (said := group_speakers.get(st.group)):
             st.entity, st.mention, st.cue = said.entity, said.mention, said.cue
+    if doc.title and (claim := _title_claim(doc.title, resolver)):
+        statements.append(claim)
     for st in statements:
         if st.entity is not None and id(st.entity) in resolver.named_for:
             st.entity = resolver.named_for[id(st.entity)]
@@ -497,24 +500,49 @@ _COLON_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w’'\-]*?)(?:[�
                         r"reply|response|take|argument|warning|promise|pitch|case))?:\s+(?=[“\"‘']?[A-Z])")
 
 
-def _colon_cue(text: str, unit: _Unit, resolver: _Resolver):
-    """A paragraph that opens with 'Name: words', the name one the article or the registry
-    knows as a speaker: the words to the paragraph's end are that speaker's."""
-    m = _COLON_CUE.match(text, unit.start, unit.end)
-    if m is None:
-        return None
-    parsed = parse_name(m.group(1))
-    if parsed is None or parsed.kind != "name" or _LABEL.match(text, unit.start, unit.end):
+# "Sanders Says He’s Riding Momentum", "Ryan warns of …": a headline's name and its speech verb
+_SAYS_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+((?i:says|warns|claims|insists|argues|"
+                       r"admits|denies|vows|predicts|pledges))\s+(?=\S)")
+
+
+def _known_speaker(text: str, match: re.Match, resolver: _Resolver) -> tuple[Mention, Entity] | None:
+    """The name match.group(1) stands for, when the article or the registry knows it as a speaker
+    ("Update: …", "Washington: …" name nobody anybody has met)."""
+    parsed = parse_name(match.group(1))
+    if parsed is None or parsed.kind != "name":
         return None
     known = resolver.coref.registry.lookup(parsed.name or "")
     seen = [e for e in resolver.coref.entities.values()
             if e.personal and (parsed.name == e.name or parsed.name in e.name.split())]
     if not known and not seen:
-        return None  # "Update: …", "Washington: …": no speaker anybody has met
-    mention = Mention(m.start(1), m.end(1), m.group(1), "name", name=parsed.name)
-    entity = resolver.coref.resolve_name(mention)
+        return None
+    mention = Mention(match.start(1), match.end(1), match.group(1), "name", name=parsed.name)
+    return mention, resolver.coref.resolve_name(mention)
+
+
+def _colon_cue(text: str, unit: _Unit, resolver: _Resolver):
+    """A paragraph that opens with 'Name: words', the name one the article or the registry
+    knows as a speaker: the words to the paragraph's end are that speaker's."""
+    m = _COLON_CUE.match(text, unit.start, unit.end)
+    if m is None or _LABEL.match(text, unit.start, unit.end) or not (known := _known_speaker(text, m, resolver)):
+        return None
     block_end = text.find("\n", m.end())
-    return (m.end(), len(text) if block_end < 0 else block_end), mention, entity
+    return (m.end(), len(text) if block_end < 0 else block_end), *known
+
+
+def _title_claim(title: str, resolver: _Resolver) -> _Statement | None:
+    """The claim a headline puts in a known speaker's mouth: "Marco Rubio: I’m Not Interested …",
+    "Sanders says he’s riding momentum"; read after the body, whose names resolve the speaker's."""
+    for pattern, cue in ((_COLON_CUE, ":"), (_SAYS_CUE, None)):
+        m = pattern.match(title)
+        if m is None or _LABEL.match(title) or not (known := _known_speaker(title, m, resolver)):
+            continue
+        start, end = m.end(), len(title.rstrip(" .;"))
+        if end - start < 2:
+            return None
+        return _Statement(start, end, "indirect", _Unit(0, len(title), -1), known[1], known[0],
+                          cue or m.group(2), in_title=True)
+    return None
 
 
 def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: list[_Statement],
@@ -598,15 +626,17 @@ def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Ext
     text = doc.text
     quotes = []
     for st in statements:
-        sentence = text[st.unit.start:st.unit.end]
-        words = text[st.start:st.end]
+        source = doc.title if st.in_title else text
+        sentence = source[st.unit.start:st.unit.end]
+        words = source[st.start:st.end]
         topics = taxonomy.tag(sentence)
         quotes.append(Quote(
             speaker=st.entity.name if st.entity else None,
             speaker_mention=st.mention.text if st.mention else None,
             kind=st.kind, text=words, cue=st.cue, sentence=sentence, topics=topics,
-            section=sections[st.unit.block], start_char=st.start, end_char=st.end,
-            stance=stance_of(words, topics[0] if topics else None)))
+            section=None if st.in_title else sections[st.unit.block], start_char=st.start, end_char=st.end,
+            stance=stance_of(words, topics[0] if topics else None), in_title=st.in_title))
     speakers = _speakers(statements, text, registry)
-    return Extraction(quotes=quotes, speakers=speakers,
-                      agreements=find_agreements(doc, quotes, speakers, taxonomy))
+    # a headline restates the body: agreements are read from the body's statements
+    body = [q for q in quotes if not q.in_title]
+    return Extraction(quotes=quotes, speakers=speakers, agreements=find_agreements(doc, body, speakers, taxonomy))

@@ -44,6 +44,7 @@ QUOTES = pa.schema([
     ("start_char", pa.int32()),
     ("end_char", pa.int32()),
     ("stance", pa.string()),
+    ("in_title", pa.bool_()),  # a headline's claim: start_char/end_char point into articles.title
     ("run_id", pa.string()),
     ("published_date", pa.date32()),
 ])

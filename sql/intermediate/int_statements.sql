@@ -13,6 +13,8 @@ with quotes as (
         sentence,
         unnest(topics) as topic
     from stg_quotes
+    -- a headline's claim restates the body's statements: counted once, from the body
+    where not in_title
 ),
 
 articles as (

@@ -1,4 +1,5 @@
--- Every statement: direct and partial quotes, and reported speech (kind = 'indirect').
+-- Every statement: direct and partial quotes, and reported speech (kind = 'indirect'); a
+-- headline's claim has in_title, its offsets pointing into the article's title.
 select
     quote_id,
     article_id,
@@ -13,5 +14,6 @@ select
     start_char,
     end_char,
     stance,
+    in_title,
     published_date
 from stg_quotes

@@ -7,7 +7,8 @@ with current_parse as (
 ),
 
 rows_of_current_parse as (
-    select raw_quotes.*
+    -- files written before in_title existed read it as NULL: body statements
+    select raw_quotes.* replace (coalesce(raw_quotes.in_title, false) as in_title)
     from raw_quotes
     inner join current_parse using (article_id, run_id)
 ),

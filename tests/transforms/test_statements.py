@@ -260,3 +260,21 @@ def test_a_name_inside_doubled_apostrophes_is_no_antecedent_for_the_next_he():
             "He said his friends feel the same way.\n")
     ex = extract(parse_text(text, "file:///twitter.txt"), registry, TAXONOMY)
     assert {q.speaker for q in ex.quotes} == {"Jacob Shiansky"}
+
+
+@pytest.mark.parametrize(("title", "cue", "claim"), [
+    ("Paul Okafor: We Will Not Accept A Tariff.", ":", "We Will Not Accept A Tariff"),
+    ("Okafor says tariffs will hurt farmers", "says", "tariffs will hurt farmers"),
+])
+def test_a_headlines_claim_is_its_known_speakers(title, cue, claim):
+    doc = parse_text(f"{title}\nTrade Minister Paul Okafor spoke on Monday.\n", "file:///okafor.txt")
+    [quote] = extract(doc, REGISTRY, TAXONOMY).quotes
+    assert (quote.speaker, quote.cue, quote.text, quote.in_title) == ("Paul Okafor", cue, claim, True)
+    assert doc.title[quote.start_char:quote.end_char] == claim
+
+
+@pytest.mark.parametrize("title", ["Update: Talks End Without A Deal", "BYLINE: Amber Phillips.",
+                                   "Farmers say tariffs will hurt"])
+def test_a_headline_without_a_known_speaker_claims_nothing(title):
+    doc = parse_text(f"{title}\nTrade Minister Paul Okafor spoke on Monday.\n", "file:///okafor.txt")
+    assert extract(doc, REGISTRY, TAXONOMY).quotes == []

@@ -255,3 +255,27 @@ def test_every_speaker_has_its_stance_people_organisations_and_countries(tmp_pat
     lake.commit_run(tmp_path, "r1")
     stances = table(build.build(tmp_path), "select speaker, net_stance from speaker_topic_stance order by speaker")
     assert stances == [("Kremlin", -1.0), ("Russia", 1.0)]
+
+
+def title_claim(run_id: str, start: int = 6) -> dict:
+    """Ann Lee's claim in the title "Title a1": the words "a1", offsets into the title."""
+    row = quote("a1", run_id, "Ann Lee", "a1", start, "oppose", ["Trade"])
+    return {**row, "quote_id": "a1-title", "kind": "indirect", "cue": ":", "sentence": "Title a1", "in_title": True}
+
+
+def test_a_headlines_claim_points_into_the_title_and_is_not_counted_again(tmp_path):
+    write_run(tmp_path, "r1")
+    lake.write_rows(tmp_path, "quotes", [title_claim("r1")], "r1")
+    path = build.build(tmp_path)
+    assert table(path, "select text, in_title from quotes order by in_title, start_char") == [
+        ("We agree.", False), ("We object.", False), ("a1", True)]
+    # the body's one statement of Ann Lee's on Trade, not two with opposite stances
+    assert table(path, "select statements, supports, opposes from speaker_topic_stance where speaker = 'Ann Lee'") \
+        == [(1, 1, 0)]
+
+
+def test_a_headlines_claim_whose_offsets_miss_the_title_fails_the_build(tmp_path):
+    write_run(tmp_path, "r1")
+    lake.write_rows(tmp_path, "quotes", [title_claim("r1", start=3)], "r1")
+    with pytest.raises(build.DataCheckFailed, match="quotes_point_into_their_article"):
+        build.build(tmp_path)
