@@ -211,8 +211,10 @@ def _first_date(nodes) -> str | None:
 
 def _in_card(node, cards: bool) -> bool:
     """Whether a node sits in one of several short <article>s: a card about another story."""
-    card = node if node.name == "article" else cards and node.find_parent("article")
-    return bool(cards and card) and len(card.get_text()) < CARD_CHARS
+    if not cards:
+        return False
+    card = node if node.name == "article" else node.find_parent("article")
+    return card is not None and len(card.get_text()) < CARD_CHARS
 
 
 def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int]) -> str | None:
@@ -302,7 +304,8 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name)
-    sources += [[line for line in bylines if clean_authors([line], exclude)][:1], signed[:1], byline_near_headline(page), signed_line(page),
+    naming = [line for line in bylines if clean_authors([line], exclude)][:1]
+    sources += [naming, signed[:1], byline_near_headline(page), signed_line(page),
                 ld["author_organisations"]]
     host = _compact(urlsplit(url).hostname or "")
     for values in sources:
