@@ -59,7 +59,7 @@ class _Statement:
     in_title: bool = False  # the title's claim: offsets and unit point into the title
 
 
-_APOSTROPHES_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))''(?=\S)")
+_APOSTROPHES_OPEN = re.compile(r"(?:^|(?<=[\s(:—–-]))''(?=\S)")
 _APOSTROPHES_CLOSE = re.compile(r"(?<=\S)''(?=[\s.,;:!?)—–-]|$)")
 
 
@@ -506,8 +506,8 @@ _SAYS_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+((?i:
 
 
 def _known_speaker(text: str, match: re.Match, resolver: _Resolver) -> tuple[Mention, Entity] | None:
-    """The name match.group(1) stands for, when the article or the registry knows it as a speaker
-    ("Update: …", "Washington: …" name nobody anybody has met)."""
+    """The name match.group(1) stands for, when the article or the registry knows it as a speaker;
+    None for "Update: …" or "Washington: …", which name no speaker anybody has met."""
     parsed = parse_name(match.group(1))
     if parsed is None or parsed.kind != "name":
         return None
