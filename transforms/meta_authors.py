@@ -28,7 +28,10 @@ LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
 LABELLED = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*\S", re.I)
 # the site's own credits, never an article's author: "Theme by WPZOOM", "Powered by WordPress"
 SITE_CREDIT = re.compile(r"\b(?:theme|powered|designed|hosted|developed|built|template)\s+(?:by|von)\b", re.I)
-SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n)\s*", re.I)
+SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
+                   r"\bim (?:gespräch|interview) mit\b|\bin conversation with\b|\binterviewed by\b)\s*", re.I)
+# a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
+NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
@@ -60,6 +63,8 @@ def split_authors(value: str) -> list[str]:
     value = PREFIX.sub("", SPACE.sub(" ", html.unescape(value)).strip())
     if SITE_CREDIT.search(value):
         return []
+    if NEWSROOM_CREDIT.fullmatch(value):
+        return [value]
     return [name for part in SPLIT.split(value) if (name := clean_author(PREFIX.sub("", part)))]
 
 

@@ -15,6 +15,12 @@ from transforms.meta_authors import clean_authors
     (["Jane Doe", "jane doe", "By Jane Doe"], ["Jane Doe"]),
     (["user_42"], ["user_42"]),
     (["", "   ", "—"], []),
+    (["Richard David Precht im Gespräch mit Karin Fischer"], ["Richard David Precht", "Karin Fischer"]),
+    (["Jane Doe in conversation with John Roe"], ["Jane Doe", "John Roe"]),
+    (["STAFF AND NEWS SERVICE REPORTS"], ["STAFF AND NEWS SERVICE REPORTS"]),
+    (["By Staff and wire reports"], ["Staff and wire reports"]),
+    (["Published by"], []),
+    (["Cookely Theme by WPZOOM"], []),
 ])
 def test_clean_authors(values, expected):
     assert clean_authors(values) == expected
