@@ -173,13 +173,19 @@ class Entity:
     text_role: str | None = None  # the role the article gives (the registry's may be of another year)
 
 
-def _title_at(words: list[str], i: int) -> int:
-    """Number of words of the title starting at words[i] (0 when none)."""
-    low = [w.lower() for w in words]
-    for n in (5, 4, 3, 2):
-        if " ".join(low[i:i + n]) in COMPOUND_TITLES:
-            return n
-    return 1 if low[i] in TITLE_WORDS or low[i] in COMPOUND_TITLES else 0
+_COMPOUND_SET = frozenset(COMPOUND_TITLES)
+# a run of words can join into a compound title only when it starts with one's first word
+_COMPOUND_FIRST = frozenset(t.split()[0] for t in COMPOUND_TITLES)
+
+
+def _title_at(low: list[str], i: int) -> int:
+    """Number of words of the title starting at low[i] (0 when none); `low` holds the words in
+    lower case."""
+    if low[i] in _COMPOUND_FIRST:
+        for n in (5, 4, 3, 2):
+            if " ".join(low[i:i + n]) in _COMPOUND_SET:
+                return n
+    return 1 if low[i] in TITLE_WORDS or low[i] in _COMPOUND_SET else 0
 
 
 _ROLE_SMALL = frozenset(("of", "the", "for", "and", "to", "on"))
@@ -251,8 +257,9 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
     role_words: list[str] = []
     prefix: list[str] = []
     i, last_title_end = 0, -1
+    low = [w.lower() for w in words]
     while i < len(words):
-        n = _title_at(words, i)
+        n = _title_at(low, i)
         if n:
             role_words = words[i:i + n]
             last_title_end = i + n
@@ -262,7 +269,7 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
     if last_title_end >= 0:
         first_title = len(words)
         for j in range(len(words)):
-            if _title_at(words, j):
+            if _title_at(low, j):
                 first_title = j
                 break
         prefix, name_words = words[:first_title], words[last_title_end:]
@@ -302,13 +309,17 @@ _ABBREVIATED = HONORIFICS | frozenset(ROLE_ABBREVIATIONS) | _lexicon("jr. sr. st
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LEAD_WORD = re.compile(r"\b([a-z]+)\s+$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a run of capitalised words after a sentence-ending period or a possessive."""
+    segment = text[start:end]
+    if "." not in segment and "’s" not in segment and "'s" not in segment:
+        return [(start, end)] if end > start else []
     out, s = [], start
-    for m in _NON_SPACE.finditer(text[start:end]):
+    for m in _NON_SPACE.finditer(segment):
         word = m.group(0)
         cut = (word.endswith(".") and not _INITIALS.fullmatch(word)
                and word.lower() not in _ABBREVIATED) or word.endswith(("’s", "'s"))
@@ -322,9 +333,15 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+_OPENERS = frozenset(" \"“‘'(")
+
+
 def _sentence_initial(text: str, start: int, lo: int) -> bool:
-    before = text[lo:start].rstrip(" \"“‘'(")
-    return not before or before.endswith((".", "!", "?", ":", "\n", "”", "—"))
+    # walks back from start rather than slicing text[lo:start]: a long unit has many names
+    i = start
+    while i > lo and text[i - 1] in _OPENERS:
+        i -= 1
+    return i == lo or text[i - 1] in ".!?:\n”—"
 
 
 def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = frozenset(),
@@ -360,10 +377,10 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             raw, end = raw[:-2], end - 2
         elif raw.endswith(("’", "'")):
             raw, end = raw[:-1], end - 1
-        lead = re.search(r"\b([a-z]+)\s+$", text[max(lo, s - 20):s])
-        first_word = raw.split()[0].lower()
-        if lead and first_word in TITLE_WORDS and registry is not None \
-                and lead.group(1) in registry.institutions.portfolios:
+        lead = None
+        if registry is not None and raw.split()[0].lower() in TITLE_WORDS:
+            lead = _LEAD_WORD.search(text[max(lo, s - 20):s])
+        if lead and lead.group(1) in registry.institutions.portfolios:
             s = max(lo, s - 20) + lead.start(1)  # "press secretary Ann Lee", "trade commissioner Ann Lee"
             raw = text[s:end]
         if names is None:
@@ -449,6 +466,7 @@ def _party_state(text: str, lo: int, hi: int, mention: Mention, registry: Speake
         mention.state = abbreviations.get(m.group(2).lower().rstrip("."), mention.state)
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)—–]|$|(?:who|which|said|says|is|was|has|had|will|would|also|then|later|"
                          r"did|does|and|[a-z]+ed|[a-z]+s)\b)")
 
@@ -457,8 +475,10 @@ def _party_nominal(text: str, lo: int, x: Mention, inst: Institutions) -> Mentio
     """'the Kentucky Republican', 'the Connecticut Democrat': a description by state and party."""
     words = (x.name or x.text).split()
     party = inst.parties.get(words[-1].lower()) if words else None
-    the = re.search(r"\b[Tt]he\s+$", text[max(lo, x.start - 5):x.start])
-    if party is None or the is None or len(words) > 3 or x.role or not _PHRASE_END.match(text, x.end):
+    if party is None:
+        return x
+    the = _THE_BEFORE.search(text[max(lo, x.start - 5):x.start])
+    if the is None or len(words) > 3 or x.role or not _PHRASE_END.match(text, x.end):
         return x  # "the Republican nomination": an adjective
     place = " ".join(words[:-1])
     if place and not (inst.is_place(place) or canonical_country(place)):
@@ -477,7 +497,7 @@ def _nominal_role(words: list[str], head: str, inst: Institutions) -> str | None
         return None
     take = 1
     for n in (3, 2):
-        if len(low) >= n and " ".join(low[-n:]) in COMPOUND_TITLES:
+        if len(low) >= n and " ".join(low[-n:]) in _COMPOUND_SET:
             take = n
             break
     while take < len(low) and low[-take - 1] in inst.portfolios:
