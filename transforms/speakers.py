@@ -113,28 +113,51 @@ last next despite even just only some many most more all both each every one two
 such do does did is are was were be has have had will would can could should might must let like
 """)
 
+
+def _alternation(words) -> str:
+    """A regex group matching any of the words, as a trie ("ad(?:vis(?:ers|ors)|...)"): re tries
+    each branch of a flat alternation in turn at every position, a trie only the branches that
+    share the text's first letters. Where one word is a prefix of another the longer is tried
+    first, as in an alternation sorted longest first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        options = [re.escape(char) + branch(node[char]) for char in sorted(node) if char]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(options) == 1 else body[:-1] + "|)"
+
+    return "(?:" + branch(trie) + ")"
+
+
 # a capitalised word; an outlet may write its web address as its name ("Tchadinfos.com")
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.(?:com|org|net|info|fr|de|co\.uk|in|ca|au)\b|[A-Z][\w’'\-]*\.?|(?:al|el|de|da|del|van|von|bin|ibn|le|la|du)[\-\s][A-Z][\w’'\-]*)"
-_LOWER_TITLE = r"(?:" + "|".join(sorted((w for w in TITLE_WORDS if "." not in w), key=len, reverse=True)) + r")"
+_LOWER_TITLE = _alternation(w for w in TITLE_WORDS if "." not in w)
 _NAME_SEQ = re.compile(
     rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
 )
 _NOMINAL = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-’']*?[’']s)\s+"
-    r"(?:[\w’'\-.&]+\s+){0,3}?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True)) + r")s?\b"
+    r"(?:[\w’'\-.&]+\s+){0,3}?(" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r")s?\b"
 )
 _GROUP = re.compile(
     r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+)?"
-    r"(?:(?:(?!(?:" + "|".join(w.capitalize() for w in sorted(NOT_NAMES)) + r")\b)[A-Z][\w’'\-&.]*"
+    r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]*"
     r"|(?i:security|hacking|political|legal|military|intelligence|administration|campaign|party|industry"
     r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"
-    r"(" + "|".join(sorted(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}, key=len, reverse=True))
-    + r")\b")
+    r"(" + _alternation(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}) + r")\b")
 # a group noun as a word: a sentence without one holds no _GROUP match (that regex tries its
 # NOT_NAMES lookahead at every word; this looks for the nouns alone)
 _GROUP_NOUN = re.compile(
-    r"\b(?:" + "|".join(sorted(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}, key=len, reverse=True))
-    + r")\b")
+    r"\b" + _alternation(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}) + r"\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -506,8 +529,7 @@ def _nominal_role(words: list[str], head: str, inst: Institutions) -> str | None
 
 
 _NOUN_AFTER = re.compile(
-    r"\s+(?:([a-z][a-z\-]*)\s+)?(" + "|".join(sorted(PERSON_NOUNS | SOURCE_NOUNS, key=len, reverse=True))
-    + r")\b(?![’'\-])")
+    r"\s+(?:([a-z][a-z\-]*)\s+)?(" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r")\b(?![’'\-])")
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|a|an)\s+(?:[a-z][\w\-]*\s+)?"
                        r"(?:family|campaign|group|committee|team|board|staff|council|party|panel|church|"
                        r"administration|delegation|household|couple|audience|crowd)\b")

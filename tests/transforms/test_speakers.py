@@ -1,5 +1,7 @@
+import re
+
 from transforms.speaker_registry import SpeakerRegistry
-from transforms.speakers import Coreference, find_mentions, parse_name
+from transforms.speakers import Coreference, _alternation, find_mentions, parse_name
 
 REGISTRY = SpeakerRegistry.from_entries([
     {"name": "Ana Ruiz", "aliases": ["Ruiz"], "role": "Mayor", "affiliation": "Spain", "kind": "person"},
@@ -161,3 +163,12 @@ def test_a_capital_is_no_person_but_speaks_for_its_country():
     assert INST_REGISTRY.institutions.is_place("Vilnius")
     coref = Coreference(INST_REGISTRY)
     assert coref.resolve_name(parse_name("Vilnius")).name == "Lithuania"
+
+
+def test_a_trie_alternation_matches_as_a_longest_first_one():
+    words = ["co", "co-founder", "inc.", "in", "chair", "chairman", "chairwoman", "a"]
+    trie = re.compile(_alternation(words) + r"(\w*)")
+    flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(\w*)")
+    for text in ("co-founder", "co-chair", "inc.", "income", "chairwoman", "chairs", "an", "b", "c"):
+        ours, theirs = trie.match(text), flat.match(text)
+        assert (ours and ours.group(0, 1)) == (theirs and theirs.group(0, 1)), text
