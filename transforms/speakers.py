@@ -148,6 +148,9 @@ _NOMINAL = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-’']*?[’']s)\s+"
     r"(?:[\w’'\-.&]+\s+){0,3}?(" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r")s?\b"
 )
+# the noun a _NOMINAL match ends with, after the space before it: a unit without one holds no
+# nominal, and most units (short, or not in English) have none
+_NOMINAL_NOUN = re.compile(r"\s" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r"s?\b")
 _GROUP = re.compile(
     r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+)?"
     r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]*"
@@ -418,7 +421,7 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         _party_state(text, lo, hi, mention, registry)
         found.append(mention)
     taken = [(x.start, x.end) for x in found]
-    for m in _NOMINAL.finditer(text, lo, hi):
+    for m in _NOMINAL.finditer(text, lo, hi) if _NOMINAL_NOUN.search(text, lo, hi) else ():
         end, head = _nominal_end(text, m.end(), hi, m.group(1).lower())
         if m.end() > m.end(1):  # a plural stays as matched
             end, head = m.end(), m.group(1).lower()
