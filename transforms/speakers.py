@@ -202,6 +202,7 @@ class Entity:
 _COMPOUND_SET = frozenset(COMPOUND_TITLES)
 # a run of words can join into a compound title only when it starts with one's first word
 _COMPOUND_FIRST = frozenset(t.split()[0] for t in COMPOUND_TITLES)
+_TITLE_STARTS = TITLE_WORDS | _COMPOUND_FIRST
 
 
 def _title_at(low: list[str], i: int) -> int:
@@ -282,8 +283,10 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
     gender = None
     role_words: list[str] = []
     prefix: list[str] = []
-    i, last_title_end = 0, -1
+    last_title_end = -1
     low = [w.lower() for w in words]
+    # most names hold no title: without a word that can start one, no need to try each word
+    i = 0 if not _TITLE_STARTS.isdisjoint(low) else len(words)
     while i < len(words):
         n = _title_at(low, i)
         if n:
@@ -384,8 +387,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         words = text[s:e].split()
         # drop capitalised sentence openers ("But Clinton" -> "Clinton")
         while words and (words[0].lower() in NOT_NAMES
-                         or (s == first and len(words) == 1 and _sentence_initial(text, s, lo)
-                             and words[0].lower() in lower_words)):
+                         or (s == first and len(words) == 1 and words[0].lower() in lower_words
+                             and _sentence_initial(text, s, lo))):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         while words and (words[-1].lower().rstrip(".") in NOT_NAMES):
