@@ -146,7 +146,9 @@ _NAME_SEQ = re.compile(
 )
 _NOMINAL = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-’']*?[’']s)\s+"
-    r"(?:[\w’'\-.&]+\s+){0,3}?(" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r")s?\b"
+    r"(?:[\w’'\-.&]+\s+){0,3}?(" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r")(s?)\b"
+    # "the secretary general", "the attorney general": the office's second word, not the next word
+    r"(?:[\s-]general\b)?"
 )
 # the noun a _NOMINAL match ends with, after the space before it: a unit without one holds no
 # nominal, and most units (short, or not in English) have none
@@ -426,7 +428,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
     taken = [(x.start, x.end) for x in found]
     for m in _NOMINAL.finditer(text, lo, hi) if _NOMINAL_NOUN.search(text, lo, hi) else ():
         end, head = _nominal_end(text, m.end(), hi, m.group(1).lower())
-        if m.end() > m.end(1):  # a plural stays as matched
+        plural = bool(m.group(2))
+        if m.end() > m.end(1):  # a plural, or an office ending in "general", stays as matched
             end, head = m.end(), m.group(1).lower()
         overlapping = [x for x in found if x.start < end and m.start() < x.end]
         if overlapping:
@@ -451,7 +454,7 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             affiliation = affiliation or inst.affiliation(f"{a} {b}")  # "the United Nations climate chief"
         gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
         found.append(Mention(m.start(), end, text[m.start():end], "nominal", None, None, affiliation,
-                             gender, head=head, plural=m.end() > m.end(1), possessor=possessor,
+                             gender, head=head, plural=plural, possessor=possessor,
                              title=_nominal_role(words, head, inst)))
         taken.append((m.start(), end))
     for m in _GROUP.finditer(text, lo, hi) if _GROUP_NOUN.search(text, lo, hi) else ():

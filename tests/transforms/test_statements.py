@@ -278,3 +278,11 @@ def test_a_headlines_claim_is_its_known_speakers(title, cue, claim):
 def test_a_headline_without_a_known_speaker_claims_nothing(title):
     doc = parse_text(f"{title}\nTrade Minister Paul Okafor spoke on Monday.\n", "file:///okafor.txt")
     assert extract(doc, REGISTRY, TAXONOMY).quotes == []
+
+
+def test_an_office_ending_in_general_is_one_nominal_that_finds_its_holder():
+    registry = SpeakerRegistry.from_entries([])
+    text = ("Summit\nNATO Secretary General Jens Stoltenberg spoke on Monday.\n"
+            "“We are in the middle of a war and must decide fast,” the secretary general said.\n")
+    [quote] = extract(parse_text(text, "file:///nato.txt"), registry, TAXONOMY).quotes
+    assert (quote.speaker, quote.speaker_mention) == ("Jens Stoltenberg", "the secretary general")
