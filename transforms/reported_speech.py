@@ -471,7 +471,8 @@ def _only_tail(text: str, cue: str, at: int, hi: int) -> bool:
 _NAMING = re.compile(
     r"(?<![\w\-])(?:call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|refer(?:s|red|ring)?\s+to|nam(?:ed|es|ing)"
     r"|dub(?:s|bed|bing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|welcom(?:es|ed|ing|e)"
-    r"|hail(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|(?:en)?titled)\b(?!\s+(?:for|on|off|up|out|back|in|after|by|upon)\b)")
+    r"|hail(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|(?:en)?titled|denounc(?:es|ed|ing|e)|condemn(?:s|ed|ing)?"
+    r"|decr(?:ies|ied|ying|y)|characteri[sz](?:es|ed|ing|e))\b(?!\s+(?:for|on|off|up|out|back|in|after|by|upon)\b)")
 # "Comey's conclusion that her actions were “extremely careless”"
 _SAYING_NOUN = re.compile(r"[’']s\s+(?:[a-z][\w\-]*\s+)?(?:conclusion|claim|assertion|argument|insistence|warning|"
                           r"suggestion|contention|statement|remarks?|comments?|description|characterization|"

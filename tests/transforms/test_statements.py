@@ -286,3 +286,10 @@ def test_an_office_ending_in_general_is_one_nominal_that_finds_its_holder():
             "“We are in the middle of a war and must decide fast,” the secretary general said.\n")
     [quote] = extract(parse_text(text, "file:///nato.txt"), registry, TAXONOMY).quotes
     assert (quote.speaker, quote.speaker_mention) == ("Jens Stoltenberg", "the secretary general")
+
+
+@pytest.mark.parametrize("verb", ["denounced", "condemned", "decried", "characterized"])
+def test_a_verb_that_names_something_puts_the_quoted_name_in_the_subjects_mouth(verb):
+    text = f"Strike\nThe Kremlin on Friday {verb} the missile strike as “an act of aggression.”\n"
+    quotes = extract(parse_text(text, "file:///strike.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [(q.speaker, q.cue) for q in quotes] == [("Russia", verb)]  # the Kremlin speaks for Russia
