@@ -304,8 +304,8 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name)
-    naming = [line for line in bylines if clean_authors([line], exclude)][:1]
-    sources += [naming, signed[:1], byline_near_headline(page), signed_line(page),
+    naming = next((line for line in bylines if clean_authors([line], exclude)), None)
+    sources += [[naming] if naming else [], signed[:1], byline_near_headline(page), signed_line(page),
                 ld["author_organisations"]]
     host = _compact(urlsplit(url).hostname or "")
     for values in sources:

@@ -93,6 +93,14 @@ def first_nominal(text: str):
     return coref, next(m for m in found if m.kind == "nominal")
 
 
+def described(text: str):
+    """The text's mentions, with what its descriptions ("X’s minister, Ann Lee,") tell noted."""
+    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
+    coref = Coreference(INST_REGISTRY)
+    coref.describe(text, found)
+    return coref, found
+
+
 def test_institution_before_a_title_is_an_affiliation_and_stays_in_the_role():
     m = parse_name("Senate Majority Leader Ann Okoro", INST_REGISTRY)
     assert (m.name, m.role, m.affiliation) == ("Ann Okoro", "Senate Majority Leader", "United States")
@@ -129,20 +137,14 @@ def test_party_adjective_is_no_description():
 
 
 def test_appositive_gives_the_name_its_office_and_country():
-    text = "Chad’s energy minister, Idriss Kolo, spoke first."
-    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
-    coref = Coreference(INST_REGISTRY)
-    coref.describe(text, found)
+    coref, found = described("Chad’s energy minister, Idriss Kolo, spoke first.")
     nominal = next(m for m in found if m.kind == "nominal")
     entity = coref.resolve_nominal(nominal, nominal.start)
     assert (entity.name, entity.role, entity.affiliation) == ("Idriss Kolo", "Energy Minister", "Chad")
 
 
 def test_organisation_possessive_is_the_affiliation():
-    text = "Contoso’s president, Mia Varga, said so."
-    found = find_mentions(text, 0, len(text), frozenset(), INST_REGISTRY)
-    coref = Coreference(INST_REGISTRY)
-    coref.describe(text, found)
+    coref, _ = described("Contoso’s president, Mia Varga, said so.")
     entity = coref.entities["Mia Varga"]
     assert (entity.role, entity.affiliation) == ("President", "Contoso")
 
