@@ -7,17 +7,22 @@ import time
 from datetime import date
 from pathlib import Path
 
-from accord import prefect_env, settings
+from accord import prefect_env, preflight, settings
+
+# Each command that starts a flow checks its arguments, paths and config first (accord/preflight.py),
+# and imports the flow only then: Prefect's import and its server's start take seconds.
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from accord.storage import resolve
+    preflight.sources(args.source)
+    data_dir = preflight.writable_data_dir(args.data_dir)
+    preflight.knowledge()
     from flows.nightly import nightly
     from flows.runners import task_runner
 
     started = time.perf_counter()
     flow = nightly.with_options(task_runner=task_runner(args.runner, args.address))
-    summary = flow(sources=args.source or None, data_dir=resolve(args.data_dir).url)
+    summary = flow(sources=args.source or None, data_dir=data_dir)
     total = time.perf_counter() - started
     print(summary.as_text())
     print(f"  time: {total:.1f} s in all, of which Accord's own work {summary.pipeline_seconds:.1f} s "
@@ -54,22 +59,25 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from accord.storage import resolve
+    preflight.date_range(args.since, args.until)
+    preflight.sources(args.source)
+    data_dir = preflight.writable_data_dir(args.data_dir)
+    preflight.knowledge()
     from flows.backfill import backfill
 
-    summary = backfill(since=args.since, until=args.until, sources=args.source or None,
-                       data_dir=resolve(args.data_dir).url)
+    summary = backfill(since=args.since, until=args.until, sources=args.source or None, data_dir=data_dir)
     print(summary.as_text())
     return 0
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    from accord.storage import resolve
+    data_dir = preflight.writable_data_dir(args.data_dir)
+    preflight.knowledge()
     from flows.reprocess import reprocess
     from flows.runners import task_runner
 
     flow = reprocess.with_options(task_runner=task_runner(args.runner, args.address))
-    summary = flow(since=args.since, data_dir=resolve(args.data_dir).url)
+    summary = flow(since=args.since, data_dir=data_dir)
     print(summary.as_text())
     return 0
 
@@ -185,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except preflight.Refused as exc:
+        for problem in exc.problems:
+            print(f"accord {args.command}: {problem}", file=sys.stderr)
+        return preflight.EXIT_STATUS
     except FileNotFoundError as exc:
         print(f"accord: {exc}", file=sys.stderr)
         return 2

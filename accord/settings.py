@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -21,9 +22,32 @@ def config_dir() -> Path:
     return Path(os.environ.get("ACCORD_CONFIG_DIR") or PROJECT_ROOT / "config")
 
 
+class ConfigError(ValueError):
+    """A config file that cannot be used; the message starts with `file:line:` where the line is known."""
+
+
 def read_toml(name: str) -> dict:
-    with open(config_dir() / name, "rb") as handle:
-        return tomllib.load(handle)
+    path = config_dir() / name
+    data = path.read_bytes()
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(toml_problem(path, exc, len(data.splitlines()) or 1)) from None
+
+
+def toml_problem(path: Path, exc: tomllib.TOMLDecodeError, last_line: int) -> str:
+    """`file:line: problem (column n)`, the form editors jump to; tomllib puts the position at
+    the end of its message."""
+    text = str(exc)
+    at = re.search(r" \(at line (\d+), column (\d+)\)$", text)
+    if at:
+        return f"{path}:{at[1]}: invalid TOML: {text[:at.start()]} (column {at[2]})"
+    at = re.search(r" \(at end of document\)$", text)
+    if at:
+        return f"{path}:{last_line}: invalid TOML: {text[:at.start()]} at the end of the file"
+    return f"{path}: invalid TOML: {text}"
 
 
 def speaker_entries() -> list[dict]:
