@@ -32,8 +32,9 @@ from accord import backfill, parse_cache, settings, storage
 from accord.parse_pages import Packed, ParsedBatch, pack, parse_pages, store_run
 from accord.progress import Progress
 from accord.report import write_report
+from accord.retry import retry_transient
 from scrape.archive import iter_archive
-from scrape.crawl import CrawlSettings, crawl
+from scrape.crawl import CrawlSettings, SourceFailure, crawl, settle
 from scrape.pages import Page
 from scrape.sample_site import serve_sample_site
 from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
@@ -74,6 +75,8 @@ class Crawled:
 
     batches: list[Packed]
     fetch_log: Packed
+    failed_sources: tuple[SourceFailure, ...] = ()  # sources that gave nothing, with the reason
+    warnings: tuple[SourceFailure, ...] = ()  # damage read past (bad WARC records, truncation)
 
     @property
     def pages(self) -> int:
@@ -81,7 +84,7 @@ class Crawled:
 
 
 @task(name="crawl", cache_policy=NO_CACHE,
-      retries=1, retry_delay_seconds=60, timeout_seconds=6 * 3600)
+      retries=1, retry_delay_seconds=60, retry_condition_fn=retry_transient, timeout_seconds=6 * 3600)
 def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
                   since: date | None = None, until: date | None = None) -> Crawled:
     """A retry re-crawls: pages the failed attempt archived are then fetched conditionally."""
@@ -92,7 +95,13 @@ def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
             sources = bind_sample_site(sources, base_url)
         result = crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(),
                        since=since, until=until)
-    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)))
+    logger = get_run_logger()
+    for failure in result.failed_sources:
+        logger.warning("source %s (%s) gave nothing: %s", failure.source, failure.location, failure.reason)
+    for warning in result.warnings:
+        logger.warning("source %s: %s: %s", warning.source, warning.location, warning.reason)
+    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)),
+                   tuple(result.failed_sources), tuple(result.warnings))
 
 
 def _parse_cache_key(context, parameters: dict) -> str:
@@ -130,18 +139,19 @@ def parse_all(pages: list[Packed], run_id: str, stage: str = "parse") -> list[Pa
 
 
 @task(name="pull", cache_policy=NO_CACHE, retries=3,
-      retry_delay_seconds=[10, 60, 300], timeout_seconds=3600)
+      retry_delay_seconds=[10, 60, 300], retry_condition_fn=retry_transient, timeout_seconds=3600)
 def pull(data_dir: str, folders: tuple[str, ...]) -> int:
     return storage.pull(storage.resolve(data_dir), folders)
 
 
 @task(name="push", cache_policy=NO_CACHE, retries=3,
-      retry_delay_seconds=[10, 60, 300], timeout_seconds=3600)
+      retry_delay_seconds=[10, 60, 300], retry_condition_fn=retry_transient, timeout_seconds=3600)
 def push(data_dir: str, folders: tuple[str, ...] = storage.IMMUTABLE + storage.MUTABLE) -> int:
     return storage.push(storage.resolve(data_dir), folders)
 
 
-@task(name="write-lake", cache_policy=NO_CACHE, retries=1, timeout_seconds=1800)
+@task(name="write-lake", cache_policy=NO_CACHE, retries=1, retry_condition_fn=retry_transient,
+      timeout_seconds=1800)
 def write_lake(data_dir: str, run_id: str, parsed: list[Packed], fetch_log: Packed | None = None) -> int:
     """Lake files have unique names and become visible only with the run's commit marker,
     so writers need no limit: only the warehouse build does. A cached batch parsed for another
@@ -149,14 +159,10 @@ def write_lake(data_dir: str, run_id: str, parsed: list[Packed], fetch_log: Pack
     merged = ParsedBatch()
     for batch in parsed:
         merged.merge(parse_cache.relabel(batch.unpack(), run_id))
-    return store_run(storage.resolve(data_dir).local, run_id, merged,
-                     fetch_log.unpack() if fetch_log is not None else [])
-
-
-def _io_error(task, task_run, state) -> bool:
-    """Retry what another attempt can fix (storage, network); a model's SQL error or a failed
-    data check would only fail again."""
-    return isinstance(state.result(raise_on_failure=False), OSError)
+    local = storage.resolve(data_dir).local
+    written = store_run(local, run_id, merged, fetch_log.unpack() if fetch_log is not None else [])
+    settle(local)  # the run's crawl state (validators, failures) takes effect with its rows
+    return written
 
 
 def writer_slot() -> contextlib.AbstractContextManager:
@@ -170,7 +176,7 @@ def writer_slot() -> contextlib.AbstractContextManager:
 
 
 @task(name="build-warehouse", cache_policy=NO_CACHE,
-      retries=1, retry_delay_seconds=30, retry_condition_fn=_io_error, timeout_seconds=3600)
+      retries=1, retry_delay_seconds=30, retry_condition_fn=retry_transient, timeout_seconds=3600)
 def build_warehouse(data_dir: str) -> Path:
     """The remote lake's new files are fetched first, so a build sees every machine's runs.
     A local lake's small files are merged first; object storage keeps the files a run
