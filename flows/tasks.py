@@ -34,7 +34,7 @@ from accord.progress import Progress
 from accord.report import write_report
 from accord.retry import retry_transient
 from scrape.archive import iter_archive
-from scrape.crawl import CrawlSettings, SourceFailure, crawl, settle
+from scrape.crawl import CrawlSettings, crawl
 from scrape.pages import Page
 from scrape.sample_site import serve_sample_site
 from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
@@ -75,8 +75,6 @@ class Crawled:
 
     batches: list[Packed]
     fetch_log: Packed
-    failed_sources: tuple[SourceFailure, ...] = ()  # sources that gave nothing, with the reason
-    warnings: tuple[SourceFailure, ...] = ()  # damage read past (bad WARC records, truncation)
 
     @property
     def pages(self) -> int:
@@ -95,13 +93,7 @@ def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
             sources = bind_sample_site(sources, base_url)
         result = crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(),
                        since=since, until=until)
-    logger = get_run_logger()
-    for failure in result.failed_sources:
-        logger.warning("source %s (%s) gave nothing: %s", failure.source, failure.location, failure.reason)
-    for warning in result.warnings:
-        logger.warning("source %s: %s: %s", warning.source, warning.location, warning.reason)
-    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)),
-                   tuple(result.failed_sources), tuple(result.warnings))
+    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)))
 
 
 def _parse_cache_key(context, parameters: dict) -> str:
@@ -159,10 +151,8 @@ def write_lake(data_dir: str, run_id: str, parsed: list[Packed], fetch_log: Pack
     merged = ParsedBatch()
     for batch in parsed:
         merged.merge(parse_cache.relabel(batch.unpack(), run_id))
-    local = storage.resolve(data_dir).local
-    written = store_run(local, run_id, merged, fetch_log.unpack() if fetch_log is not None else [])
-    settle(local)  # the run's crawl state (validators, failures) takes effect with its rows
-    return written
+    return store_run(storage.resolve(data_dir).local, run_id, merged,
+                     fetch_log.unpack() if fetch_log is not None else [])
 
 
 def writer_slot() -> contextlib.AbstractContextManager:
