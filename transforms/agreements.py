@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from transforms.countries import canonical_country, find_countries
 from transforms.document import Document
 from transforms.records import Agreement, Quote, Speaker
+from transforms.relations import Party, Relation, SentenceParties, find_relations
 from transforms.sentences import split_sentences
 from transforms.speakers import PERSON_NOUNS
 from transforms.stance import stance_of
 from transforms.topics import Taxonomy
 
 STATED, JOINT, OPPOSED = 2, 1, 1  # weights
+GENERAL = "General"  # the topic of a relation in an article no taxonomy topic describes
 # Share of the attributed statements two speakers must hold to be the article's main parties,
 # whom "both countries", "the two leaders" and opposed statements refer to.
 MAIN_SHARE = 2 / 3
@@ -39,12 +41,9 @@ _NEGATED = re.compile(
     r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\brefused\s+to|\bfail(?:ed|s)?\s+to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE)
 
-# (regex, relation, weight, style); style "pair": symmetric, "with": the other party follows,
-# "owner": the other party owns what is rejected ("Y's claim"), "they": the cue holds its subject.
+# (regex, relation, weight, style); style "pair": symmetric, "they": the cue holds its subject.
+# Directed relations ("A agreed with B", "A rejected B's claim") are read by transforms.relations.
 CUES: list[tuple[re.Pattern, str, int, str]] = [(re.compile(p, re.IGNORECASE), r, w, s) for p, r, w, s in [
-    (r"\bin\s+(?:full\s+|complete\s+|broad\s+)?agreement\s+with\b", "agree", STATED, "with"),
-    (r"\b(?:agree[sd]?|agreeing)\s+with\b", "agree", STATED, "with"),
-    (r"\bsided\s+with\b", "agree", STATED, "with"),
     (r"\b(?:agree[sd]?|agreeing)\b", "agree", STATED, "pair"),
     (r"\b(?:see|sees|saw|seeing|seen)\s+eye[\s\-‐–]+to[\s\-‐–]+eye\b", "agree", STATED, "pair"),
     (r"\bon\s+the\s+same\s+page\b", "agree", STATED, "pair"),
@@ -53,16 +52,11 @@ CUES: list[tuple[re.Pattern, str, int, str]] = [(re.compile(p, re.IGNORECASE), r
     (r"\bshare[sd]?\s+(?:\w+\s+){0,2}(?:views?|positions?|concerns?|goals?|beliefs?|interests?|vision|"
      r"assessment|commitment)\b", "agree", STATED, "pair"),
     (r"\b(?:common|shared)\s+(?:position|understanding|goals?|interests?)\b", "agree", STATED, "pair"),
-    (r"\bdisagree(?:s|d|ing|ment)?\s+with\b", "disagree", STATED, "with"),
     (r"\bdisagree(?:s|d|ing|ments?)?\b", "disagree", STATED, "pair"),
-    (r"\bat\s+odds\s+with\b", "disagree", STATED, "with"),
     (r"\bat\s+odds\b", "disagree", STATED, "pair"),
     (r"\b(?:their|deep|sharp|major|serious|significant|fundamental)\s+(?:\w+\s+)?differences\b",
      "disagree", STATED, "pair"),
     (r"\b(?:differ(?:s|ed)?|clash(?:ed|es)?|split|divided)\s+(?:on|over)\b", "disagree", STATED, "pair"),
-    (r"\b(?:differ(?:s|ed)?|clash(?:ed|es)?)\s+with\b", "disagree", STATED, "with"),
-    (r"\b(?:rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes|rebuffed|"
-     r"contradicted|denied|denies)\b", "disagree", STATED, "owner"),
     (r"\bboth\s+(?:\w+\s+){0,4}?(?:believe|want|support|oppose|pledged?|vowed?|committed|intend|"
      r"stated|need|must|share|hope|seek)\b", "agree", JOINT, "pair"),
     (r"(?<!who\s)(?<!that\s)(?<!which\s)\b(?:want|wants|pledged|vowed|intend|intends|are\s+committed|are\s+determined)\s+to\b",
@@ -86,12 +80,9 @@ _FOR_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|peopl
                        re.IGNORECASE)
 _PAIR_JOIN = re.compile(r"^\s*,?\s*(?:and|&|as\s+well\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"^['’]s?\b")
 _CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _ENVOYS = re.compile(r"\s+(?:counterparts?|colleagues|partners|officials|government|authorities|side|delegation"
                      r"|diplomats|negotiators|leadership|envoys?)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-Z]")
 # What a description starts with ("the ambassador", "one EU diplomat", "his spokesman") and the
 # lower-case words a name may hold ("Khalil al-Hayya", "Ursula von der Leyen").
 _DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "several", "many", "another", "his", "her",
@@ -137,6 +128,9 @@ class _Finding:
     level: str
     evidence: str
     weight: int
+    cue: str
+    start: int  # the evidence's offsets into the document text
+    end: int
 
 
 def _sentences(doc: Document) -> list[_Sentence]:
@@ -255,33 +249,15 @@ class _Resolver:
             a, b = (_Mention(0, 0, m.country, "country", m.country) for m in (a, b))
         return a, b
 
-    def resolve(self, text: str, cue: re.Match, style: str, mentions: list[_Mention],
-                last_person: _Mention | None) -> tuple[_Mention, _Mention] | None:
-        parties = [m for m in mentions if m.kind != "group"]
+    def resolve(self, text: str, cue: re.Match, style: str, mentions: list[_Mention]
+                ) -> tuple[_Mention, _Mention] | None:
         pairs = _pairs(text, mentions)
         if style == "they":
             if not _FOR_BOTH.search(text):
                 return None
             return self.group(_Mention(cue.start(), cue.end(), None, "group", explicit=True,
                                        countries=bool(re.search(r"countr|nation", text, re.I))), pairs)
-        if style in ("with", "owner"):
-            other = self._object(text, cue, parties, style)
-            if other is None:
-                return None if style == "owner" else self._pair(text, cue, mentions, pairs)
-            subject = next((m for m in reversed(parties) if m.end <= cue.start() and m.party != other.party), None)
-            if subject is None and last_person and last_person.party != other.party \
-                    and _pronoun_subject(text[:cue.start()]):
-                subject = last_person
-            return (subject, other) if subject else None
         return self._pair(text, cue, mentions, pairs)
-
-    def _object(self, text: str, cue: re.Match, parties: list[_Mention], style: str) -> _Mention | None:
-        for m in parties:
-            if m.start >= cue.end() and m.start - cue.end() <= 40:
-                if style == "owner" and not _POSSESSIVE.match(text[m.end:]):
-                    continue
-                return m
-        return None
 
     def _pair(self, text: str, cue: re.Match, mentions: list[_Mention],
               pairs: list[tuple[_Mention, _Mention]]) -> tuple[_Mention, _Mention] | None:
@@ -295,13 +271,6 @@ class _Resolver:
         after = [pair for pair in pairs if pair[0].start >= cue.end()
                  and _BETWEEN.match(text[cue.end():pair[0].start])]
         return after[0] if after else None
-
-
-def _pronoun_subject(before: str) -> bool:
-    """A "he"/"she" before the cue is its subject when no name stands between them: in "He said
-    that Microsoft was in agreement with ..." the subject is Microsoft, whom nothing resolves."""
-    pronouns = list(_PRONOUN.finditer(before))
-    return bool(pronouns) and not _CAPITALISED.search(before, pronouns[-1].end())
 
 
 def _pairs(text: str, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
@@ -385,13 +354,12 @@ def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spea
         resolver.earlier = [_unplaced(pair) for i in (index - 2, index - 1)
                             if i >= 0 and sentences[i].section == sentence.section
                             for pair in _pairs(sentences[i].text, mentions_in(i))]
-        last_person = _last_person(sentences, index, people, names)
         used: list[tuple[int, int]] = []
         for regex, relation, weight, style in CUES:
             for cue in regex.finditer(text):
                 if any(s < cue.end() and cue.start() < e for s, e in used):
                     continue
-                pair = resolver.resolve(text, cue, style, mentions, last_person)
+                pair = resolver.resolve(text, cue, style, mentions)
                 if pair is None:
                     continue
                 used.append(cue.span())
@@ -401,23 +369,9 @@ def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spea
                 negated = bool(_NEGATED.search(text[:cue.start()]))
                 stated = relation if not negated else "agree" if relation == "disagree" else "disagree"
                 for topic in _topics(sentences, index, cue.start(), list(pair), quotes, taxonomy):
-                    findings.append(_Finding(topic, parties[:2], stated, parties[2], text, weight))
+                    findings.append(_Finding(topic, parties[:2], stated, parties[2], text, weight,
+                                             cue.group(0), sentence.start, sentence.start + len(text)))
     return findings
-
-
-def _last_person(sentences: list[_Sentence], index: int, people: re.Pattern | None,
-                 names: dict[str, Speaker]) -> _Mention | None:
-    """The last person named in the sentences before `index` ("He disagreed with ...")."""
-    if people is None:
-        return None
-    for i in range(index - 1, -1, -1):
-        last = None
-        for last in people.finditer(sentences[i].text):  # noqa: B007 - the last match is wanted
-            pass
-        if last is not None:
-            speaker = names[last.group(0)]
-            return _Mention(last.start(), last.end(), speaker.name, "person", _country_of(speaker))
-    return None
 
 
 def _quote_topics(quote: Quote, sentences: list[_Sentence], taxonomy: Taxonomy) -> list[str]:
@@ -468,15 +422,62 @@ def _opposed(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spe
             evidence = f"{quote.sentence} … {other_quote.sentence}"
             for topic in topics:
                 if topic in other_topics:
-                    findings.append(_Finding(topic, (first, second), "disagree", "person", evidence, OPPOSED))
+                    findings.append(_Finding(topic, (first, second), "disagree", "person", evidence, OPPOSED,
+                                             quote.cue or "", min(quote.start_char, other_quote.start_char),
+                                             max(quote.end_char, other_quote.end_char)))
     return findings
 
 
+def _relation_topics(doc: Document, relation: Relation, parties: list[Party], taxonomy: Taxonomy,
+                     fallback: str) -> list[str]:
+    """What the sentence stating a relation is about: its words with the two parties masked
+    ("Lee attacked Russia's envoy" is no relation on Russia), else all its words but the
+    parties' own names; else the article's main topic."""
+    text = doc.text
+    start, end = relation.sentence_start, relation.sentence_end
+    own = {relation.party_a, relation.party_b}
+    masked = list(text[start:end])
+    for party in parties:
+        if start <= party.start and party.end <= end and party.name in own:
+            masked[party.start - start:party.end - start] = " " * (party.end - party.start)
+    for candidate in ("".join(masked), text[start:end]):
+        topics = [t for t in _specific(taxonomy.tag(candidate), taxonomy) if t not in own]
+        if topics:
+            return topics
+    return [fallback]
+
+
+def main_topic(doc: Document, quotes: list[Quote], taxonomy: Taxonomy) -> str:
+    """The topic an article is about: its title's, else its statements' most frequent, else General."""
+    titled = _specific(taxonomy.tag(doc.title or ""), taxonomy)
+    if titled:
+        return titled[0]
+    counts = Counter(topic for quote in quotes for topic in quote.topics)
+    return counts.most_common(1)[0][0] if counts else GENERAL
+
+
 def find_agreements(doc: Document, quotes: list[Quote], speakers: list[Speaker],
-                    taxonomy: Taxonomy) -> list[Agreement]:
-    """Stated agreements and disagreements, one per topic and pair of parties."""
+                    taxonomy: Taxonomy, sentences_with_parties: list[SentenceParties] | None = None,
+                    quote_speakers: dict[int, Party] | None = None) -> list[Agreement]:
+    """Stated relations (transforms.relations), one row each; then joint positions ("both
+    countries want …") and opposed statements of the article's two main parties, one row per
+    topic and pair, where no stated relation of the same sentence already relates them."""
+    fallback = main_topic(doc, quotes, taxonomy)
+    agreements = []
+    parties = [p for s in sentences_with_parties or [] for p in s.parties]
+    for relation in find_relations(doc.text, sentences_with_parties or [], quote_speakers):
+        agreements.extend(Agreement(
+            topic=topic, party_a=relation.party_a, party_b=relation.party_b, relation=relation.relation,
+            level=relation.level, evidence=doc.text[relation.sentence_start:relation.sentence_end],
+            kind=relation.kind, directed=relation.directed, cue=relation.cue,
+            start_char=relation.sentence_start, end_char=relation.sentence_end,
+            cue_start=relation.cue_start, cue_end=relation.cue_end,
+            country_a=relation.country_a, country_b=relation.country_b)
+            for topic in _relation_topics(doc, relation, parties, taxonomy, fallback))
+    stated_here = {(a.start_char, frozenset((a.party_a, a.party_b))) for a in agreements}
     sentences = _sentences(doc)
-    findings = _stated(sentences, quotes, speakers, taxonomy)
+    findings = [f for f in _stated(sentences, quotes, speakers, taxonomy)
+                if (f.start, frozenset(f.parties)) not in stated_here]
     stated_keys = {(f.topic, f.parties) for f in findings}
     findings += [f for f in _opposed(sentences, quotes, speakers, taxonomy)
                  if (f.topic, f.parties) not in stated_keys]
@@ -484,10 +485,10 @@ def find_agreements(doc: Document, quotes: list[Quote], speakers: list[Speaker],
     for finding in findings:
         key = (finding.topic, finding.parties, finding.level)
         totals.setdefault(key, Counter())[finding.relation] += finding.weight
-    agreements = []
     for (topic, (party_a, party_b), level), weights in totals.items():
         relation = "disagree" if weights["disagree"] >= weights["agree"] else "agree"
-        evidence = max((f for f in findings if (f.topic, f.parties, f.level, f.relation)
-                        == (topic, (party_a, party_b), level, relation)), key=lambda f: f.weight).evidence
-        agreements.append(Agreement(topic, party_a, party_b, relation, level, evidence))
+        best = max((f for f in findings if (f.topic, f.parties, f.level, f.relation)
+                    == (topic, (party_a, party_b), level, relation)), key=lambda f: f.weight)
+        agreements.append(Agreement(topic, party_a, party_b, relation, level, best.evidence, kind=relation,
+                                    directed=False, cue=best.cue, start_char=best.start, end_char=best.end))
     return agreements

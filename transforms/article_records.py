@@ -14,7 +14,7 @@ from transforms.text_document import parse_text
 from transforms.topics import Taxonomy
 
 # Bump when parsing or extraction changes what they yield: reprocess and caches key on it.
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"
 
 TEXT_TYPES = ("text/plain",)
 
@@ -94,7 +94,8 @@ def article_rows(
     for agreement in extraction.agreements:
         row = {**common, **asdict(agreement)}
         row["agreement_id"] = stable_id(article_id, agreement.topic, agreement.party_a,
-                                        agreement.party_b, agreement.relation)
+                                        agreement.party_b, agreement.relation, agreement.start_char,
+                                        agreement.cue_start)
         agreements.append(row)
     return {"articles": [article], "quotes": quotes, "article_speakers": speakers,
             "agreements": agreements}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 QUOTE_KINDS = ("direct", "partial", "indirect")
 STANCES = ("support", "oppose", "neutral")
 RELATIONS = ("agree", "disagree")
+RELATION_KINDS = ("agree", "endorse", "disagree", "reject", "criticize")
 
 
 @dataclass
@@ -39,8 +40,17 @@ class Agreement:
     party_a: str
     party_b: str
     relation: str  # one of RELATIONS
-    level: str  # "person" or "country"
+    level: str  # "person", "country", or "party" (an organisation or group on either side)
     evidence: str  # the passage the relation rests on
+    kind: str = "agree"  # one of RELATION_KINDS
+    directed: bool = False  # party_a acts toward party_b ("A criticized B")
+    cue: str = ""  # the words that state it
+    start_char: int = 0  # offsets of `evidence` into Document.text
+    end_char: int = 0
+    cue_start: int | None = None  # offsets of `cue`, where it stands in the text as written
+    cue_end: int | None = None
+    country_a: str | None = None  # the state party_a speaks for (an official, a government), if any
+    country_b: str | None = None
 
 
 @dataclass

@@ -9,6 +9,7 @@ from transforms.countries import find_countries
 from transforms.document import Document
 from transforms.quotes import QuoteSpan, find_quotes
 from transforms.records import Extraction, Quote, Speaker
+from transforms.relations import ANY_CUE, Party, SentenceParties, country_parties, party_of
 from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
 from transforms.sentences import split_sentences
@@ -336,8 +337,11 @@ def _section_entity(heading: str | None, resolver: _Resolver, cache: dict) -> En
     return cache[heading]
 
 
-def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement], dict[int, str | None]]:
-    """Every statement in doc.text with its speaker; also each block's section heading."""
+def attribute(doc: Document, registry: SpeakerRegistry, relations: list[SentenceParties] | None = None
+              ) -> tuple[list[_Statement], dict[int, str | None]]:
+    """Every statement in doc.text with its speaker; also each block's section heading.
+    `relations`, when given, gets the parties of every sentence that may state a relation,
+    resolved as the speakers are (in document order, so "he" is who it is at that point)."""
     text = doc.text
     starts = doc.block_starts()
     paragraphs = [(s, s + len(b.text)) for b, s in zip(doc.blocks, starts, strict=True) if b.kind != "heading"]
@@ -363,6 +367,8 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     block_start_set = set(starts)
     for index, unit in enumerate(units):
         resolver.read(unit, text, index)
+        if relations is not None and ANY_CUE.search(text, unit.start, unit.end):
+            relations.append(_sentence_parties(text, unit, index, resolver))
         label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
         if label and not unit.quotes and len(label.group(1).split()) <= 3:
             mention = Mention(label.start(1), label.end(1), label.group(1), "name",
@@ -495,6 +501,36 @@ def attribute(doc: Document, registry: SpeakerRegistry) -> tuple[list[_Statement
     return statements, dict(enumerate(sections))
 
 
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er)\b(?=\s+[a-z])")
+
+
+def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver) -> SentenceParties:
+    """The unit's mentions as parties; a description nobody resolves stays out (the resolver's
+    own stand-in for it would also change whom later sentences name)."""
+    institutions = resolver.coref.registry.institutions
+    parties = []
+    for m in unit.mentions:
+        if m.kind == "pronoun":
+            entity = resolver.resolve(m, index, unit)
+        elif m.kind == "nominal" and m.plural:
+            entity = Entity(m.text, "organisation")
+        else:
+            entity = resolver.coref.entity_for(m, m.start)
+        party = party_of(m, entity, text, institutions)
+        if party is not None:
+            parties.append(party)
+    # "his attacks on Kim", "criticized her plan": the person the possessive stands for
+    for m in _POSSESSIVE_PRONOUN.finditer(text, unit.start, unit.end):
+        pronoun = Mention(m.start(), m.end(), "he" if m.group(0) in ("his", "His") else "she", "pronoun",
+                          gender="m" if m.group(0) in ("his", "His") else "f")
+        entity = resolver.resolve(pronoun, index, unit)
+        if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
+            parties.append(Party(party.start, party.end, party.name, party.kind, party.country, True))
+    parties += country_parties(text, unit.start, unit.end, parties)
+    parties.sort(key=lambda p: p.start)
+    return SentenceParties(unit.start, unit.end, parties, _quoted(unit) + unit.wrapped)
+
+
 # "Sanders: We will win.", "Obama’s message: …": a name (with a saying noun) and a colon open a paragraph
 _COLON_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w’'\-]*?)(?:[’']s\s+(?:message|view|verdict|answer|"
                         r"reply|response|take|argument|warning|promise|pitch|case))?:\s+(?=[“\"‘']?[A-Z])")
@@ -622,7 +658,8 @@ def _named_affiliations(text: str, registry: SpeakerRegistry) -> set[str]:
 
 def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Extraction:
     """Quotes, reported statements and their speakers; agreements between the speakers."""
-    statements, sections = attribute(doc, registry)
+    sentences_with_parties: list[SentenceParties] = []
+    statements, sections = attribute(doc, registry, sentences_with_parties)
     text = doc.text
     quotes = []
     for st in statements:
@@ -639,4 +676,5 @@ def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Ext
     speakers = _speakers(statements, text, registry)
     # a headline restates the body: agreements are read from the body's statements
     body = [q for q in quotes if not q.in_title]
-    return Extraction(quotes=quotes, speakers=speakers, agreements=find_agreements(doc, body, speakers, taxonomy))
+    return Extraction(quotes=quotes, speakers=speakers, agreements=find_agreements(doc, body, speakers, taxonomy,
+                                                                                sentences_with_parties))

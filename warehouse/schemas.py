@@ -69,6 +69,15 @@ AGREEMENTS = pa.schema([
     ("relation", pa.string()),
     ("level", pa.string()),
     ("evidence", pa.string()),
+    ("kind", pa.string()),  # agree | endorse | disagree | reject | criticize
+    ("directed", pa.bool_()),  # party_a acts toward party_b
+    ("cue", pa.string()),  # the words that state the relation
+    ("start_char", pa.int64()),  # evidence offsets into articles.text
+    ("end_char", pa.int64()),
+    ("cue_start", pa.int64()),  # cue offsets into articles.text, where the cue is written there
+    ("cue_end", pa.int64()),
+    ("country_a", pa.string()),  # the state a party speaks for (an official, a government), if any
+    ("country_b", pa.string()),
     ("run_id", pa.string()),
     ("published_date", pa.date32()),
 ])

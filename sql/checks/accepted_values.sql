@@ -5,4 +5,9 @@ select 'quotes.stance', stance from quotes where stance not in ('support', 'oppo
 union all
 select 'agreements.relation', relation from agreements where relation not in ('agree', 'disagree')
 union all
-select 'pair_agreement.level', level from pair_agreement where level not in ('person', 'country')
+select 'agreements.kind', kind from agreements
+where kind not in ('agree', 'endorse', 'disagree', 'reject', 'criticize')
+union all
+select 'agreements.level', level from agreements where level not in ('person', 'country', 'party')
+union all
+select 'pair_agreement.level', level from pair_agreement where level not in ('person', 'country', 'party')

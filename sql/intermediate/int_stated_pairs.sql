@@ -1,7 +1,8 @@
--- Agreements the text states, one row per copy, as signals (+1 agree, -1 disagree), parties
--- in order, at the level stated and, for two people who speak for different countries, at
--- country level too. `stated_key` makes a relation stated once per story: its syndicated
--- copies, and the person-level statement lifted onto the countries the story also names.
+-- Relations the text states, one row per copy, as signals (+1 agree, -1 disagree), parties
+-- in order, at the level stated and, for two officials or bodies that speak for different
+-- states (agreements.country_a / country_b), at country level too: domestic politicians are
+-- never pooled into their country. `stated_key` makes a relation stated once per story: its
+-- syndicated copies, and the party-level statement lifted onto the countries.
 with stated as (
     select
         agreements.agreement_id,
@@ -12,7 +13,10 @@ with stated as (
         least(agreements.party_a, agreements.party_b) as party_a,
         greatest(agreements.party_a, agreements.party_b) as party_b,
         agreements.relation,
+        agreements.kind,
         agreements.evidence,
+        agreements.country_a,
+        agreements.country_b,
         coalesce(articles.published_at, articles.fetched_at) as said_at
     from stg_agreements as agreements
     inner join stg_articles as articles using (article_id)
@@ -22,20 +26,21 @@ with stated as (
 
 lifted_to_countries as (
     select
-        stated.agreement_id,
-        stated.article_id,
-        stated.group_id,
-        stated.topic,
+        agreement_id,
+        article_id,
+        group_id,
+        topic,
         'country' as level,
-        least(speaker_a.affiliation, speaker_b.affiliation) as party_a,
-        greatest(speaker_a.affiliation, speaker_b.affiliation) as party_b,
-        stated.relation,
-        stated.evidence,
-        stated.said_at
+        least(country_a, country_b) as party_a,
+        greatest(country_a, country_b) as party_b,
+        relation,
+        kind,
+        evidence,
+        country_a,
+        country_b,
+        said_at
     from stated
-    inner join speakers as speaker_a on speaker_a.speaker = stated.party_a
-    inner join speakers as speaker_b on speaker_b.speaker = stated.party_b
-    where stated.level = 'person' and speaker_a.affiliation <> speaker_b.affiliation
+    where level <> 'country' and country_a <> country_b
 ),
 
 both_levels as (
@@ -45,7 +50,7 @@ both_levels as (
 )
 
 select
-    *,
+    * exclude (country_a, country_b),
     case relation when 'agree' then 1 else -1 end as signal,
     md5(concat_ws(chr(31), group_id, level, topic, party_a, party_b, relation)) as stated_key
 from both_levels

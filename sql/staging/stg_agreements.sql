@@ -5,7 +5,9 @@ with current_parse as (
 ),
 
 rows_of_current_parse as (
-    select raw_agreements.*
+    -- files written before kind and directed existed read them as NULL: the relation, undirected
+    select raw_agreements.* replace (coalesce(raw_agreements.kind, raw_agreements.relation) as kind,
+                                     coalesce(raw_agreements.directed, false) as directed)
     from raw_agreements
     inner join current_parse using (article_id, run_id)
 )

@@ -70,7 +70,8 @@ def write_planted_lake(data_dir: Path) -> None:
             "aliases": [who.split()[-1]], "kind": "person"} for who in sorted(speakers)], RUN)
         lake.write_rows(data_dir, "agreements", [{
             **row, "agreement_id": f"{article_id}-{topic}", "topic": topic, "party_a": a, "party_b": b,
-            "relation": relation, "level": "person", "evidence": evidence}
+            "relation": relation, "level": "person", "evidence": evidence,
+            "country_a": AFFILIATIONS[a], "country_b": AFFILIATIONS[b]}
             for topic, a, b, relation, evidence in relations], RUN)
     lake.commit_run(data_dir, RUN)
 
@@ -133,11 +134,10 @@ def test_every_cell_links_to_its_evidence_rendered_into_the_page(planted_warehou
     syria = re.search(r'<section class="evidence" id="\w+" data-level="country" data-a="Russia" '
                       r'data-b="United States".*?</section>', page[page.index('data-topic="Syria"'):], re.S)
     evidence = syria.group(0)
-    assert "The strike on Syria was an act of aggression." in evidence
-    assert "The strike on Syria was justified." in evidence
+    assert "but disagreed on Syria" in evidence
     assert 'href="https://news.example/politics/tillerson-lavrov"' in evidence
-    # the wire copy's statements are the same pieces of evidence, listed once with both links
-    assert evidence.count("The strike on Syria was justified.") == 1
+    # the wire copy states the same relation: one piece of evidence, listed once with both links
+    assert evidence.count("but disagreed on Syria") == 1
     assert 'href="https://wire.example/2017/04/13/tillerson-lavrov">copy 2</a>' in evidence
 
 
@@ -162,7 +162,7 @@ def test_a_topic_and_a_date_narrow_the_report(planted_warehouse, tmp_path):
     assert {key[0] for key in cells_of(page)} == {"Syria"}
     page = write_report(planted_warehouse, tmp_path / "r.html", since=date(2017, 4, 10)).read_text(encoding="utf-8")
     assert "We condemn the strike on Syria." not in page  # said on 7 April
-    assert "The strike on Syria was justified." in page
+    assert "but disagreed on Syria" in page
     assert 'data-speaker="Wang Yi"' not in page  # his one statement was on 7 April
 
 

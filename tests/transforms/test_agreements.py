@@ -54,16 +54,6 @@ def test_negated_agreement_is_disagreement():
     assert relations(article) == {("Trade & tariffs", "France", "Germany", "disagree", "country")}
 
 
-def test_person_in_agreement_with_person():
-    article = doc("Dupont stated in agreement with Weber that emissions must fall.")
-    assert relations(article) == {("Climate change", "Anne Dupont", "Klaus Weber", "agree", "person")}
-
-
-def test_pronoun_subject_of_directed_cue():
-    article = doc("Weber spoke first.", "He disagreed with Costa on fishing quotas.")
-    assert relations(article) == {("Fishing", "Klaus Weber", "Maria Costa", "disagree", "person")}
-
-
 def test_at_odds_between_people():
     article = doc("Dupont and Costa are at odds over trade.")
     assert relations(article) == {("Trade & tariffs", "Anne Dupont", "Maria Costa", "disagree", "person")}
@@ -72,11 +62,6 @@ def test_at_odds_between_people():
 def test_person_and_country_meet_at_country_level():
     article = doc("Weber and Italy agreed on new fishing rules.")
     assert relations(article) == {("Fishing", "Germany", "Italy", "agree", "country")}
-
-
-def test_rejected_the_others_claim():
-    article = doc("Costa rejected Weber's claim that tariffs protect jobs.")
-    assert relations(article) == {("Trade & tariffs", "Klaus Weber", "Maria Costa", "disagree", "person")}
 
 
 def test_joint_commitment_for_both_countries():
@@ -221,11 +206,6 @@ def test_every_cue_passes_the_prefilter():
         assert _ANY_CUE.search(example), example
 
 
-def test_pronoun_subject_reaches_back_past_sentences_without_cues():
-    article = doc("Weber spoke first.", "The hall was full.", "He disagreed with Costa on fishing quotas.")
-    assert relations(article) == {("Fishing", "Klaus Weber", "Maria Costa", "disagree", "person")}
-
-
 @pytest.mark.parametrize(("name", "role", "affiliation", "named"), [
     ("Anne Dupont", None, None, True),
     ("Khalil al-Hayya", None, None, True),
@@ -254,14 +234,6 @@ def test_descriptions_and_places_are_no_parties():
     assert find_agreements(article, quotes, speakers, TAXONOMY) == []
 
 
-def test_person_and_country_need_the_persons_country():
-    speakers = SPEAKERS + [Speaker("Jane Roe", "Senator", "Senate"), Speaker("John Doe", "Senator")]
-    article = doc("Roe and Italy agreed on fishing rules.", "Doe disagreed with France on tariffs.")
-    assert find_agreements(article, [], speakers, TAXONOMY) == []
-    assert relations(doc("Costa disagreed with France on tariffs.")) == {
-        ("Trade & tariffs", "France", "Italy", "disagree", "country")}
-
-
 def test_levels_follow_the_parties():
     for agreement in find_agreements(doc("Dupont and Weber agree on fishing.", "Dupont and Germany agree on trade.",
                                          "France and Italy agree on emissions."), [], SPEAKERS, TAXONOMY):
@@ -272,11 +244,6 @@ def test_levels_follow_the_parties():
 def test_pronoun_is_no_subject_across_another_name():
     article = doc("Weber spoke first.", "He said that Airbus was in agreement with Costa on trade.")
     assert relations(article) == set()
-
-
-def test_demonym_before_counterparts_stands_for_the_country():
-    article = doc("Dupont said she was in agreement with her German counterpart on fishing.")
-    assert relations(article) == {("Fishing", "France", "Germany", "agree", "country")}
 
 
 def test_a_party_is_no_topic_of_its_own_agreement():

@@ -30,10 +30,12 @@ def speaker(article_id: str, run_id: str, name: str, affiliation: str, day: date
 
 
 def agreement(article_id: str, run_id: str, topic: str, party_a: str, party_b: str, relation: str,
-              level: str = "country", day: date = DAY) -> dict:
+              level: str = "country", day: date = DAY, countries: tuple[str | None, str | None] = (None, None)
+              ) -> dict:
     return {"agreement_id": f"{article_id}-{topic}-{party_a}-{party_b}", "article_id": article_id,
             "topic": topic, "party_a": party_a, "party_b": party_b, "relation": relation, "level": level,
-            "evidence": f"{party_a} and {party_b} {relation} on {topic}.", "run_id": run_id,
+            "evidence": f"{party_a} and {party_b} {relation} on {topic}.", "kind": relation, "directed": False,
+            "cue": relation, "country_a": countries[0], "country_b": countries[1], "run_id": run_id,
             "published_date": day}
 
 

@@ -22,8 +22,8 @@ def write_run(data_dir, run_id: str, commit: bool = True, text: str = "We agree.
     ], run_id)
     lake.write_rows(data_dir, "article_speakers", [speaker("a1", run_id, "Ann Lee", "Freedonia"),
                                                    speaker("a1", run_id, "Bob Roe", "Sylvania")], run_id)
-    lake.write_rows(data_dir, "agreements", [agreement("a1", run_id, "Trade", "Freedonia", "Sylvania",
-                                                       "disagree")], run_id)
+    lake.write_rows(data_dir, "agreements", [agreement("a1", run_id, "Trade", "Ann Lee", "Bob Roe", "disagree",
+                                                       "person", countries=("Freedonia", "Sylvania"))], run_id)
     if commit:
         lake.commit_run(data_dir, run_id)
 
@@ -42,9 +42,20 @@ def test_contract_tables_and_models_are_built(tmp_path):
     names = {r[0] for r in table(path, "select table_name from information_schema.tables")}
     assert {"articles", "quotes", "speakers", "agreements", "fetch_log", "speaker_topic_stance",
             "pair_agreement", "topic_trends", "agreement_evidence", "article_groups"} <= names
+    # a relation between two who speak for their states counts for the states too
     scores = table(path, "select level, party_a, party_b, score from pair_agreement order by level")
-    assert ("country", "Freedonia", "Sylvania", -1.0) in scores
-    assert ("person", "Ann Lee", "Bob Roe", -1.0) in scores
+    assert scores == [("country", "Freedonia", "Sylvania", -1.0), ("person", "Ann Lee", "Bob Roe", -1.0)]
+
+
+def test_domestic_rivals_are_not_pooled_into_their_country(tmp_path):
+    lake.write_rows(tmp_path, "articles", [article("a1", "r1", "Lee criticized Roe.")], "r1")
+    lake.write_rows(tmp_path, "agreements", [
+        agreement("a1", "r1", "Trade", "Ann Lee", "Bob Roe", "disagree", "person", countries=(None, None)),
+        agreement("a1", "r1", "Tax", "Ann Lee", "Cy Doe", "disagree", "person", countries=("Freedonia", "Freedonia")),
+    ], "r1")
+    lake.commit_run(tmp_path, "r1")
+    path = build.build(tmp_path)
+    assert table(path, "select distinct level from pair_agreement") == [("person",)]
 
 
 def test_rebuilding_the_same_lake_changes_nothing(tmp_path):
@@ -148,18 +159,17 @@ def test_syndicated_copies_count_each_statement_once(tmp_path):
     assert table(path, "select speaker, statements, supports, opposes, net_stance from speaker_topic_stance "
                        "order by speaker") == [("Ann Lee", 2, 2, 0, 1.0), ("Bob Roe", 1, 0, 1, -1.0)]
     assert table(path, "select articles, quotes, speakers from topic_trends") == [(2, 3, 2)]
-    # one stated disagreement (three copies of one story) and the stances (+1 and -1)
+    # one stated disagreement (three copies of one story); stances are described, not scored
     assert table(path, "select score, evidence_count, articles, stated_count, statements from pair_agreement "
-                       "where level = 'country'") == [(-1.0, 4, 2, 1, 3)]
+                       "where level = 'country'") == [(-1.0, 1, 1, 1, 0)]
 
 
 def test_agreement_evidence_lists_every_copy(tmp_path):
     write_wire_copies(tmp_path)
     path = build.build(tmp_path, group_articles=pairs_grouper({"w2": "w1", "w3": "w1"}))
     rows = table(path, "select evidence_kind, count(*), count(distinct evidence_key), count(distinct url) "
-                       "from agreement_evidence where level = 'person' and party_a = 'Ann Lee' "
-                       "and party_b = 'Bob Roe' group by evidence_kind")
-    assert rows == [("statement", 7, 3, 4)]
+                       "from agreement_evidence group by evidence_kind")
+    assert rows == [("stated", 3, 1, 3)]
     urls = table(path, "select distinct url from agreement_evidence where level = 'country' "
                        "and evidence_kind = 'stated' order by url")
     assert urls == [(f"https://example.org/w{n}",) for n in (1, 2, 3)]
@@ -178,15 +188,18 @@ def test_the_near_duplicate_grouper_links_wire_copies(tmp_path):
     assert table(path, "select statements from speaker_topic_stance") == [(1,)]
 
 
-def test_a_stated_relation_outweighs_the_stance_comparison(tmp_path):
+def test_stances_alone_make_no_agreement_figure(tmp_path):
     # both sides "oppose" something on Syria, yet the article says they disagree on it; on
-    # North Korea they are stated to agree and both support denuclearisation
+    # North Korea they are stated to agree and both support denuclearisation; on Trade they
+    # both "oppose" and nothing relates them
     text = ("Lavrov said: We oppose the strikes. Tillerson said: We oppose the regime. "
             "Lavrov said: Denuclearisation is right. Tillerson said: Denuclearisation is vital.")
     statements = [("Sergei Lavrov", "We oppose the strikes.", "oppose", ["Syria"]),
                   ("Rex Tillerson", "We oppose the regime.", "oppose", ["Syria"]),
                   ("Sergei Lavrov", "Denuclearisation is right.", "support", ["North Korea"]),
-                  ("Rex Tillerson", "Denuclearisation is vital.", "support", ["North Korea"])]
+                  ("Rex Tillerson", "Denuclearisation is vital.", "support", ["North Korea"]),
+                  ("Sergei Lavrov", "We oppose the strikes.", "oppose", ["Trade"]),
+                  ("Rex Tillerson", "We oppose the regime.", "oppose", ["Trade"])]
     write_article(tmp_path, "s1", "r1", text, statements,
                   {"Sergei Lavrov": "Russia", "Rex Tillerson": "United States"},
                   [("Syria", "United States", "Russia", "disagree"),
@@ -195,8 +208,8 @@ def test_a_stated_relation_outweighs_the_stance_comparison(tmp_path):
     path = build.build(tmp_path)
     scores = dict(table(path, "select topic, score from pair_agreement where level = 'country' "
                               "and party_a = 'Russia' and party_b = 'United States'"))
-    assert scores["North Korea"] == 1.0
-    assert scores["Syria"] == pytest.approx(-1 / 3, abs=1e-4)
+    assert scores == {"North Korea": 1.0, "Syria": -1.0}
+    assert table(path, "select count(*) from pair_agreement where level = 'person'") == [(0,)]
 
 
 def test_the_arrow_schema_types_every_raw_column(tmp_path):
@@ -216,28 +229,11 @@ def test_a_figure_the_evidence_does_not_add_up_to_fails_the_build(tmp_path):
     sql_dir = tmp_path / "sql"
     shutil.copytree(SQL_DIR, sql_dir)
     model = sql_dir / "marts" / "pair_agreement.sql"
-    model.write_text(model.read_text().replace("stated_count + statements as evidence_count",
-                                               "stated_count + statements + 1 as evidence_count"))
+    model.write_text(model.read_text().replace("stated_count as evidence_count",
+                                               "stated_count + 1 as evidence_count"))
     write_run(tmp_path, "r1")
     with pytest.raises(build.DataCheckFailed, match="agreement_evidence_adds_up"):
         build.build(tmp_path, sql_dir)
-
-
-def test_a_country_speaking_is_compared_with_countries_never_with_people(tmp_path):
-    text = "Russia said: We back the talks. Haley said: We back the talks too."
-    lake.write_rows(tmp_path, "articles", [article("c1", "r1", text)], "r1")
-    lake.write_rows(tmp_path, "quotes", [
-        quote("c1", "r1", "Russia", "We back the talks.", text.index("We back the talks."), "support", ["Syria"]),
-        quote("c1", "r1", "Nikki Haley", "We back the talks too.", text.index("We back the talks too."),
-              "support", ["Syria"]),
-    ], "r1")
-    lake.write_rows(tmp_path, "article_speakers", [
-        {**speaker("c1", "r1", "Russia", None), "kind": "country"},
-        speaker("c1", "r1", "Nikki Haley", "United States"),
-    ], "r1")
-    lake.commit_run(tmp_path, "r1")
-    pairs = table(build.build(tmp_path), "select level, party_a, party_b from pair_agreement")
-    assert pairs == [("country", "Russia", "United States")]
 
 
 def test_every_speaker_has_its_stance_people_organisations_and_countries(tmp_path):

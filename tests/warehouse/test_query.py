@@ -22,7 +22,7 @@ def warehouse(tmp_path_factory):
     write_article(data_dir, "a1", "r1", text,
                   [("Ann Lee", "Trade helps.", "support", ["Trade"]), ("Bob Roe", "Trade hurts.", "oppose",
                                                                       ["Trade"])],
-                  {"Ann Lee": "Freedonia", "Bob Roe": "Sylvania"})
+                  {"Ann Lee": "Freedonia", "Bob Roe": "Sylvania"}, [("Trade", "Freedonia", "Sylvania", "disagree")])
     lake.commit_run(data_dir, "r1")
     return build.build(data_dir)
 
@@ -47,9 +47,8 @@ def test_csv_output_reads_back(warehouse):
 
 
 def test_json_output_has_one_object_per_row_with_dates_as_text(warehouse):
-    _, out, _ = run(warehouse, "select topic, party_a, score, first_seen from pair_agreement "
-                               "where level = 'person'", "json")
-    assert json.loads(out) == [{"topic": "Trade", "party_a": "Ann Lee", "score": -1.0,
+    _, out, _ = run(warehouse, "select topic, party_a, score, first_seen from pair_agreement", "json")
+    assert json.loads(out) == [{"topic": "Trade", "party_a": "Freedonia", "score": -1.0,
                                 "first_seen": "2017-04-12T09:00:00"}]
 
 

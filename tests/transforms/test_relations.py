@@ -1,0 +1,92 @@
+"""Stated relations, read through the public extract(): who agrees with, endorses, disagrees
+with, rejects or criticizes whom, with the sentence and the words behind each."""
+import pytest
+
+from transforms.speaker_registry import SpeakerRegistry
+from transforms.statements import extract
+from transforms.text_document import parse_text
+from transforms.topics import Taxonomy
+
+TAXONOMY = Taxonomy.from_entries([
+    {"name": "Trade & tariffs", "keywords": ["tariff", "trade"]},
+    {"name": "Climate change", "keywords": ["climate change", "emissions"]},
+    {"name": "Fishing", "keywords": ["fishing", "fish"]},
+])
+REGISTRY = SpeakerRegistry.from_entries([
+    {"name": "Anne Dupont", "aliases": ["Dupont"], "role": "Foreign Minister", "affiliation": "France",
+     "gender": "f"},
+    {"name": "Klaus Weber", "aliases": ["Weber"], "role": "Chancellor", "affiliation": "Germany", "gender": "m"},
+    {"name": "Maria Costa", "aliases": ["Costa"], "role": "Senator", "affiliation": "Italy", "gender": "f"},
+], institutions={"parties": {"Democratic": "Democratic Party", "Republican": "Republican Party"}})
+
+
+def relations(*paragraphs: str) -> set[tuple]:
+    doc = parse_text("Title\n" + "\n".join(paragraphs), "file:///a.txt")
+    found = extract(doc, REGISTRY, TAXONOMY).agreements
+    for row in found:  # every row points at its sentence and its cue
+        assert doc.text[row.start_char:row.end_char] == row.evidence
+        if row.cue_start is not None:
+            assert doc.text[row.cue_start:row.cue_end] == row.cue
+    return {(r.party_a, r.party_b, r.kind, r.directed) for r in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dupont stated in agreement with Weber that emissions must fall.",
+     ("Anne Dupont", "Klaus Weber", "agree", False)),
+    ("Costa rejected Weber's claim that tariffs protect jobs.", ("Maria Costa", "Klaus Weber", "reject", True)),
+    ("Costa dismissed the accusations by Weber as nonsense.", ("Maria Costa", "Klaus Weber", "reject", True)),
+    ("Weber sharply criticized Costa over fishing quotas.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Costa was criticized by Weber on Monday.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Weber has endorsed Dupont for the post.", ("Klaus Weber", "Anne Dupont", "endorse", True)),
+    ("Weber lashed out at Costa after the vote.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Dupont's attacks on Weber grew sharper.", ("Anne Dupont", "Klaus Weber", "criticize", True)),
+    ("Costa, a longtime critic of Weber, spoke next.", ("Maria Costa", "Klaus Weber", "criticize", True)),
+    ("Dupont, once an ally of Weber, spoke next.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
+    ("The feud between Dupont and Costa went on.", ("Anne Dupont", "Maria Costa", "disagree", False)),
+    ("Dupont and Costa clashed over fishing.", ("Anne Dupont", "Maria Costa", "disagree", False)),
+    ("Dupont sided with Costa on fishing.", ("Anne Dupont", "Maria Costa", "agree", False)),
+])
+def test_each_frame_finds_its_parties_and_direction(text, expected):
+    assert expected in relations(text)
+
+
+def test_pronoun_subject_is_resolved_across_sentences():
+    found = relations("Weber spoke first.", "The hall was full.", "He disagreed with Costa on fishing quotas.")
+    assert ("Klaus Weber", "Maria Costa", "disagree", False) in found
+
+
+def test_possessive_pronoun_owner():
+    assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
+        "Weber spoke first.", "He toned down his criticism of Costa.")
+
+
+@pytest.mark.parametrize("text", [
+    "Weber did not criticize Costa.",  # negated
+    "Weber declined to endorse Costa.",  # a refusal
+    "Will Weber endorse Costa?",  # a question
+    "If Weber attacks Costa, the talks end.",  # a condition
+    "Weber agreed to the deal with Costa.",  # consent, not agreement with Costa
+    "Dupont met Weber and Costa in Rome.",  # merely together
+    "Weber criticized the weather.",  # no party behind the thing criticized
+    "Many carried placards supporting Costa.",  # the placards act, not a party
+    "Weber opposed the Costa plan.",  # a plan, not its author
+])
+def test_no_relation(text):
+    assert relations(text) == set()
+
+
+def test_withdrawn_support_is_a_disagreement():
+    assert ("Klaus Weber", "Maria Costa", "disagree", True) in relations("Weber no longer supports Costa.")
+
+
+def test_a_party_and_an_official_of_another_state_carry_their_countries():
+    doc = parse_text("Title\nCosta disagreed with France on tariffs.", "file:///a.txt")
+    [row] = extract(doc, REGISTRY, TAXONOMY).agreements
+    assert (row.party_a, row.party_b, row.country_a, row.country_b) == ("Maria Costa", "France", "Italy", "France")
+    assert row.topic == "Trade & tariffs"
+
+
+def test_a_relation_without_a_taxonomy_topic_is_kept():
+    doc = parse_text("Title\nWeber criticized Costa on Monday.", "file:///a.txt")
+    [row] = extract(doc, REGISTRY, TAXONOMY).agreements
+    assert row.topic == "General"

@@ -1,0 +1,571 @@
+"""Stated relations between parties: who agrees with, endorses, disagrees with, rejects or
+criticizes whom, with the words that say so (kinds as in ../shared/eval/relations/GUIDELINES.md).
+
+In the spirit of event coding (CAMEO: source actor, verb class, target actor), a relation is
+read from a relating word and the two parties its grammar gives it, in one sentence:
+- verb:     "A criticized B", "A backed B's plan", "A rejected B's claim" (B owns what is rejected)
+- with:     "A agreed with B", "A sided with B", "A lashed out at B", "A campaigned for B"
+- passive:  "B was criticized by A", "B drew criticism from A", "B came under fire from A"
+- noun:     "A's attacks on B", "A, a critic of B", "A's endorsement of B", "criticism of B by A"
+- pair:     "A and B disagree", "a feud between A and B", "A and B are at odds"
+The subject is the nearest party before the relating word that is no object of a preposition
+and no possessor of another noun; the object is the first party after it (or its preposition)
+with nothing between them but determiners and modifiers. Parties come from the speaker
+resolver (statements.attribute), so "he", "the senator" and "the Kentucky Republican" are the
+people the article means; a party left unresolved, a place or a bare description is no party.
+
+Left out, by the guidelines: negated relations ("did not criticize"), refusals ("declined to
+endorse"), questions and conditions ("if Lee attacks Kim"), consent ("agreed to the deal"), a
+party's relation to itself or its own campaign. "No longer support" withdraws support: a
+disagreement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.countries import canonical_country, find_countries
+from transforms.speaker_registry import Institutions
+from transforms.speakers import Entity, Mention
+
+KINDS = ("agree", "endorse", "disagree", "reject", "criticize")
+RELATION_OF = {"agree": "agree", "endorse": "agree", "disagree": "disagree", "reject": "disagree",
+               "criticize": "disagree"}
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _forms(verbs: str) -> str:
+    """'criticiz|e,es,ed,ing' -> the alternation of its inflected forms, longest first."""
+    out = []
+    for verb in verbs.split():
+        stem, _, endings = verb.partition("|")
+        out += [stem + ending for ending in endings.split(",")] if endings else [stem]
+        if endings.startswith(("s,", "es,")):
+            out.append(stem)  # "attack|s,ed,ing": the stem is the verb itself
+    return "|".join(sorted(set(out), key=len, reverse=True))
+
+
+# Relating verbs taking their target as object ("A criticized B").
+_VERBS = {
+    "criticize": _forms(
+        "criticiz|e,es,ed,ing criticis|e,es,ed,ing attack|s,ed,ing slam|s,med,ming blast|s,ed,ing "
+        "denounc|e,es,ed,ing condemn|s,ed,ing accus|e,es,ed,ing blam|e,es,ed,ing mock|s,ed,ing "
+        "ridicul|e,es,ed,ing lambast|e,es,ed,ing chastis|e,es,ed,ing rebuk|e,es,ed,ing "
+        "scold|s,ed,ing assail|s,ed,ing berat|e,es,ed,ing decr|y,ies,ied,ying "
+        "excoriat|e,es,ed,ing derid|e,es,ed,ing disparag|e,es,ed,ing insult|s,ed,ing "
+        "castigat|e,es,ed,ing chid|e,es,ed,ing vilif|y,ies,ied,ying demoniz|e,es,ed,ing "
+        "bash|es,ed,ing savag|e,es,ed,ing pillor|y,ies,ied,ying skewer|s,ed,ing "
+        "fault|s,ed,ing belittl|e,es,ed,ing taunt|s,ed,ing smear|s,ed,ing lampoon|s,ed,ing "
+        "impugn|s,ed,ing admonish|es,ed,ing hammer|s,ed,ing knock|s,ed,ing eviscerat|e,es,ed,ing "
+        "oppos|e,es,ed,ing challeng|e,es,ed,ing"),
+    "reject": _forms("reject|s,ed,ing rebuff|s,ed,ing rebut|s,ted,ting refut|e,es,ed,ing repudiat|e,es,ed,ing"),
+    # these reject a claim, so their object must be one ("dismissed Lee's claim"), not a party
+    "reject-claim": _forms("dismiss|es,ed,ing den|y,ies,ied,ying disput|e,es,ed,ing contradict|s,ed,ing "
+                           "discount|s,ed,ing"),
+    "endorse": _forms(
+        "endors|e,es,ed,ing back|ed,s,ing support|s,ed,ing prais|e,es,ed,ing laud|s,ed,ing "
+        "hail|s,ed,ing applaud|s,ed,ing commend|s,ed,ing welcom|e,es,ed,ing congratulat|e,es,ed,ing "
+        "defend|s,ed,ing champion|s,ed,ing embrac|e,es,ed,ing thank|s,ed,ing appreciat|e,es,ed,ing"),
+    "agree": _forms("echo|es,ed,ing"),
+}
+# Relating words followed by a preposition and the target ("A agreed with B").
+_WITH = {
+    "agree": [r"(?:agree|agrees|agreed|agreeing)\s+with", r"in\s+(?:full\s+|complete\s+|broad\s+)?agreement\s+with",
+              r"(?:side|sides|sided|siding)\s+with", r"on\s+the\s+same\s+page\s+(?:as|with)",
+              r"(?:see|sees|saw|seeing|seen)\s+eye[\s\-‐–]+to[\s\-‐–]+eye\s+with",
+              r"(?:join|joins|joined|joining)(?=\s+(?:\w+\s+){1,4}?in\s+(?:calling|condemning|criticizing|"
+              r"urging|demanding|opposing|backing|supporting|praising|endorsing|rejecting|warning))",
+              r"(?:share|shares|shared|sharing)(?=\s+(?:\w+['’]s?\s+)(?:\w+\s+)?(?:views?|concerns?|positions?|"
+              r"beliefs?|vision|goals?|assessment|skepticism|doubts?|opposition))",
+              r"(?:follow|follows|followed|following)(?=\s+(?:\w+\s+){1,3}?lead\b)"],
+    "endorse": [r"(?:campaign|campaigns|campaigned|campaigning|stump|stumps|stumped|stumping|vouch|vouches|"
+                r"vouched|vouching)\s+for",
+                r"(?:rally|rallies|rallied|rallying|line|lines|lined|lining)\s+(?:up\s+)?(?:behind|around)",
+                r"(?:throw|throws|threw|thrown|throwing)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind",
+                r"(?:came|come|comes|coming)\s+out\s+(?:for|in\s+support\s+of|in\s+favou?r\s+of)"],
+    "disagree": [r"(?:disagree|disagrees|disagreed|disagreeing)\s+with", r"at\s+odds\s+with",
+                 r"(?:clash|clashes|clashed|clashing|feud|feuds|feuded|feuding|spar|spars|sparred|sparring|"
+                 r"quarrel|quarrels|quarreled|quarrelled|tangle|tangles|tangled|tussle|tussled)\s+with",
+                 r"(?:split|splits|splitting|broke|break|breaks|breaking|broken)\s+with",
+                 r"(?:part|parts|parted)\s+ways\s+with", r"at\s+loggerheads\s+with",
+                 r"(?:differ|differs|differed)\s+with"],
+    "criticize": [r"(?:lash|lashes|lashed|lashing|hit|hits|hitting|strike|strikes|struck|striking)\s+out\s+at",
+                  r"(?:take|takes|took|taken|taking)\s+(?:\w+\s+)?aim\s+at",
+                  r"(?:rail|rails|railed|railing|fulminate|fulminated|inveigh|inveighed)\s+against",
+                  r"(?:swipe|swipes|swiped|swiping|jab|jabs|jabbed|jabbing|sneer|sneered|scoff|scoffed|"
+                  r"scoffs|lashed|fire|fired|fires)\s+(?:back\s+)?at",
+                  r"(?:turn|turns|turned|turning)\s+on(?=\s+(?:his|her|their|its|the|former)?\s*[A-Z])",
+                  r"(?:went|go|goes|gone|going)\s+after",
+                  r"(?:outraged|furious|angry|incensed|livid|fuming)\s+(?:at|with)",
+                  r"critical\s+of", r"(?:rip|rips|ripped|ripping|tore|tear|tears|tearing|laid|lay|lays|laying)\s+into",
+                  r"(?:unload|unloads|unloaded|unloading)\s+(?:again\s+)?on",
+                  r"(?:shot|shoot|shoots|shooting|hit|hits|hitting|fire|fired|fires|firing)\s+back\s+at",
+                  r"(?:pick|picks|picked|picking)\s+(?:a\s+)?fights?\s+with",
+                  r"(?:cross|crosses|crossed|crossing)\s+swords\s+with"],
+    "reject": [r"(?:push|pushes|pushed|pushing)\s+back\s+(?:on|against|at)",
+               r"over\s+the\s+(?:strong\s+)?objections?\s+of"],
+}
+# Relating nouns: "A's criticism of B", "criticism of B from A", "A, a critic of B".
+_NOUNS = {
+    "criticize": r"criticism|criticisms|attack|attacks|assault|assaults|broadside|broadsides|tirade|tirades|"
+                 r"condemnation|denunciation|rebuke|swipe|swipes|jab|jabs|accusations?|attacks?|"
+                 r"critique|critiques|disdain|contempt|scorn|fury|outrage|anger|frustration|critic|critics|"
+                 r"indictment",
+    "endorse": r"endorsement|endorsements|support|backing|praise|admiration|supporter|supporters|backer|"
+               r"backers|ally|allies|champion|defender|defenders|campaigner|surrogate|surrogates|advocate",
+    "reject": r"rejection|repudiation|rebuttal",
+    "disagree": r"disagreements?|differences?\s+of\s+opinion|dissent|opposition|rift",
+}
+# what a noun's target follows ("criticism of B", "attacks on B", "support for B", "fury at B")
+_NOUN_TARGET = r"(?:of|on|against|for|toward|towards|at|with|to)"
+# Symmetric words that relate the two parties coordinated before them, or after "between".
+_PAIR = {
+    "disagree": r"(?:disagree|disagrees|disagreed|disagreeing|clash|clashed|clashing|feud|feuded|feuding|"
+                r"sparred|quarreled|quarrelled|are\s+at\s+odds|were\s+at\s+odds|have\s+been\s+at\s+odds|"
+                r"differ|differed|split)",
+    "agree": r"(?:agree|agreed|agreeing)(?!\s+(?:to|on\s+a|upon\s+a))|(?:see|saw)\s+eye[\s\-‐–]+to[\s\-‐–]+eye"
+             r"|(?:are|were)\s+on\s+the\s+same\s+page",
+}
+_BETWEEN_NOUNS = {
+    "disagree": r"feud|rift|dispute|clash|clashes|rivalry|tension|tensions|differences|disagreement|"
+                r"disagreements|split|battle|fight|war\s+of\s+words|bad\s+blood|animosity|enmity|no\s+love\s+lost",
+    "agree": r"alliance|agreement\s+of\s+views|consensus|common\s+ground",
+}
+
+
+def _compile(kinds: dict[str, list[str] | str], template: str) -> list[tuple[str, re.Pattern]]:
+    out = []
+    for kind, patterns in kinds.items():
+        for pattern in [patterns] if isinstance(patterns, str) else patterns:
+            out.append((kind, re.compile(template.format(pattern), re.IGNORECASE)))
+    return out
+
+
+_VERB_CUES = _compile(_VERBS, r"\b(?:{})\b")
+_WITH_CUES = _compile(_WITH, r"\b{}\b")
+_NOUN_CUES = _compile(_NOUNS, r"\b(?:{})\b")
+_PAIR_CUES = _compile(_PAIR, r"\b(?:{})\b")
+_BETWEEN_CUES = _compile(_BETWEEN_NOUNS, r"\b(?:{})\s+(?:\w+\s+){{0,2}}?between\b")
+# every cue above in one pattern: a sentence with none of them is skipped at once
+ANY_CUE = re.compile("|".join(regex.pattern for _, regex in
+                              _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES), re.IGNORECASE)
+
+_NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bnor|\bwithout)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|reluctan\w*|unwilling|hesitat\w*|yet)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$"
+                      r"|\bno\s+(?:intention|plans?|desire|interest)\s+(?:of|to|in)\s+$"
+                      r"|\b(?:stopped|stop)\s+short\s+of\s+$", re.IGNORECASE)
+_WITHDRAWN = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|whether|unless|should\s+\w+|would\s+be|might|could)\b", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
+                             re.IGNORECASE)
+_FROM_CRITICISM = re.compile(
+    r"\b(?:drew|draws|drawn|drawing|faced|faces|face|facing|received|receives|got|gets|getting|came\s+under|"
+    r"comes\s+under|come\s+under|under|sparked|prompted|earned|won|attracted|attracts|endured|weathered)\s+"
+    r"(?:\w+\s+){0,3}?$", re.IGNORECASE)
+_UNDER_FIRE = re.compile(r"\bunder\s+fire\s+from\b", re.IGNORECASE)
+# words a subject's noun phrase may hold between the subject and its verb
+_PREPOSITIONS = frozenset(
+    ["of", "for", "to", "from", "with", "against", "at", "on", "by", "about", "in", "into", "over", "under", "than", "toward", "towards", "between", "among", "behind", "like", "as", "via", "per", "including"])
+# words that may stand between a relating word and its object: determiners and modifiers
+_MODIFIER_WORDS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "fellow", "rival", "former", "then", "current", "presidential", "democratic", "republican", "gop", "both", "all", "several", "some", "many", "other", "top", "senior", "leading", "longtime", "long-time"])
+_CLAIM_NOUNS = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:claims?|charges?|accusations?|allegations?|assertions?|suggestions?|criticisms?|"
+    r"attacks?|characterizations?|statements?|remarks?|comments?|reports?|version|account|arguments?|"
+    r"contentions?|insinuations?|smears?|story|stories|narrative|notion|idea|premise)\b", re.IGNORECASE)
+_CLAIM_OF = re.compile(
+    r"^\s*(?:the\s+|these\s+|those\s+|such\s+)?(?:\w+\s+){0,2}?(?:claims?|charges?|accusations?|allegations?|"
+    r"assertions?|suggestions?|criticisms?|attacks?|characterizations?|statements?|remarks?|comments?|reports?|"
+    r"arguments?|contentions?|insinuations?)\s+(?:by|from|of|made\s+by|leveled\s+by|levelled\s+by)\s+$",
+    re.IGNORECASE)
+# nouns that make a name a thing, not a party ("the Affordable Care Act", "the Senate race")
+_THINGS = _words("act bill law amendment treaty accord plan program programme constitution medicaid medicare "
+                    "obamacare report race election primary primaries caucus caucuses debate convention war deal "
+                    "policy invasion conflict crisis issue question border summit")
+_SUBJECT_GAP = 160  # characters a subject may stand before its verb
+_OBJECT_GAP = 48  # and an object after it (modifiers only)
+_DETERMINER = re.compile(r"^(?:the|a|an|one|some|many|several|other|these|those|this|that|his|her|their|its)\s+",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Party:
+    start: int  # offsets into the document text ("Clinton" of "Clinton’s"; the pronoun itself)
+    end: int
+    name: str  # canonical: "Hillary Clinton", "Russia", "Republican lawmakers"
+    kind: str  # person | organisation | country | group
+    country: str | None = None  # the country it speaks for, where it is a state's
+    possessive: bool = False  # "Clinton’s plan"
+
+
+@dataclass(frozen=True)
+class Relation:
+    party_a: str  # the one who acts, when directed
+    party_b: str
+    kind: str  # one of KINDS
+    directed: bool
+    cue: str
+    cue_start: int
+    cue_end: int
+    sentence_start: int
+    sentence_end: int
+    level: str  # person | country | party
+    country_a: str | None = None
+    country_b: str | None = None
+
+    @property
+    def relation(self) -> str:
+        return RELATION_OF[self.kind]
+
+
+@dataclass
+class SentenceParties:
+    """One sentence with the parties its mentions resolve to (statements.attribute fills them)."""
+    start: int
+    end: int
+    parties: list[Party] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans in it
+
+
+def party_of(mention: Mention, entity: Entity | None, text: str, institutions: Institutions) -> Party | None:
+    """The party a resolved mention stands for; None for a pronoun nobody resolves, a place, an
+    unnamed description ("the candidate") or a generic plural ("voters")."""
+    if entity is None or (mention.kind == "pronoun" and mention.text.lower() not in ("he", "she")):
+        return None  # "it" and "they" are left to the speaker resolver's judgement, not a relation's
+    name = entity.name
+    is_place = institutions.is_place
+    possessive = text.startswith(("’s", "'s", "’", "'"), mention.end)
+    if mention.kind == "nominal" and mention.plural:
+        # a named group holds a capitalised word: "Senate Democrats", "Republican lawmakers"
+        words = _DETERMINER.sub("", name).strip()
+        if not any(w[:1].isupper() for w in words.split()):
+            return None
+        return Party(mention.start, mention.end, words, "group", canonical_country(words), possessive)
+    if name[:1].islower() or _DETERMINER.match(name) or name.split()[-1].lower() in _THINGS:
+        return None  # a description left unresolved; a law, a programme, a race
+    if name.lower() in institutions.parties:
+        return None  # "Democratic", "GOP" as a word of a noun phrase ("a Democratic measure")
+    if entity.kind == "person" and not entity.personal and not is_place(name) and \
+            not re.search(rf"\b[A-Z][\w.]*\s+{re.escape(name)}\b", text):
+        return None  # one capitalised word the article never gives as a surname ("Republican", "Older")
+    if entity.kind == "person" and (is_place(name) or canonical_country(name) == name):
+        country = canonical_country(name)
+        return Party(mention.start, mention.end, country, "country", country, possessive) if country else None
+    country = canonical_country(name) if entity.kind == "country" else None
+    if entity.kind == "country" and country is None:
+        return None
+    official = entity.kind == "person" and entity.affiliation and canonical_country(entity.affiliation) \
+        and entity.role
+    return Party(mention.start, mention.end, name, entity.kind if not country else "country",
+                 country or (canonical_country(entity.affiliation) if official else None), possessive)
+
+
+def country_parties(text: str, start: int, end: int, taken: list[Party]) -> list[Party]:
+    """Countries named as nouns ("Russia", "the U.S.") where no resolved mention stands."""
+    out = []
+    for s, e, country in find_countries(text[start:end], nouns_only=True):
+        s, e = s + start, e + start
+        if any(p.start < e and s < p.end for p in taken) or re.match(r" [A-Z]", text[e:e + 2]):
+            continue  # "U.S. District Court": part of a name
+        out.append(Party(s, e, country, "country", country, text.startswith(("’s", "'s"), e)))
+    return out
+
+
+_PREVIOUS_WORDS = re.compile(r"(?:(\w+)\s+)?(\w+)[\s(]*(?:(?:the|a|an|his|her|their|its)\s+)?$")
+# "a number of Democrats", "many of the senators": the party is the subject all the same
+_QUANTITIES = frozenset(["number", "some", "many", "most", "majority", "all", "group", "dozens", "hundreds", "thousands", "handful", "several", "few", "both", "none", "each", "one", "two", "three", "four", "five", "half", "bulk"])
+
+
+def _governed(text: str, at: int, lo: int) -> bool:
+    """Whether the words before `at` make it the object of a preposition ("criticism of Lee")."""
+    m = _PREVIOUS_WORDS.search(text, max(lo, at - 40), at)
+    if not m or m.group(2).lower() not in _PREPOSITIONS:
+        return False
+    return not (m.group(2).lower() == "of" and (m.group(1) or "").lower() in _QUANTITIES)
+
+
+def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None) -> Party | None:
+    """The nearest party before `at` that can be a subject: not the object of a preposition,
+    not a possessor ("Lee's aide criticized"), within the sentence."""
+    for party in reversed(sentence.parties):
+        if party.end > at or at - party.end > _SUBJECT_GAP:
+            continue
+        if exclude is not None and party.name == exclude.name:
+            continue
+        gap = text[party.end:at]
+        if party.possessive or _governed(text, party.start, sentence.start):
+            continue
+        if ";" in gap or ":" in gap or _in_quote(sentence, party.start) != _in_quote(sentence, at):
+            return None
+        return party
+    return None
+
+
+def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: bool = False) -> Party | None:
+    """The first party after `at` with only modifiers between ("the Republican nominee Donald Trump")."""
+    for party in sentence.parties:
+        if party.start < at:
+            continue
+        if party.start - at > _OBJECT_GAP or not _only_modifiers(text[at:party.start]):
+            return None
+        if possessive_only and not party.possessive:
+            return None
+        thing = re.match(r" ([a-z]+)\b", text[party.end:party.end + 16])
+        if not party.possessive and thing and thing.group(1) in _THINGS:
+            return None  # "opposed the Iraq war": the war, not Iraq
+        return party
+    return None
+
+
+def _only_modifiers(gap: str) -> bool:
+    """Determiners, modifiers and capitalised words ("the Republican nominee") only: no verb,
+    preposition or clause break between a relating word and its object."""
+    if any(c in gap for c in ",;:.!?()“”\"") and gap.strip() not in ("", "-"):
+        return False
+    return all(word.lower() in _MODIFIER_WORDS or word[:1].isupper() for word in gap.split())
+
+
+def _in_quote(sentence: SentenceParties, at: int) -> bool:
+    return any(s <= at < e for s, e in sentence.quoted)
+
+
+def _claim_owner(text: str, sentence: SentenceParties, at: int) -> Party | None:
+    """Whose claim a reject-word's object is: "Lee's claim", "the claims by Lee"."""
+    owner = _object(text, sentence, at, possessive_only=True)
+    if owner is not None and _CLAIM_NOUNS.match(text, owner.end + 2 if text[owner.end] in "’'" else owner.end):
+        return owner
+    for party in sentence.parties:
+        if party.start >= at and _CLAIM_OF.match(text[at:party.start]):
+            return party
+        if party.start >= at:
+            break
+    return None
+
+
+def _blocked(text: str, sentence: SentenceParties, cue_start: int) -> str | None:
+    """Why a cue states no relation (negated, refused, hypothetical), or "withdrawn" for
+    "no longer backs"; None when it stands."""
+    before = text[max(sentence.start, cue_start - 40):cue_start]
+    if _WITHDRAWN.search(before):
+        return "withdrawn"
+    if _NEGATION.search(before) or _REFUSAL.search(before):
+        return "negated"
+    clause = text[sentence.start:cue_start]
+    if text[sentence.end - 1:sentence.end] == "?" or _CONDITION.search(clause[-60:]):
+        return "hypothetical"
+    return None
+
+
+def find_relations(text: str, sentences: list[SentenceParties], quote_speakers: dict[int, Party] | None = None
+                   ) -> list[Relation]:
+    """Every stated relation of the sentences, in text order; `quote_speakers` maps a quotation's
+    opening offset to its speaker, the subject of "I disagree with Lee" inside it."""
+    found: list[Relation] = []
+    for sentence in sentences:
+        if len(sentence.parties) < 1 or not ANY_CUE.search(text, sentence.start, sentence.end):
+            continue
+        used: list[tuple[int, int]] = []
+        for relation in _sentence_relations(text, sentence, quote_speakers or {}):
+            if any(s < relation.cue_end and relation.cue_start < e for s, e in used):
+                continue
+            used.append((relation.cue_start, relation.cue_end))
+            found.append(relation)
+    return found
+
+
+def _sentence_relations(text: str, sentence: SentenceParties, quote_speakers: dict[int, Party]):
+    lo, hi = sentence.start, sentence.end
+    # longer, more specific frames first: "agreed with" before "agreed", "criticism of" before "critic"
+    for kind, regex in _BETWEEN_CUES:
+        for cue in regex.finditer(text, lo, hi):
+            after = [p for p in sentence.parties if p.start >= cue.end()][:2]
+            if len(after) == 2 and re.fullmatch(r"\s*(?:the\s+)?", text[cue.end():after[0].start], re.I) \
+                    and re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[after[0].end + (2 if after[0].possessive
+                                                                                        else 0):after[1].start], re.I):
+                yield from _make(text, sentence, cue, kind, after[0], after[1], directed=False)
+    for kind, regex in _WITH_CUES:
+        for cue in regex.finditer(text, lo, hi):
+            target = _object(text, sentence, cue.end())
+            if target is None:
+                continue
+            yield from _with_subject(text, sentence, cue, kind, target, quote_speakers)
+    for kind, regex in _NOUN_CUES:
+        for cue in regex.finditer(text, lo, hi):
+            yield from _noun_frame(text, sentence, cue, kind)
+    for kind, regex in _VERB_CUES:
+        for cue in regex.finditer(text, lo, hi):
+            yield from _verb_frame(text, sentence, cue, kind, quote_speakers)
+    for kind, regex in _PAIR_CUES:
+        for cue in regex.finditer(text, lo, hi):
+            pair = _coordinated_before(text, sentence, cue.start())
+            if pair:
+                yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
+
+
+def _with_subject(text, sentence, cue, kind, target, quote_speakers):
+    subject = _subject(text, sentence, cue.start(), target)
+    if subject is None and _in_quote(sentence, cue.start()):
+        subject = _quote_speaker(sentence, cue.start(), quote_speakers)
+    if subject is None:
+        pair = _coordinated_before(text, sentence, cue.start())
+        subject = pair[0] if pair else None
+    if subject is not None:
+        yield from _make(text, sentence, cue, kind, subject, target, directed=kind not in ("agree", "disagree"))
+        if kind in ("agree", "disagree"):
+            return
+    return
+
+
+def _quote_speaker(sentence: SentenceParties, at: int, quote_speakers: dict[int, Party]) -> Party | None:
+    for s, e in sentence.quoted:
+        if s <= at < e:
+            return quote_speakers.get(s)
+    return None
+
+
+def _verb_frame(text, sentence, cue, kind, quote_speakers):
+    at = cue.end()
+    participle = cue.group(0).lower().endswith(("ed", "en")) or cue.group(0).lower() in ("shot", "hit", "struck")
+    # "Kim was criticized by Lee", and reduced: "Kim, criticized by Lee for …"
+    if participle and (_PASSIVE_BEFORE.search(text, max(sentence.start, cue.start() - 24), cue.start())
+                       or re.match(r"\s+by\s", text[at:at + 5])):
+        by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[at:at + 20])
+        if not by:
+            return
+        agent = _object(text, sentence, at + by.end())
+        patient = _subject(text, sentence, cue.start(), agent)
+        if agent and patient:
+            yield from _make(text, sentence, cue, kind.replace("-claim", ""), agent, patient, directed=True)
+        return
+    if kind == "reject-claim" or (kind == "reject" and not _object(text, sentence, at)):
+        target = _claim_owner(text, sentence, at)
+        kind = "reject"
+    else:
+        target = _object(text, sentence, at)
+        if target is None:
+            target = _claim_owner(text, sentence, at)
+    if target is None:
+        return
+    if kind == "endorse" and cue.group(0).lower().startswith("back") and not target.possessive \
+            and target.start - at > 12:
+        return  # "came back the Senate": "back" as a particle
+    subject = _ing_subject(text, sentence, cue, target) if cue.group(0).lower().endswith("ing") \
+        else _subject(text, sentence, cue.start(), target)
+    if subject is None and _in_quote(sentence, cue.start()):
+        subject = _quote_speaker(sentence, cue.start(), quote_speakers)
+    if subject is not None:
+        yield from _make(text, sentence, cue, kind, subject, target, directed=True)
+
+
+_PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been|be|am|keeps?|kept|continued?|continues|started|began|"
+                          r"begun|stop(?:ped)?|spent|spends?|devoted\s+to|by|for|of)|['’]s|['’]re)\s+(?:\w+ly\s+)?$",
+                          re.IGNORECASE)
+
+
+def _ing_subject(text: str, sentence: SentenceParties, cue: re.Match, target: Party) -> Party | None:
+    """Who acts in an -ing form: the subject of "Lee was attacking Kim" or of "Lee, attacking Kim,"
+    (the sentence's subject); none for "placards attacking Kim", where the noun acts."""
+    before = text[max(sentence.start, cue.start() - 40):cue.start()]
+    if _PROGRESSIVE.search(before):
+        return _subject(text, sentence, cue.start(), target)
+    if re.search(r",\s*(?:\w+ly\s+)?$", before):
+        return next((p for p in sentence.parties if p.end <= cue.start() and not p.possessive
+                     and p.name != target.name and not _governed(text, p.start, sentence.start)), None)
+    nearest = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
+    if nearest is not None and re.fullmatch(r"\s+(?:\w+ly\s+)?", text[nearest.end:cue.start()]):
+        return nearest if not nearest.possessive and nearest.name != target.name else None
+    return None
+
+
+def _noun_frame(text, sentence, cue, kind):
+    at = cue.end()
+    target_prep = re.match(rf"\s+{_NOUN_TARGET}\s+", text[at:at + 16], re.IGNORECASE)
+    before = text[max(sentence.start, cue.start() - 60):cue.start()]
+    # "drew criticism from Lee", "came under fire from Lee": the target is the subject
+    if _FROM_CRITICISM.search(before):
+        source = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", text[at:at + 40], re.IGNORECASE)
+        if source:
+            agent = _object(text, sentence, at + source.end())
+            patient = _subject(text, sentence, cue.start(), agent)
+            if agent and patient:
+                yield from _make(text, sentence, cue, kind, agent, patient, directed=True)
+        return
+    if not target_prep:
+        yield from _compound_frame(text, sentence, cue, kind)
+        return
+    target = _object(text, sentence, at + target_prep.end())
+    if target is None:
+        return
+    # whose the noun is: "Lee's criticism of", "his attacks on", "criticism of Kim by/from Lee",
+    # "Lee, a longtime critic of", "Lee is a critic of"
+    owner = None
+    mods = re.search(r"(?:\b\w+\s+){0,3}$", before)
+    owner_region = cue.start() - (len(mods.group(0)) if mods else 0)
+    for party in reversed(sentence.parties):
+        if party.end <= cue.start() and party.possessive and party.end >= owner_region - 3:
+            owner = party
+            break
+    if owner is None:
+        by = re.match(r"\s+(?:by|from)\s+", text[target.end + (2 if target.possessive else 0):target.end + 12])
+        if by:
+            owner = _object(text, sentence, target.end + by.end())
+    if owner is None and re.search(r"(?:,\s*(?:\w+\s+)?(?:a|an|the|one\s+of\s+\w+)|\b(?:is|was|are|were|been|be|as)"
+                                   r"\s+(?:a|an|the|one\s+of\s+(?:the\s+)?))\s+(?:\w+\s+){0,3}$", before):
+        owner = _subject(text, sentence, cue.start(), target)
+    if owner is not None:
+        yield from _make(text, sentence, cue, kind, owner, target, directed=True)
+
+
+def _compound_frame(text, sentence, cue, kind):
+    """"Ann Lee, a Kim supporter,", "an enthusiastic Kim supporter, Ann Lee": the party before the
+    noun is its target, the person the noun phrase describes its owner."""
+    target = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
+    if target is None or target.possessive or text[target.end:cue.start()] != " ":
+        return
+    article = re.search(r"(?:^|[,(—–]\s*|\b(?:is|was|are|were|been|as)\s+)(?:an?|one|another|the)\s+"
+                        r"(?:[\w\-]+\s+){0,2}$", text[max(sentence.start, target.start - 50):target.start], re.I)
+    if article is None:
+        return
+    if article.group(0).startswith((",", "(", "—", "–")) or re.match(r"\w", article.group(0)) and \
+            not re.match(r"(?:an?|one|another|the)\s", article.group(0), re.I):
+        owner = _subject(text, sentence, target.start, target)
+    else:
+        after = re.match(r"s?,\s+", text[cue.end():cue.end() + 4])
+        owner = _object(text, sentence, cue.end() + after.end()) if after else None
+        if owner is None:
+            owner = _subject(text, sentence, target.start, target)
+    if owner is not None:
+        yield from _make(text, sentence, cue, kind, owner, target, directed=True)
+
+
+def _coordinated_before(text: str, sentence: SentenceParties, at: int) -> tuple[Party, Party] | None:
+    """'A and B' as the subject just before `at` ("Lee and Kim disagreed")."""
+    before = [p for p in sentence.parties if p.end <= at]
+    for a, b in zip(reversed(before[:-1]), reversed(before), strict=False):
+        join = text[a.end + (2 if a.possessive else 0):b.start]
+        if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", join, re.IGNORECASE) and \
+                re.fullmatch(r"[\s\w,’'\-]*", text[b.end:at]) and len(text[b.end:at]) < 60:
+            return a, b
+        break
+    return None
+
+
+def _make(text, sentence, cue, kind, a: Party, b: Party, *, directed: bool):
+    if a.name == b.name or (a.country and a.country == b.name) or (b.country and b.country == a.name):
+        return
+    blocked = _blocked(text, sentence, cue.start())
+    if blocked == "withdrawn" and kind in ("endorse", "agree"):
+        kind = "disagree"
+    elif blocked:
+        return
+    if a.kind == b.kind == "person":
+        level = "person"
+    elif a.kind == b.kind == "country":
+        level = "country"
+    else:
+        level = "party"
+    yield Relation(a.name, b.name, kind, directed, text[cue.start():cue.end()], cue.start(), cue.end(),
+                   sentence.start, sentence.end, level, a.country, b.country)
