@@ -71,6 +71,8 @@ def evaluate(shared: Path) -> list[Figure]:
             Figure("reported attributed_F1 @0.8", reported["attributed_F1"], 0.60),
         ]
 
+        figures += relation_figures(scorers, Path(tmp, "relations"))
+
         pages = build_warehouse(scorers / "article-extraction" / "pages.warc.gz", Path(tmp, "pages"))
         articles = score(scorers / "score_articles.py", "--truth",
                          str(scorers / "article-extraction" / "truth.jsonl"), "--warehouse", str(pages))
@@ -82,6 +84,38 @@ def evaluate(shared: Path) -> list[Figure]:
             Figure("article dates invented", articles.get("date_invented", 0), 4, False),  # "under 5"
             Figure("article authors", articles.get("author", 0.0), 0.70),
         ]
+    return figures
+
+
+# The relations set split by publisher (file names start with it; the rest are international
+# pages): a change to the rules is accepted only when both halves gain.
+RELATION_HALVES = {"a": ("breitbart", "nyt", "usa-today"), "b": ("huff-post", "politico", "wash-post", "west-journal")}
+
+
+def relation_half(article: str) -> str:
+    publisher = article.split("_")[0]
+    return next((name for name, publishers in RELATION_HALVES.items() if publisher in publishers), "intl")
+
+
+def relation_figures(scorers: Path, work: Path) -> list[Figure]:
+    """Tier-A recall and row precision of stated relations, on the whole set and on each half
+    (the scorer run on a copy of the gold holding one half's articles)."""
+    folder = scorers / "relations"
+    warehouse = build_warehouse(folder / "articles", work)
+    listed = [a.strip() for a in (folder / "articles.txt").read_text().splitlines() if a.strip()]
+    gold = [line for line in (folder / "gold.jsonl").read_text().splitlines() if line.strip()]
+    figures = []
+    for half in ("all", "a", "b", "intl"):
+        chosen = [a for a in listed if half == "all" or relation_half(a) == half]
+        subset = work / f"gold-{half}"
+        subset.mkdir()
+        (subset / "articles.txt").write_text("\n".join(chosen) + "\n")
+        (subset / "gold.jsonl").write_text("\n".join(g for g in gold if json.loads(g)["article"] in chosen) + "\n")
+        result = score(scorers / "score_relations.py", "--gold", str(subset / "gold.jsonl"),
+                       "--warehouse", str(warehouse))
+        name = "relations" if half == "all" else f"relations half {half}"
+        figures += [Figure(f"{name} tier-A recall", result["recall"], 0.70 if half == "all" else None),
+                    Figure(f"{name} precision", result["precision"], 0.85 if half == "all" else None)]
     return figures
 
 

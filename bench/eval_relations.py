@@ -19,18 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from accord.evaluate import relation_half as half_of  # noqa: E402
 from accord.parse_pages import knowledge  # noqa: E402
 from transforms.statements import extract  # noqa: E402
 from transforms.text_document import parse_text  # noqa: E402
-
-# PolNeAR's publishers in two halves of about the same size; the other articles are the
-# international pages
-HALVES = {"a": ("breitbart", "nyt", "usa-today"), "b": ("huff-post", "politico", "wash-post", "west-journal")}
-
-
-def half_of(article: str) -> str:
-    publisher = article.split("_")[0]
-    return next((name for name, publishers in HALVES.items() if publisher in publishers), "intl")
 
 
 def load_scorer(shared: Path):
