@@ -457,15 +457,15 @@ def main_topic(doc: Document, quotes: list[Quote], taxonomy: Taxonomy) -> str:
 
 
 def find_agreements(doc: Document, quotes: list[Quote], speakers: list[Speaker],
-                    taxonomy: Taxonomy, sentences_with_parties: list[SentenceParties] | None = None,
-                    quote_speakers: dict[int, Party] | None = None) -> list[Agreement]:
+                    taxonomy: Taxonomy, sentences_with_parties: list[SentenceParties] | None = None
+                    ) -> list[Agreement]:
     """Stated relations (transforms.relations), one row each; then joint positions ("both
     countries want …") and opposed statements of the article's two main parties, one row per
     topic and pair, where no stated relation of the same sentence already relates them."""
     fallback = main_topic(doc, quotes, taxonomy)
     agreements = []
     parties = [p for s in sentences_with_parties or [] for p in s.parties]
-    for relation in find_relations(doc.text, sentences_with_parties or [], quote_speakers):
+    for relation in find_relations(doc.text, sentences_with_parties or []):
         agreements.extend(Agreement(
             topic=topic, party_a=relation.party_a, party_b=relation.party_b, relation=relation.relation,
             level=relation.level, evidence=doc.text[relation.sentence_start:relation.sentence_end],

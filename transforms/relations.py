@@ -181,6 +181,9 @@ _CLAIM_OF = re.compile(
     r"assertions?|suggestions?|criticisms?|attacks?|characterizations?|statements?|remarks?|comments?|reports?|"
     r"arguments?|contentions?|insinuations?)\s+(?:by|from|of|made\s+by|leveled\s+by|levelled\s+by)\s+$",
     re.IGNORECASE)
+# after "her", a word that makes it an object ("praised her for"), not a possessive ("her plan")
+AFTER_OBJECT = _words("for as and or but to in on at with of over after before by from that because when while "
+                      "since than")
 # nouns that make a name a thing, not a party ("the Affordable Care Act", "the Senate race")
 _THINGS = _words("act bill law amendment treaty accord plan program programme constitution medicaid medicare "
                     "obamacare report race election primary primaries caucus caucuses debate convention war deal "
@@ -228,6 +231,7 @@ class SentenceParties:
     end: int
     parties: list[Party] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans in it
+    voices: dict[int, Party] = field(default_factory=dict)  # a quotation's start -> its speaker
 
 
 def party_of(mention: Mention, entity: Entity | None, text: str, institutions: Institutions) -> Party | None:
@@ -359,16 +363,15 @@ def _blocked(text: str, sentence: SentenceParties, cue_start: int) -> str | None
     return None
 
 
-def find_relations(text: str, sentences: list[SentenceParties], quote_speakers: dict[int, Party] | None = None
-                   ) -> list[Relation]:
-    """Every stated relation of the sentences, in text order; `quote_speakers` maps a quotation's
-    opening offset to its speaker, the subject of "I disagree with Lee" inside it."""
+def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation]:
+    """Every stated relation of the sentences, in text order. A quotation's speaker (its voice)
+    is the subject of a relation in their own words: "I disagree with Lee"."""
     found: list[Relation] = []
     for sentence in sentences:
         if len(sentence.parties) < 1 or not ANY_CUE.search(text, sentence.start, sentence.end):
             continue
         used: list[tuple[int, int]] = []
-        for relation in _sentence_relations(text, sentence, quote_speakers or {}):
+        for relation in _sentence_relations(text, sentence):
             if any(s < relation.cue_end and relation.cue_start < e for s, e in used):
                 continue
             used.append((relation.cue_start, relation.cue_end))
@@ -376,7 +379,7 @@ def find_relations(text: str, sentences: list[SentenceParties], quote_speakers: 
     return found
 
 
-def _sentence_relations(text: str, sentence: SentenceParties, quote_speakers: dict[int, Party]):
+def _sentence_relations(text: str, sentence: SentenceParties):
     lo, hi = sentence.start, sentence.end
     # longer, more specific frames first: "agreed with" before "agreed", "criticism of" before "critic"
     for kind, regex in _BETWEEN_CUES:
@@ -391,13 +394,13 @@ def _sentence_relations(text: str, sentence: SentenceParties, quote_speakers: di
             target = _object(text, sentence, cue.end())
             if target is None:
                 continue
-            yield from _with_subject(text, sentence, cue, kind, target, quote_speakers)
+            yield from _with_subject(text, sentence, cue, kind, target)
     for kind, regex in _NOUN_CUES:
         for cue in regex.finditer(text, lo, hi):
             yield from _noun_frame(text, sentence, cue, kind)
     for kind, regex in _VERB_CUES:
         for cue in regex.finditer(text, lo, hi):
-            yield from _verb_frame(text, sentence, cue, kind, quote_speakers)
+            yield from _verb_frame(text, sentence, cue, kind)
     for kind, regex in _PAIR_CUES:
         for cue in regex.finditer(text, lo, hi):
             pair = _coordinated_before(text, sentence, cue.start())
@@ -405,10 +408,10 @@ def _sentence_relations(text: str, sentence: SentenceParties, quote_speakers: di
                 yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
 
 
-def _with_subject(text, sentence, cue, kind, target, quote_speakers):
+def _with_subject(text, sentence, cue, kind, target):
     subject = _subject(text, sentence, cue.start(), target)
     if subject is None and _in_quote(sentence, cue.start()):
-        subject = _quote_speaker(sentence, cue.start(), quote_speakers)
+        subject = _voice(sentence, cue.start())
     if subject is None:
         pair = _coordinated_before(text, sentence, cue.start())
         subject = pair[0] if pair else None
@@ -419,14 +422,14 @@ def _with_subject(text, sentence, cue, kind, target, quote_speakers):
     return
 
 
-def _quote_speaker(sentence: SentenceParties, at: int, quote_speakers: dict[int, Party]) -> Party | None:
+def _voice(sentence: SentenceParties, at: int) -> Party | None:
     for s, e in sentence.quoted:
         if s <= at < e:
-            return quote_speakers.get(s)
+            return sentence.voices.get(s)
     return None
 
 
-def _verb_frame(text, sentence, cue, kind, quote_speakers):
+def _verb_frame(text, sentence, cue, kind):
     at = cue.end()
     participle = cue.group(0).lower().endswith(("ed", "en")) or cue.group(0).lower() in ("shot", "hit", "struck")
     # "Kim was criticized by Lee", and reduced: "Kim, criticized by Lee for …"
@@ -455,7 +458,7 @@ def _verb_frame(text, sentence, cue, kind, quote_speakers):
     subject = _ing_subject(text, sentence, cue, target) if cue.group(0).lower().endswith("ing") \
         else _subject(text, sentence, cue.start(), target)
     if subject is None and _in_quote(sentence, cue.start()):
-        subject = _quote_speaker(sentence, cue.start(), quote_speakers)
+        subject = _voice(sentence, cue.start())
     if subject is not None:
         yield from _make(text, sentence, cue, kind, subject, target, directed=True)
 

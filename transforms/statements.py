@@ -9,7 +9,7 @@ from transforms.countries import find_countries
 from transforms.document import Document
 from transforms.quotes import QuoteSpan, find_quotes
 from transforms.records import Extraction, Quote, Speaker
-from transforms.relations import ANY_CUE, Party, SentenceParties, country_parties, party_of
+from transforms.relations import AFTER_OBJECT, ANY_CUE, Party, SentenceParties, country_parties, party_of
 from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
 from transforms.sentences import split_sentences
@@ -368,7 +368,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     for index, unit in enumerate(units):
         resolver.read(unit, text, index)
         if relations is not None and ANY_CUE.search(text, unit.start, unit.end):
-            relations.append(_sentence_parties(text, unit, index, resolver))
+            relations.append(_sentence_parties(text, unit, index, resolver, lower_words, names))
         label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
         if label and not unit.quotes and len(label.group(1).split()) <= 3:
             mention = Mention(label.start(1), label.end(1), label.group(1), "name",
@@ -501,10 +501,11 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     return statements, dict(enumerate(sections))
 
 
-_POSSESSIVE_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er)\b(?=\s+[a-z])")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|him)\b")
 
 
-def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver) -> SentenceParties:
+def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, lower_words: frozenset[str],
+                      names: dict) -> SentenceParties:
     """The unit's mentions as parties; a description nobody resolves stays out (the resolver's
     own stand-in for it would also change whom later sentences name)."""
     institutions = resolver.coref.registry.institutions
@@ -519,16 +520,61 @@ def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver) -
         party = party_of(m, entity, text, institutions)
         if party is not None:
             parties.append(party)
-    # "his attacks on Kim", "criticized her plan": the person the possessive stands for
-    for m in _POSSESSIVE_PRONOUN.finditer(text, unit.start, unit.end):
-        pronoun = Mention(m.start(), m.end(), "he" if m.group(0) in ("his", "His") else "she", "pronoun",
-                          gender="m" if m.group(0) in ("his", "His") else "f")
+    # "his attacks on Kim", "criticized her plan", "accused him of": whom the pronoun stands for
+    for m in _PERSONAL_PRONOUN.finditer(text, unit.start, unit.end):
+        if any(s <= m.start() < e for s, e in _quoted(unit)):
+            continue
+        word = m.group(0).lower()
+        following = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
+        possessive = word == "his" or (word == "her" and following is not None
+                                       and following.group(1) not in AFTER_OBJECT)
+        male = word in ("his", "him")
+        pronoun = Mention(m.start(), m.end(), "he" if male else "she", "pronoun", gender="m" if male else "f")
         entity = resolver.resolve(pronoun, index, unit)
         if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
-            parties.append(Party(party.start, party.end, party.name, party.kind, party.country, True))
+            parties.append(Party(party.start, party.end, party.name, party.kind, party.country, possessive))
+    # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,
+    # looked up without noting them (the resolver keeps quoted names out of its history)
+    for s, e in _quoted(unit) + unit.wrapped:
+        if ANY_CUE.search(text, s, e):
+            for m in find_mentions(text, s, e, lower_words, resolver.coref.registry, names):
+                if m.kind == "name" and (party := party_of(m, _known_entity(resolver, m), text, institutions)):
+                    parties.append(party)
     parties += country_parties(text, unit.start, unit.end, parties)
     parties.sort(key=lambda p: p.start)
     return SentenceParties(unit.start, unit.end, parties, _quoted(unit) + unit.wrapped)
+
+
+def _known_entity(resolver: _Resolver, mention: Mention) -> Entity | None:
+    """The entity a name stands for among those already met or registered; a name of two or
+    more words met for the first time is a person of its own."""
+    name = mention.name or mention.text
+    coref = resolver.coref
+    if name in coref.entities:
+        return coref.entities[name]
+    entry = coref.registry.lookup(name)
+    if entry is not None:
+        return coref.entities.get(entry.name) or Entity(entry.name, entry.kind, entry.role, entry.affiliation,
+                                                        personal=True)
+    words = name.split()
+    if len(words) == 1:
+        return next((e for e in reversed(list(coref.entities.values()))
+                     if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == name), None)
+    return Entity(name, "person", personal=True)
+
+
+def voice_quotes(statements: list[_Statement], sentences: list[SentenceParties], text: str,
+                 institutions) -> None:
+    """Each quotation's speaker, who is the subject of a relation in their own words."""
+    for st in statements:
+        if st.in_title or st.entity is None or st.kind == "indirect":
+            continue
+        for sentence in sentences:
+            if sentence.start <= st.start < sentence.end:
+                voice = party_of(Mention(st.start, st.start, st.entity.name, "name"), st.entity, text, institutions)
+                for s, e in sentence.quoted:
+                    if voice is not None and s <= st.start < e:
+                        sentence.voices[s] = voice
 
 
 # "Sanders: We will win.", "Obama’s message: …": a name (with a saying noun) and a colon open a paragraph
@@ -661,6 +707,7 @@ def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Ext
     sentences_with_parties: list[SentenceParties] = []
     statements, sections = attribute(doc, registry, sentences_with_parties)
     text = doc.text
+    voice_quotes(statements, sentences_with_parties, text, registry.institutions)
     quotes = []
     for st in statements:
         source = doc.title if st.in_title else text
