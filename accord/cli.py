@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from accord import prefect_env, preflight, settings
+from accord import interrupt, prefect_env, preflight, settings
 
 # Each command that starts a flow checks its arguments, paths and config first (accord/preflight.py),
 # and imports the flow only then: Prefect's import and its server's start take seconds.
@@ -27,6 +27,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(summary.as_text())
     print(f"  time: {total:.1f} s in all, of which Accord's own work {summary.pipeline_seconds:.1f} s "
           f"(the rest is Prefect's temporary server starting and stopping)")
+    return exit_status(summary, "run", expect_reads=True)
+
+
+def exit_status(summary, command: str, expect_reads: bool = False) -> int:
+    """1 when a source gave nothing, or when a run that should have read something read nothing
+    at all; failed pages alone are warnings (the summary lists them), exit status 0."""
+    if summary.failed_sources:
+        names = ", ".join(source for source, _ in summary.failed_sources)
+        print(f"accord {command}: failed: nothing could be read from {names}", file=sys.stderr)
+        return 1
+    if expect_reads and not summary.fetch_log_rows:
+        print(f"accord {command}: failed: nothing was read: the sources gave no page and no error",
+              file=sys.stderr)
+        return 1
     return 0
 
 
@@ -67,7 +81,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
     summary = backfill(since=args.since, until=args.until, sources=args.source or None, data_dir=data_dir)
     print(summary.as_text())
-    return 0
+    return exit_status(summary, "backfill")
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -191,6 +205,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     prefect_env.configure()
     args = parser().parse_args(argv)
+    if args.command in interrupt.COMMANDS and not interrupt.supervised():
+        return interrupt.supervise(args.command, sys.argv[1:] if argv is None else argv, args.data_dir)
     try:
         return args.func(args)
     except preflight.Refused as exc:
