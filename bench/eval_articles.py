@@ -1,6 +1,9 @@
-"""Score parse_html on the article-extraction WARC with the shared scorer.
+"""Score parse_html on the article-extraction WARC with the shared scorer, whole and per half.
 
     python bench/eval_articles.py [--warc PAGES] [--truth TRUTH] [--show N] [--keep FILE]
+
+The pages are split in two halves by site (accord.evaluate.article_half): develop on one, and
+accept a change only when the other gains too (or at least does not drop).
 """
 from __future__ import annotations
 
@@ -16,10 +19,12 @@ from warcio.archiveiterator import ArchiveIterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from accord.evaluate import article_half  # noqa: E402
 from transforms.document import ParseError  # noqa: E402
 from transforms.html_document import parse_html  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
+FIELDS = ("body_f1", "snippet_f1", "title", "date", "date_invented", "author")
 
 
 def warc_pages(path: Path):
@@ -63,13 +68,23 @@ def main() -> None:
           else tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")) as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    command = [sys.executable, str(args.scorer), "--truth", str(args.truth), "--preds", out.name,
-               "--show", str(args.show)]
+    command = [sys.executable, str(args.scorer), "--preds", out.name]
     sys.stdout.flush()
-    subprocess.run(command, check=True)
+    subprocess.run([*command, "--truth", str(args.truth), "--show", str(args.show)], check=True)
+    truth = [line for line in args.truth.read_text(encoding="utf-8").splitlines() if line.strip()]
+    summaries = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for half in ("A", "B"):
+            subset = Path(tmp, f"truth-{half}.jsonl")
+            subset.write_text("\n".join(t for t in truth if article_half(json.loads(t)["url"]) == half) + "\n",
+                              encoding="utf-8")
+            done = subprocess.run([*command, "--truth", str(subset)], check=True, capture_output=True, text=True)
+            summaries[half] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"{'half':6}" + "".join(f"{field:>14}" for field in ("pages", *FIELDS)))
+    for half, summary in summaries.items():
+        print(f"{half:6}" + "".join(f"{summary.get(field, ''):>14}" for field in ("pages", *FIELDS)))
     if not args.keep:
         Path(out.name).unlink()
-
 
 if __name__ == "__main__":
     main()
