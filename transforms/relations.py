@@ -60,7 +60,7 @@ _VERBS = {
         "bash|es,ed,ing savag|e,es,ed,ing pillor|y,ies,ied,ying skewer|s,ed,ing "
         "fault|s,ed,ing belittl|e,es,ed,ing taunt|s,ed,ing smear|s,ed,ing lampoon|s,ed,ing "
         "impugn|s,ed,ing admonish|es,ed,ing hammer|s,ed,ing knock|s,ed,ing eviscerat|e,es,ed,ing "
-        "oppos|e,es,ed,ing challeng|e,es,ed,ing"),
+        "oppos|e,es,ed,ing challeng|e,es,ed,ing") + r"|charg(?:e|es|ed|ing)(?=\s+(?:\S+\s+){1,4}?with\b)",
     "reject": _forms("reject|s,ed,ing rebuff|s,ed,ing rebut|s,ted,ting refut|e,es,ed,ing repudiat|e,es,ed,ing"),
     # these reject a claim, so their object must be one ("dismissed Lee's claim"), not a party
     "reject-claim": _forms("dismiss|es,ed,ing den|y,ies,ied,ying disput|e,es,ed,ing contradict|s,ed,ing "
@@ -186,8 +186,12 @@ AFTER_OBJECT = _words("for as and or but to in on at with of over after before b
                       "since than")
 # nouns that make a name a thing, not a party ("the Affordable Care Act", "the Senate race")
 _THINGS = _words("act bill law amendment treaty accord plan program programme constitution medicaid medicare "
-                    "obamacare report race election primary primaries caucus caucuses debate convention war deal "
-                    "policy invasion conflict crisis issue question border summit")
+                 "obamacare report race election primary primaries caucus caucuses debate convention war deal "
+                 "policy invasion conflict crisis issue question border summit")
+# after a party, a noun of an event it does not own ("opposed the Iraq war": the war, not Iraq);
+# other nouns are its own ("criticised the US policy shift": the US)
+_EVENTS = _words("war wars invasion conflict crisis race election elections primary primaries caucus caucuses "
+                 "debate convention summit border")
 _SUBJECT_GAP = 160  # characters a subject may stand before its verb
 _OBJECT_GAP = 48  # and an object after it (modifiers only)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|some|many|several|other|these|those|this|that|his|her|their|its)\s+",
@@ -291,6 +295,9 @@ def _governed(text: str, at: int, lo: int) -> bool:
     return not (m.group(2).lower() == "of" and (m.group(1) or "").lower() in _QUANTITIES)
 
 
+_RELATIVE = re.compile(r"\s*,?\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None) -> Party | None:
     """The nearest party before `at` that can be a subject: not the object of a preposition,
     not a possessor ("Lee's aide criticized"), within the sentence."""
@@ -300,7 +307,8 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         if exclude is not None and party.name == exclude.name:
             continue
         gap = text[party.end:at]
-        if party.possessive or _governed(text, party.start, sentence.start):
+        relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
+        if not relative and (party.possessive or _governed(text, party.start, sentence.start)):
             continue
         if ";" in gap or ":" in gap or _in_quote(sentence, party.start) != _in_quote(sentence, at):
             return None
@@ -318,7 +326,7 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
         if possessive_only and not party.possessive:
             return None
         thing = re.match(r" ([a-z]+)\b", text[party.end:party.end + 16])
-        if not party.possessive and thing and thing.group(1) in _THINGS:
+        if not party.possessive and thing and thing.group(1) in _EVENTS:
             return None  # "opposed the Iraq war": the war, not Iraq
         return party
     return None
@@ -370,11 +378,14 @@ def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation
     for sentence in sentences:
         if len(sentence.parties) < 1 or not ANY_CUE.search(text, sentence.start, sentence.end):
             continue
-        used: list[tuple[int, int]] = []
+        # a cue read by one frame is not read again by another (frames are tried most specific
+        # first); one cue may relate several parties ("A and B criticized C")
+        used: set[tuple[int, int]] = set()
         for relation in _sentence_relations(text, sentence):
-            if any(s < relation.cue_end and relation.cue_start < e for s, e in used):
+            span = (relation.cue_start, relation.cue_end)
+            if span not in used and any(s < span[1] and span[0] < e for s, e in used):
                 continue
-            used.append((relation.cue_start, relation.cue_end))
+            used.add(span)
             found.append(relation)
     return found
 
@@ -442,6 +453,13 @@ def _verb_frame(text, sentence, cue, kind):
         patient = _subject(text, sentence, cue.start(), agent)
         if agent and patient:
             yield from _make(text, sentence, cue, kind.replace("-claim", ""), agent, patient, directed=True)
+        return
+    reciprocal = re.match(r"\s+(?:each\s+other|one\s+another)\b", text[at:at + 20], re.IGNORECASE)
+    if reciprocal:  # "Johnson and Corbyn attacked each other's policies": both ways
+        pair = _coordinated_before(text, sentence, cue.start())
+        if pair:
+            yield from _make(text, sentence, cue, kind.replace("-claim", ""), pair[0], pair[1], directed=True)
+            yield from _make(text, sentence, cue, kind.replace("-claim", ""), pair[1], pair[0], directed=True)
         return
     if kind == "reject-claim" or (kind == "reject" and not _object(text, sentence, at)):
         target = _claim_owner(text, sentence, at)
@@ -557,6 +575,35 @@ def _coordinated_before(text: str, sentence: SentenceParties, at: int) -> tuple[
 
 
 def _make(text, sentence, cue, kind, a: Party, b: Party, *, directed: bool):
+    """The relation of a to b, and of every party coordinated with either ("Egypt and Jordan
+    criticised the US", "mocked Bush and Rubio")."""
+    for first in _with_coordinated(text, sentence, a):
+        for second in _with_coordinated(text, sentence, b):
+            yield from _one(text, sentence, cue, kind, first, second, directed=directed)
+
+
+def _with_coordinated(text: str, sentence: SentenceParties, party: Party) -> list[Party]:
+    """The party and those joined to it by "and" or commas in one list ("A, B and C")."""
+    index = sentence.parties.index(party) if party in sentence.parties else -1
+    if index < 0:
+        return [party]
+    group = [party]
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(sentence.parties):
+            left, right = sorted((sentence.parties[i], sentence.parties[i + step]), key=lambda p: p.start)
+            join = text[left.end + (2 if left.possessive else 0):right.start]
+            if not _LIST_JOIN.fullmatch(join):
+                break
+            i += step
+            group.append(sentence.parties[i])
+    return group
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _one(text, sentence, cue, kind, a: Party, b: Party, *, directed: bool):
     if a.name == b.name or (a.country and a.country == b.name) or (b.country and b.country == a.name):
         return
     blocked = _blocked(text, sentence, cue.start())

@@ -45,7 +45,10 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("The feud between Dupont and Costa went on.", ("Anne Dupont", "Maria Costa", "disagree", False)),
     ("Dupont and Costa clashed over fishing.", ("Anne Dupont", "Maria Costa", "disagree", False)),
     ("Dupont sided with Costa on fishing.", ("Anne Dupont", "Maria Costa", "agree", False)),
+    ("Weber opposed the Costa plan.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Dupont and Costa attacked each other's plans.", ("Maria Costa", "Anne Dupont", "criticize", True)),
 ])
+
 def test_each_frame_finds_its_parties_and_direction(text, expected):
     assert expected in relations(text)
 
@@ -69,7 +72,7 @@ def test_possessive_pronoun_owner():
     "Dupont met Weber and Costa in Rome.",  # merely together
     "Weber criticized the weather.",  # no party behind the thing criticized
     "Many carried placards supporting Costa.",  # the placards act, not a party
-    "Weber opposed the Costa plan.",  # a plan, not its author
+    "Weber opposed the Iraq war.",  # a war, not the country it was waged in
 ])
 def test_no_relation(text):
     assert relations(text) == set()
