@@ -295,6 +295,8 @@ def _governed(text: str, at: int, lo: int) -> bool:
     return not (m.group(2).lower() == "of" and (m.group(1) or "").lower() in _QUANTITIES)
 
 
+# a unit may hold two sentences the splitter kept together ("… enter the U.S. The proposal …")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z]")
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -310,7 +312,8 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
         if not relative and (party.possessive or _governed(text, party.start, sentence.start)):
             continue
-        if ";" in gap or ":" in gap or _in_quote(sentence, party.start) != _in_quote(sentence, at):
+        if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
+                _in_quote(sentence, party.start) != _in_quote(sentence, at):
             return None
         return party
     return None
@@ -566,6 +569,8 @@ def _coordinated_before(text: str, sentence: SentenceParties, at: int) -> tuple[
     """'A and B' as the subject just before `at` ("Lee and Kim disagreed")."""
     before = [p for p in sentence.parties if p.end <= at]
     for a, b in zip(reversed(before[:-1]), reversed(before), strict=False):
+        if b.possessive:  # "Maples and his split": whose split, not a second party
+            break
         join = text[a.end + (2 if a.possessive else 0):b.start]
         if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", join, re.IGNORECASE) and \
                 re.fullmatch(r"[\s\w,’'\-]*", text[b.end:at]) and len(text[b.end:at]) < 60:

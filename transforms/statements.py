@@ -520,6 +520,15 @@ def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, l
         party = party_of(m, entity, text, institutions)
         if party is not None:
             parties.append(party)
+    subject, subject_at = None, unit.end
+    if unit.mentions and unit.mentions[0].kind in ("name", "pronoun") and \
+            not text[unit.start:unit.mentions[0].start].strip(" “\"‘'("):
+        first = unit.mentions[0]
+        subject = resolver.resolve(first, index, unit) if first.kind == "pronoun" \
+            else resolver.coref.entity_for(first, first.start)
+        if subject is None or not subject.personal or party_of(first, subject, text, institutions) is None:
+            subject = None
+        subject_at = first.start
     # "his attacks on Kim", "criticized her plan", "accused him of": whom the pronoun stands for
     for m in _PERSONAL_PRONOUN.finditer(text, unit.start, unit.end):
         if any(s <= m.start() < e for s, e in _quoted(unit)):
@@ -530,7 +539,9 @@ def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, l
                                        and following.group(1) not in AFTER_OBJECT)
         male = word in ("his", "him")
         pronoun = Mention(m.start(), m.end(), "he" if male else "she", "pronoun", gender="m" if male else "f")
-        entity = resolver.resolve(pronoun, index, unit)
+        # "He has been mild in his critiques": the sentence's subject is the likeliest owner
+        entity = subject if subject is not None and subject.gender in (None, pronoun.gender) \
+            and subject_at < m.start() else resolver.resolve(pronoun, index, unit)
         if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
             parties.append(Party(party.start, party.end, party.name, party.kind, party.country, possessive))
     # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,
