@@ -58,6 +58,8 @@ def predict(path: Path, registry: SpeakerRegistry, taxonomy: Taxonomy) -> tuple[
     doc_starts, file_starts = doc.block_starts(), file_offsets(raw, doc)
     rows = []
     for q in result.quotes:
+        if q.in_title:
+            continue  # its offsets point into the title; the body restates it
         assert doc.text[q.start_char:q.end_char] == q.text
         start = to_file(q.start_char, doc_starts, file_starts)
         end = to_file(q.end_char - 1, doc_starts, file_starts) + 1 if q.end_char > q.start_char else start
