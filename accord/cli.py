@@ -61,14 +61,25 @@ def cmd_shell(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from accord import query
     from accord.report import write_report
     from accord.storage import resolve
     from warehouse.build import warehouse_path
 
     data_dir = resolve(args.data_dir).local
-    out = write_report(warehouse_path(data_dir), Path(args.out) if args.out else data_dir / "report.html",
-                       topic=args.topic, since=args.since)
-    print(f"report written to {out}")
+    warehouse = warehouse_path(data_dir)
+    out = Path(args.out) if args.out else data_dir / "report.html"
+    query.connect(warehouse).close()  # a missing or damaged warehouse is told before any work
+    preflight.writable_file(out, "--out" if args.out else "report")
+    try:
+        written = write_report(warehouse, out, topic=args.topic, since=args.since)
+    except duckdb.Error as exc:
+        if not query.damaged(exc):
+            raise
+        raise query.Unreadable(warehouse, exc) from None
+    print(f"report written to {written}")
     return 0
 
 
@@ -203,6 +214,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from accord.query import Unreadable
+
     prefect_env.configure()
     args = parser().parse_args(argv)
     try:
@@ -214,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"accord: {exc}", file=sys.stderr)
         return 2
+    except Unreadable as exc:
+        print(f"accord {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

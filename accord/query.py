@@ -20,12 +20,37 @@ class NotReadOnly(ValueError):
     """A statement other than a query: the warehouse is rebuilt from the lake, never edited."""
 
 
+class Unreadable(Exception):
+    """The warehouse file is damaged (truncated, overwritten, not a DuckDB file). It holds
+    nothing the lake lacks, so the way out is a rebuild."""
+
+    def __init__(self, warehouse: Path, error: duckdb.Error):
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        super().__init__(f"{warehouse} is unreadable ({reason}); rebuild it from the lake with "
+                         f"`accord reprocess`, or the next `accord run` rebuilds it")
+
+
+def damaged(error: duckdb.Error) -> bool:
+    """An error of the file itself rather than of a query. DuckDB reports a bad checksum as a
+    plain duckdb.Error; a file it cannot open or read as an IOException (a lock held by a
+    writer is one too, but no damage)."""
+    text = str(error)
+    if isinstance(error, duckdb.IOException):
+        return "lock" not in text.lower()
+    return isinstance(error, duckdb.SerializationException) or text.startswith("Corrupt database file")
+
+
 def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
     """Read-only, and without file access: COPY TO, ATTACH or read_csv could otherwise write
     or read files beside the warehouse."""
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `accord run` first")
-    return duckdb.connect(str(warehouse), read_only=True, config={"enable_external_access": False})
+    try:
+        return duckdb.connect(str(warehouse), read_only=True, config={"enable_external_access": False})
+    except duckdb.Error as exc:
+        if damaged(exc):
+            raise Unreadable(warehouse, exc) from None
+        raise
 
 
 def execute(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
@@ -86,7 +111,10 @@ def run_query(warehouse: Path, sql: str, fmt: str = "table", out: TextIO = sys.s
     con = connect(warehouse)
     try:
         columns, rows = execute(con, sql)
-    except (NotReadOnly, duckdb.Error) as exc:
+    except duckdb.Error as exc:
+        err.write(f"accord query: {Unreadable(warehouse, exc) if damaged(exc) else exc}\n")
+        return 1
+    except NotReadOnly as exc:
         err.write(f"accord query: {exc}\n")
         return 1
     finally:
@@ -124,7 +152,9 @@ def shell(warehouse: Path, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) 
             sql, buffer = "".join(buffer), []
             try:
                 write_result(*execute(con, sql), "table", out)
-            except (NotReadOnly, duckdb.Error) as exc:
+            except duckdb.Error as exc:
+                out.write(f"error: {Unreadable(warehouse, exc) if damaged(exc) else exc}\n")
+            except NotReadOnly as exc:
                 out.write(f"error: {exc}\n")
     finally:
         con.close()
