@@ -104,7 +104,8 @@ _WITH = {
                   r"(?:unload|unloads|unloaded|unloading)\s+(?:again\s+)?on",
                   r"(?:shot|shoot|shoots|shooting|hit|hits|hitting|fire|fired|fires|firing)\s+back\s+at",
                   r"(?:pick|picks|picked|picking)\s+(?:a\s+)?fights?\s+with",
-                  r"(?:cross|crosses|crossed|crossing)\s+swords\s+with"],
+                  r"(?:cross|crosses|crossed|crossing)\s+swords\s+with",
+                  r"(?:level|levels|leveled|levelled|leveling|levelling|directed|aimed)\s+(?:\w+\s+){0,4}?at"],
     "reject": [r"(?:push|pushes|pushed|pushing)\s+back\s+(?:on|against|at)",
                r"over\s+the\s+(?:strong\s+)?objections?\s+of"],
 }
@@ -181,6 +182,10 @@ _CLAIM_OF = re.compile(
     r"assertions?|suggestions?|criticisms?|attacks?|characterizations?|statements?|remarks?|comments?|reports?|"
     r"arguments?|contentions?|insinuations?)\s+(?:by|from|of|made\s+by|leveled\s+by|levelled\s+by)\s+$",
     re.IGNORECASE)
+# nouns of a description that say whom its person backs or opposes ("a Clinton supporter")
+RELATION_NOUNS = _words("supporter supporters backer backers ally allies critic critics opponent opponents rival "
+                        "rivals foe foes detractor detractors defender defenders fan fans surrogate surrogates "
+                        "champion")
 # after "her", a word that makes it an object ("praised her for"), not a possessive ("her plan")
 AFTER_OBJECT = _words("for as and or but to in on at with of over after before by from that because when while "
                       "since than")

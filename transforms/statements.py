@@ -9,7 +9,7 @@ from transforms.countries import find_countries
 from transforms.document import Document
 from transforms.quotes import QuoteSpan, find_quotes
 from transforms.records import Extraction, Quote, Speaker
-from transforms.relations import AFTER_OBJECT, ANY_CUE, Party, SentenceParties, country_parties, party_of
+from transforms.relations import AFTER_OBJECT, ANY_CUE, RELATION_NOUNS, Party, SentenceParties, country_parties, party_of
 from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
 from transforms.sentences import split_sentences
@@ -501,6 +501,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     return statements, dict(enumerate(sections))
 
 
+_NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z][\w.’'\-]+) (?=[a-z])")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|him)\b")
 
 
@@ -544,6 +545,13 @@ def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, l
             and subject_at < m.start() else resolver.resolve(pronoun, index, unit)
         if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
             parties.append(Party(party.start, party.end, party.name, party.kind, party.country, possessive))
+    # "Ann Lee, a Kim supporter,": the name inside a description of whom someone backs or opposes
+    for m in unit.mentions:
+        if m.kind == "nominal" and m.head in RELATION_NOUNS:
+            for name in _NAME_IN_DESCRIPTION.finditer(text, m.start, m.end):
+                inner = Mention(name.start(1), name.end(1), name.group(1), "name", name=name.group(1))
+                if (party := party_of(inner, _known_entity(resolver, inner), text, institutions)) is not None:
+                    parties.append(party)
     # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,
     # looked up without noting them (the resolver keeps quoted names out of its history)
     for s, e in _quoted(unit) + unit.wrapped:
