@@ -131,6 +131,8 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
 
 
 MAX_BYLINE = 120  # characters of a byline element worth reading
+# "By" after a separator or a date inside a short line: the names follow
+INLINE_BYLINE = re.compile(r"(?:[|•·]|\d)\s*(?=(?:by|von|par|por|door)\s+[^\W\d_])", re.I)
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
@@ -286,13 +288,16 @@ def shown_modified(page: Walk) -> str | None:
 
 
 def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str,
-            opening: frozenset[int] = frozenset()) -> list[str]:
+            opening: frozenset[int] = frozenset(), headline: str | None = None) -> list[str]:
     """Declared persons, else an "Author: ..." line, meta tags, itemprop, a byline element, a signed
     dateline, a "By ..." line near the headline or anywhere, and last an organisation declared as
     author."""
     exclude = (site_name,) if site_name else ()
-    sources = [ld["authors"], labelled_author(page), [v for k in AUTHOR_KEYS for v in meta.get(k, [])],
-               _prop_values(page, "author")]
+    shown = _shown_words(page)
+    # a declared author the page never shows is the site's account or owner, not a byline
+    sources = [_shown_only(ld["authors"], shown), labelled_author(page),
+               _shown_only([v for k in AUTHOR_KEYS for v in meta.get(k, [])], shown),
+               _shown_only(_prop_values(page, "author"), shown)]
     bylines = []
     # a commenter is not the article's author (but a forum thread's opening poster is)
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
@@ -305,13 +310,24 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name)
     naming = next((line for line in bylines if clean_authors([line], exclude)), None)
-    sources += [[naming] if naming else [], signed[:1], byline_near_headline(page), signed_line(page),
-                ld["author_organisations"]]
+    sources += [[naming] if naming else [], signed[:1], byline_near_headline(page, headline), signed_line(page),
+                _shown_only(ld["author_organisations"], shown)]
     host = _compact(urlsplit(url).hostname or "")
     for values in sources:
         if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host]:
             return names
     return []
+
+
+def _shown_words(page: Walk) -> set[str]:
+    """The words of the page's visible text, case-folded."""
+    return {word for block in page.blocks for word in WORD.findall(block.text.casefold())}
+
+
+def _shown_only(values: list[str], shown: set[str]) -> list[str]:
+    """The declared author values whose names the page shows, every word of them."""
+    return [value for value in values
+            if (names := clean_authors([value])) and all(set(WORD.findall(name.casefold())) <= shown for name in names)]
 
 
 def labelled_author(page: Walk) -> list[str]:
@@ -334,15 +350,19 @@ def signed_line(page: Walk) -> list[str]:
     return []
 
 
-def byline_near_headline(page: Walk) -> list[str]:
-    """A short "By ..." / "Von ..." line just around the first <h1>."""
-    at = next((i for i, b in enumerate(page.blocks)
-               if b.kind == "heading" and page.names[b.chain[-1]] == "h1"), None)
+def byline_near_headline(page: Walk, headline: str | None = None) -> list[str]:
+    """A short "By ..." / "Von ..." line just around the headline, also after a separator or a date
+    ("Politics | By Jane Doe | May 3", "06.11.2023 13:30 von Jane Doe")."""
+    at = headline_index(page, headline)
     if at is None:
         return []
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if len(block.text) <= MAX_BYLINE and PREFIX.match(block.text):
+        if len(block.text) > MAX_BYLINE or _is_sentence(block.text):
+            continue
+        if PREFIX.match(block.text):
             return [block.text]
+        if inline := INLINE_BYLINE.search(block.text):
+            return [block.text[inline.end():]]
     return []
 
 
@@ -374,7 +394,7 @@ def page_metadata(page: Walk, url: str) -> dict:
     opening = opening_marks(page, headline)
     return {
         "title": headline,
-        "authors": authors(page, meta, ld, site_name, url, opening),
+        "authors": authors(page, meta, ld, site_name, url, opening, headline),
         "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening),
         "modified_at": updated,
         "language": language(page, meta, ld),

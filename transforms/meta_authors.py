@@ -4,31 +4,61 @@ from __future__ import annotations
 import html
 import re
 
+from transforms.countries import find_countries
+from transforms.meta_dates import MONTHS
+
+# German "Autor", "Autorin", and the plural for all genders: "Autor:innen", "Autor*innen", "AutorInnen"
+AUTOR = r"autor(?:[:*_/]?innen|in)?(?![:*_/]?innen)"
 # "By", "Von", "Eingestellt von", "Artikel von:", "Recipe by" ... before the names
 PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|photos?|article|"
-    r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|foto|fotos|zum profil|"
+    r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|article|"
+    r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|zum profil|"
     r"publié|écrit|publicado|escrito)\s+)?"
-    r"(?:(?:by|von|par|por|door|di|da)(?:\s*[:\-–]?\s+|\s*$)|(?:autor(?:in)?|author|auteur|text|redaktion)\s*[:\-–]\s*)",
+    r"(?:(?:by|von|par|por|door|di|da)(?:\s*[:\-–]?\s+|\s*$)|(?:" + AUTOR + r"|author|auteur|text|redaktion)\s*[:\-–]\s*)",
     re.I)
-# a date or a separator after the names: "Jane Doe am 21. April 2020", "r23 » 21.01.2009"
-TAIL = re.compile(r"(?:^|\s+)(?:(?:am|on|vom|le|el|il|at|um)\s+)?\d.*$|\s*[»•|·].*$", re.I)
+MONTH_WORDS = "|".join(sorted((name for name in MONTHS if len(name) >= 3), key=len, reverse=True))
+WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|"
+            r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+            r"lunes|martes|miércoles|jueves|viernes|sábado|domingo")
+# what follows the names: a date ("Jane Doe am 21. April 2020", "Jane Doe Nov 18, 2019", "Jane Doe /
+# Oktober 2021"), a publication stamp ("Jane Doe Updated Mar 3"), a photo credit ("Jane Doe Foto: dpa"),
+# a separator ("r23 » 21.01.2009")
+TAIL = re.compile(
+    r"(?:^|\s+|\s*[/,]\s*)(?:(?:am|on|vom|le|el|il|at|um)\s+)?(?:(?:" + WEEKDAYS + r"),?\s+)?"
+    r"(?:(?:" + MONTH_WORDS + r")\.?\s+)?\d.*$"
+    r"|\s+(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|zuletzt|erstellt|publié|"
+    r"mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|symbolbild|fotos?|photos?|bild|image|credit)\b.*$"
+    r"|\s*[»•|·©].*$", re.I)
+# a photo credit is never the article's author: "Foto: Jane Doe", "Photo by Jane Doe", "© dpa"
+PHOTO_CREDIT = re.compile(r"^\s*(?:fotos?|photos?|photograph|bild(?:er)?|image|credits?|symbolbild|©)\b|^\s*©", re.I)
 # job titles printed after a name: "Jane Doe Chefredakteurin"
-ROLE = re.compile(
-    r"\s+(?:senior\s+|chief\s+|deputy\s+|staff\s+)?(?:editor|reporter|writer|correspondent|columnist|"
-    r"contributor|journalist(?:in)?|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
-    r"autor(?:in)?|volontär(?:in)?|redaktion)\b.*$", re.I)
+ROLES = (r"(?:senior\s+|chief\s+|deputy\s+|staff\s+)?(?:editor|reporter|writer|correspondent|columnist|"
+         r"contributor|journalist(?:in)?|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
+         r"autor(?:in)?|volontär(?:in)?|redaktion)")
+ROLE = re.compile(r"\s+" + ROLES + r"\b.*$", re.I)
+# a part of a byline that is only a job ("Jane Doe, Online-Redaktion")
+ROLE_ONLY = re.compile(r"(?:\w+-)?" + ROLES, re.I)
+# words of prose, never inside a name ("Letters to the Editor" is a column, not a person); name
+# particles (von, van, de, da, del, der, la, le, dos, das, el) are not among them
+FUNCTION_WORDS = frozenset({
+    "the", "to", "in", "on", "for", "with", "from", "is", "are", "was", "this", "that", "our", "your", "my",
+    "more", "all", "how", "what", "why", "about", "into", "over", "after",
+    "die", "dem", "des", "ein", "eine", "einer", "mit", "für", "ist", "auf", "oder", "nach", "bei", "über",
+    "wie", "sich", "nicht", "im", "zum", "les", "une", "avec", "pour", "sur", "est", "dans",
+    "los", "las", "con", "para", "una", "sobre",
+})
+HANDLE = re.compile(r"(?:^|\s)@\w+")
 # words of page furniture that sit in byline elements
 NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", "unknown", "publisher",
                        "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
                        "contributor", "anonymous", "anonym", "date", "datum", "posted", "published", "veröffentlicht"})
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
-LABEL_WORDS = r"(?:autor(?:in)?|author|auteur|autore|text|texto|von|by|verfasser(?:in)?|written by|escrito por)"
+LABEL_WORDS = r"(?:" + AUTOR + r"|author|auteur|autore|text|texto|von|by|verfasser(?:in)?|written by|escrito por)"
 LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
 LABELLED = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*\S", re.I)
 # the site's own credits, never an article's author: "Theme by WPZOOM", "Powered by WordPress"
 SITE_CREDIT = re.compile(r"\b(?:theme|powered|designed|hosted|developed|built|template)\s+(?:by|von)\b", re.I)
-SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
+SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
                    r"\bim (?:gespräch|interview) mit\b|\bin conversation with\b|\binterviewed by\b)\s*", re.I)
 # a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
 NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
@@ -38,6 +68,7 @@ PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 SPACE = re.compile(r"\s+")
 ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")
 MAX_WORDS = 8
+PROSE_WORDS = 10
 
 
 def clean_author(value: str) -> str | None:
@@ -46,11 +77,16 @@ def clean_author(value: str) -> str | None:
     if not value or URL.search(value) or len(value) > 80:
         return None
     value = ROLE_TAIL.sub("", TAIL.sub("", value))
+    if value.startswith("@"):
+        value = value[1:]  # a user name
+    value = HANDLE.sub("", value)  # "Jane Doe @janedoe"
     if len(ROLE.sub("", value).split()) > 1:  # "Staff Writer" stays whole
         value = ROLE.sub("", value)
     value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
     words = value.split()
     if not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES:
+        return None
+    if any(word.casefold() in FUNCTION_WORDS for word in words[1:]) or words[0] in FUNCTION_WORDS:
         return None
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -58,14 +94,39 @@ def clean_author(value: str) -> str | None:
     return value
 
 
+def _is_country(name: str) -> bool:
+    return any(start == 0 and end == len(name) for start, end, _ in find_countries(name, nouns_only=True))
+
+
+def is_prose(value: str) -> bool:
+    """A sentence or more (an author's bio in a byline box), not a list of names."""
+    return value.rstrip().endswith((".", "!", "?")) and len(value.split()) >= PROSE_WORDS
+
+
 def split_authors(value: str) -> list[str]:
     """The names in one byline string: "By A and B, C" -> [A, B, C]."""
-    value = PREFIX.sub("", SPACE.sub(" ", html.unescape(value)).strip())
-    if SITE_CREDIT.search(value):
+    value = SPACE.sub(" ", html.unescape(value)).strip()
+    if PHOTO_CREDIT.match(value):
+        return []
+    value = PREFIX.sub("", value)
+    if SITE_CREDIT.search(value) or is_prose(value):
         return []
     if NEWSROOM_CREDIT.fullmatch(value):
         return [value]
-    return [name for part in SPLIT.split(value) if (name := clean_author(PREFIX.sub("", part)))]
+    if (tail := TAIL.search(value)) and tail.start() > 0:
+        value = value[:tail.start()]  # a date or a stamp after the names ends them, commas and all
+    pieces = SPLIT.split(value)
+    names: list[str] = []
+    for separator, part in zip(["", *pieces[1::2]], pieces[0::2], strict=True):
+        name = clean_author(PREFIX.sub("", part))
+        if not name or _is_country(name):
+            continue  # a country (or its capital) is where the author writes from
+        if separator == "," and names and " " in names[0] and " " not in name:
+            continue  # "Jane Doe, Munich", "Jane Doe, Reuters": a place or an outlet after the name
+        names.append(name)
+    if any(not ROLE_ONLY.fullmatch(name) for name in names):
+        names = [name for name in names if not ROLE_ONLY.fullmatch(name)]  # "Jane Doe, Online-Redaktion"
+    return names
 
 
 def clean_authors(values: list[str], exclude: tuple[str, ...] = ()) -> list[str]:

@@ -438,3 +438,26 @@ def test_a_bare_published_by_label_gives_way_to_the_byline_that_names_someone():
                 '<footer class="entry-footer"><span class="byline">Published by</span> '
                 '<span class="author vcard">Daniel Roe</span></footer></article>')
     assert parse_html(html, "https://blog.example.org/json").authors == ["Daniel Roe"]
+
+
+def test_a_declared_author_the_page_never_shows_is_not_the_byline():
+    head = ('<meta name="author" content="Heinz Webmaster">'
+            '<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", '
+            '"name": "Site Owner"}}</script>')
+    hidden = page(f'<article><h1>Travel tips</h1><p>{PARAGRAPH * 3}</p></article>', head=head)
+    assert parse_html(hidden, "https://travel.example.de/tips").authors == []
+    shown = page(f'<article><h1>Travel tips</h1><p class="credit">Text: Heinz Webmaster</p><p>{PARAGRAPH * 3}</p>'
+                 '</article>', head='<meta name="author" content="Heinz Webmaster">')
+    assert parse_html(shown, "https://travel.example.de/tips").authors == ["Heinz Webmaster"]
+
+
+@pytest.mark.parametrize("line", ["Politics | By Jane Doe | May 3, 2020", "06.11.2023 13:30 von Jane Doe"])
+def test_a_byline_inside_a_short_line_under_the_headline(line):
+    html = page(f'<article><h1>Markets rally again</h1><h2>{line}</h2><p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://news.example.org/markets").authors == ["Jane Doe"]
+
+
+def test_a_title_with_by_in_it_under_the_headline_names_no_author():
+    html = page(f'<article><h1>Markets rally again</h1><h2>Driven by Tech and Energy</h2><p>{PARAGRAPH * 3}</p>'
+                '</article>')
+    assert parse_html(html, "https://news.example.org/markets").authors == []

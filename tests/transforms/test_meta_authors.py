@@ -21,6 +21,30 @@ from transforms.meta_authors import clean_authors
     (["By Staff and wire reports"], ["Staff and wire reports"]),
     (["Published by"], []),
     (["Cookely Theme by WPZOOM"], []),
+    # a column, a place, an outlet or a photographer is no author
+    (["Letters To The Editor"], []),
+    (["By Jane Doe, Munich, Germany"], ["Jane Doe"]),
+    (["Jane Doe, Reuters"], ["Jane Doe"]),
+    (["Photo: Jane Doe"], []),
+    (["Foto: dpa"], []),
+    (["Olga Symbolbild imago"], ["Olga"]),
+    # the names end where a date or a publication stamp begins
+    (["Ramsey Khalifeh Published Nov 18, 2019"], ["Ramsey Khalifeh"]),
+    (["By Jane Doe Updated Mar 3, 2020 at 5:00 pm"], ["Jane Doe"]),
+    (["Malcolm Owen Monday, November 18, 2019"], ["Malcolm Owen"]),
+    (["Julia Steinhoff / Oktober 2021"], ["Julia Steinhoff"]),
+    (["Rachael Link, MS, RD on November 18, 2019"], ["Rachael Link"]),
+    # a handle, a job beside the name
+    (["Eric Levitz @EricLevitz"], ["Eric Levitz"]),
+    (["@macuser"], ["macuser"]),
+    (["Mathilda Trausch, Online-Redaktion"], ["Mathilda Trausch"]),
+    (["Staff Writer"], ["Staff Writer"]),
+    # labels and prefixes in other languages
+    (["Autor:innen: Jana Kraus und Tim Vogt"], ["Jana Kraus", "Tim Vogt"]),
+    (["Par Jean Dupont et Marie Curie"], ["Jean Dupont", "Marie Curie"]),
+    (["Por Ana Ruiz y Luis Gómez"], ["Ana Ruiz", "Luis Gómez"]),
+    # an author's bio in a byline box
+    (["Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge Tipps für zu Hause."], []),
 ])
 def test_clean_authors(values, expected):
     assert clean_authors(values) == expected
