@@ -133,6 +133,8 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
 MAX_BYLINE = 120  # characters of a byline element worth reading
 # "By" after a separator or a date inside a short line: the names follow
 INLINE_BYLINE = re.compile(r"(?:[|•·]|\d)\s*(?=(?:by|von|par|por|door)\s+[^\W\d_])", re.I)
+SOCIAL_PROFILE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)?(?:twitter|x|facebook|instagram|linkedin|threads|"
+                            r"mastodon\.social|bsky|tiktok|youtube)\.(?:com|net|app)/|^mailto:", re.I)
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
@@ -303,7 +305,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
                  if not _elsewhere(page, marks, opening)
                  or not any(mark >= 0 and COMMENTS.search(page.classes[mark]) for mark in marks)][:5]:
-        text = node.get_text(" ", strip=True)
+        text = byline_text(node)
         if 0 < len(text) <= MAX_BYLINE:
             bylines.append(text)
     signed = [text for node in page.datelines[:5]
@@ -328,6 +330,15 @@ def _shown_only(values: list[str], shown: set[str]) -> list[str]:
     """The declared author values whose names the page shows, every word of them."""
     return [value for value in values
             if (names := clean_authors([value])) and all(set(WORD.findall(name.casefold())) <= shown for name in names)]
+
+
+def byline_text(node) -> str:
+    """A byline element's text without its links to the author's social profiles (their handles)."""
+    text = node.get_text(" ", strip=True)
+    for link in node.find_all("a", href=SOCIAL_PROFILE) if node.name != "a" else ():
+        if handle := link.get_text(" ", strip=True):
+            text = text.replace(handle, " ")
+    return SPACE.sub(" ", text).strip()
 
 
 def labelled_author(page: Walk) -> list[str]:

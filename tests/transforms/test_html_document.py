@@ -461,3 +461,9 @@ def test_a_title_with_by_in_it_under_the_headline_names_no_author():
     html = page(f'<article><h1>Markets rally again</h1><h2>Driven by Tech and Energy</h2><p>{PARAGRAPH * 3}</p>'
                 '</article>')
     assert parse_html(html, "https://news.example.org/markets").authors == []
+
+
+def test_a_handle_linked_to_a_social_profile_in_the_byline_is_no_part_of_the_name():
+    html = page('<article><h1>Running shoes</h1><div class="entry-meta-author"><a href="/author/matthias/">Matthias'
+                f'</a> <a href="https://twitter.com/nursematt">nursematt</a></div><p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://blog.example.de/shoes").authors == ["Matthias"]
