@@ -148,7 +148,8 @@ def main() -> int:
 
         site = root / "site"
         write_site(site, args.articles)
-        with serve_sample_site(site) as base_url:
+        with serve_sample_site(site, base_url=None) as served:
+            base_url = served.base_url
             configure_sources(root / "config", base_url)
             knowledge()  # the speaker and topic files are read once per process, before either run
             server_started = time.perf_counter()

@@ -34,10 +34,10 @@ from accord.progress import Progress
 from accord.report import write_report
 from accord.retry import retry_transient
 from scrape.archive import iter_archive
-from scrape.crawl import CrawlSettings, crawl
+from scrape.crawl import CrawlSettings, Plan, SourceFailure, crawl, settle
 from scrape.pages import Page
-from scrape.sample_site import serve_sample_site
-from scrape.sources import Source, bind_sample_site, detect_source, load_sources, uses_sample_site
+from scrape.sample_site import bound_sample_site
+from scrape.sources import Source, detect_source, load_sources
 from warehouse import build, compact
 from warehouse.summary import RunSummary, summarize
 
@@ -75,6 +75,8 @@ class Crawled:
 
     batches: list[Packed]
     fetch_log: Packed
+    failed_sources: tuple[SourceFailure, ...] = ()  # sources that gave nothing, with the reason
+    warnings: tuple[SourceFailure, ...] = ()  # damage read past (bad WARC records, truncation)
 
     @property
     def pages(self) -> int:
@@ -84,16 +86,20 @@ class Crawled:
 @task(name="crawl", cache_policy=NO_CACHE,
       retries=1, retry_delay_seconds=60, retry_condition_fn=retry_transient, timeout_seconds=6 * 3600)
 def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
-                  since: date | None = None, until: date | None = None) -> Crawled:
-    """A retry re-crawls: pages the failed attempt archived are then fetched conditionally."""
+                  since: date | None = None, until: date | None = None, plan: Plan | None = None) -> Crawled:
+    """A retry re-crawls: pages the failed attempt archived are then fetched conditionally.
+    A backfill's day gives the `plan` its first run read (scrape.crawl.plan)."""
     local = storage.resolve(data_dir).local
-    with contextlib.ExitStack() as stack:
-        if uses_sample_site(sources):
-            base_url = stack.enter_context(serve_sample_site(settings.SAMPLE_SITE_DIR))
-            sources = bind_sample_site(sources, base_url)
-        result = crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(),
-                       since=since, until=until)
-    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)))
+    with bound_sample_site(sources, settings.SAMPLE_SITE_DIR) as (sources, connect_to):
+        result = crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(connect_to=connect_to),
+                       since=since, until=until, plan=plan)
+    logger = get_run_logger()
+    for failure in result.failed_sources:
+        logger.warning("source %s (%s) gave nothing: %s", failure.source, failure.location, failure.reason)
+    for warning in result.warnings:
+        logger.warning("source %s: %s: %s", warning.source, warning.location, warning.reason)
+    return Crawled(pack_batches(result.pages), pack(result.fetch_log, len(result.fetch_log)),
+                   tuple(result.failed_sources), tuple(result.warnings))
 
 
 def _parse_cache_key(context, parameters: dict) -> str:
@@ -151,8 +157,10 @@ def write_lake(data_dir: str, run_id: str, parsed: list[Packed], fetch_log: Pack
     merged = ParsedBatch()
     for batch in parsed:
         merged.merge(parse_cache.relabel(batch.unpack(), run_id))
-    return store_run(storage.resolve(data_dir).local, run_id, merged,
-                     fetch_log.unpack() if fetch_log is not None else [])
+    local = storage.resolve(data_dir).local
+    written = store_run(local, run_id, merged, fetch_log.unpack() if fetch_log is not None else [])
+    settle(local)  # the run's crawl state (validators, failures) takes effect with its rows
+    return written
 
 
 def writer_slot() -> contextlib.AbstractContextManager:

@@ -136,13 +136,18 @@ def parse_url_list(text: str) -> list[Entry]:
     return [Entry(line) for line in lines if line and not line.startswith("#")]
 
 
+def entry_day(published: str | None) -> date | None:
+    """The day of an entry's ISO date, or None when it has none that reads."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
 def in_range(published: str | None, since: date | None, until: date | None) -> bool:
     """Undated entries are kept: they are not known to fall outside."""
-    if published is None:
-        return True
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
+    day = entry_day(published)
+    if day is None:
         return True
     return (since is None or day >= since) and (until is None or day <= until)
 

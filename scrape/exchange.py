@@ -1,5 +1,5 @@
 """One HTTP GET with hard limits: connect and read timeouts, a total deadline, a size cap,
-a decoded-size cap (decompression bombs), and no private addresses unless allowed."""
+a decoded-size cap (decompression bombs), and no non-public address unless its origin is allowed."""
 from __future__ import annotations
 
 import contextlib
@@ -11,12 +11,16 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from urllib.parse import quote, urlsplit
 
+from scrape.urls import host_key
+
 CHUNK = 64 * 1024
+# metadata services outside the link-local ranges: Alibaba Cloud's, and AWS's IPv6 one
+METADATA_ADDRESSES = frozenset({ipaddress.ip_address("100.100.100.200"), ipaddress.ip_address("fd00:ec2::254")})
 _PRINTABLE = "".join(chr(code) for code in range(33, 127))
 
 
@@ -55,11 +59,33 @@ class FetchError(Exception):
         self.reason, self.retryable, self.refused = reason, retryable, refused
 
 
-def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
-        private_hosts: frozenset[str] = frozenset(),
+@dataclass(frozen=True)
+class Access:
+    """Which non-public addresses a GET may reach, by the URL's origin (scheme://host:port, as
+    scrape.urls.host_key spells it): the origins of configured sources, never a whole host.
+    Private, loopback and other non-global addresses need the origin in `private`; link-local
+    and cloud-metadata addresses, which hand out a cloud machine's credentials, need it in
+    `link_local` (a source's allow_link_local option). `connect_to` sends an origin's
+    connections to a fixed (address, port) instead of resolving its host."""
+    private: frozenset[str] = frozenset()
+    link_local: frozenset[str] = frozenset()
+    connect_to: dict[str, tuple[str, int]] = field(default_factory=dict, hash=False)
+
+    def refusal(self, origin: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+        """Why `origin` may not connect to `address`, or None."""
+        if is_link_local(address):
+            if origin in self.link_local:
+                return None
+            return (f"link-local or cloud-metadata address {address} (a source reaches it only "
+                    f"with allow_link_local = true)")
+        if is_non_public(address) and origin not in self.private:
+            return f"non-public address {address}"
+        return None
+
+
+def get(url: str, headers: list[tuple[str, str]], limits: Limits, *, access: Access = Access(),
         check_headers: Callable[[int, http.client.HTTPResponse], str | None] | None = None) -> Exchange:
-    """GET `url` once. Private, loopback and link-local addresses are refused unless the URL's host
-    is in `private_hosts`.
+    """GET `url` once, to an address `access` allows for the URL's origin.
     `check_headers(status, response)` may refuse the body (a reason) before it is read."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -86,7 +112,7 @@ def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
     watchdog.daemon = True
     watchdog.start()
     try:
-        conn.sock = _connect(scheme, host, conn.port, limits.connect_timeout, host.lower() in private_hosts)
+        conn.sock = _connect(scheme, host, conn.port, limits.connect_timeout, host_key(url), access)
         return _exchange(conn, url, parts, headers, limits, check_headers, started, expired)
     except FetchError:
         raise
@@ -99,14 +125,14 @@ def get(url: str, headers: list[tuple[str, str]], limits: Limits, *,
         conn.close()
 
 
-def _connect(scheme: str, host: str, port: int, timeout: float, private_ok: bool) -> socket.socket:
+def _connect(scheme: str, host: str, port: int, timeout: float, origin: str, access: Access) -> socket.socket:
     """A connected (and for https, TLS-wrapped) socket to an address checked before connecting:
     the check and the connection use the same resolved address, so DNS cannot slip past it."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    allowed = [info for info in infos if private_ok or not _is_private(_address(info))]
+    infos = resolve(host, port, origin, access)
+    refusals = [access.refusal(origin, _address(info)) for info in infos]
+    allowed = [info for info, refusal in zip(infos, refusals, strict=True) if refusal is None]
     if not allowed:
-        raise FetchError(f"refused: {host} resolves to non-public address {_address(infos[0])}",
-                         refused=True)
+        raise FetchError(f"refused: {host} resolves to {refusals[0]}", refused=True)
     error: OSError | None = None
     for family, kind, proto, _, address in allowed:
         sock = socket.socket(family, kind, proto)
@@ -121,6 +147,12 @@ def _connect(scheme: str, host: str, port: int, timeout: float, private_ok: bool
             sock = _tls().wrap_socket(sock, server_hostname=host)
         return sock
     raise error
+
+
+def resolve(host: str, port: int, origin: str, access: Access) -> list:
+    """getaddrinfo() for a connection to `origin`, or to where `access` sends it."""
+    target = access.connect_to.get(origin)
+    return socket.getaddrinfo(*(target or (host, port)), type=socket.SOCK_STREAM)
 
 
 def _address(info) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
@@ -205,11 +237,24 @@ class _Decoder:
         return zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS
 
 
-def _is_private(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def is_non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Any address but a global unicast one: private, loopback, shared (CGNAT), reserved..."""
+    address = _unmapped(address)
+    return (not address.is_global or address.is_private or address.is_loopback or address.is_link_local
+            or address.is_reserved or address.is_multicast or address.is_unspecified)
+
+
+def is_link_local(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Link-local (169.254.0.0/16, fe80::/10), where cloud machines find their metadata service,
+    or one of the clouds' other metadata addresses."""
+    address = _unmapped(address)
+    return address.is_link_local or address in METADATA_ADDRESSES
+
+
+def _unmapped(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-            or address.is_multicast or address.is_unspecified)
+        return address.ipv4_mapped
+    return address
 
 
 def _classify(exc: Exception) -> FetchError:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from scrape.exchange import Exchange, FetchError, Limits, get
+from scrape.exchange import Access, Exchange, FetchError, Limits, get
 from scrape.pacing import HostPacer
 from scrape.robots import Robots
 from scrape.urls import canonicalize_url, host_key
@@ -21,11 +21,10 @@ ROBOTS_REDIRECTS = 5  # RFC 9309
 
 @dataclass(frozen=True)
 class Context:
-    """Who is asking: the source's name, user agent, pace, and the private hosts it may reach."""
+    """Who is asking: the source's name, user agent and pace."""
     source: str
     agent: str
     interval: float  # seconds between requests to one host
-    private_hosts: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -54,11 +53,15 @@ class Policy:
 
 
 class Fetcher:
-    """Shared by the crawl's threads: one robots.txt fetch per host per run, one request at a time
-    per host, and no URL requested twice in a run."""
+    """Shared by the crawl's threads: one robots.txt fetch per host per run (none for the hosts
+    whose robots.txt it is given), one request at a time per host, no URL requested twice in a
+    run, and only the non-public addresses `access` allows."""
 
-    def __init__(self, policy: Policy, on_robots):
-        self._policy = policy
+    def __init__(self, policy: Policy, on_robots, access: Access,
+                 robots: dict[str, tuple[int, bytes]] | None = None):
+        self._policy, self._access = policy, access
+        self._given = robots or {}  # host_key -> robots.txt (status, body) read by an earlier run
+        self._fetched: dict[str, tuple[int, bytes]] = {}
         self._pacer = HostPacer()
         self._robots: dict[str, Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -82,7 +85,7 @@ class Fetcher:
         chain, current = [url], url
         while True:
             if robots:
-                rules = self._rules(current, context)
+                rules = self.rules(current, context)
                 if rules.refusal:
                     return self._end(outcome, "skipped", rules.refusal)
                 if rules.reason:  # robots.txt unreachable: a failure, so later runs try again
@@ -126,13 +129,12 @@ class Fetcher:
             headers.append(("If-None-Match", etag))
         if last_modified:
             headers.append(("If-Modified-Since", last_modified))
-        private = context.private_hosts
         for attempt in range(1, self._policy.max_attempts + 1):
             outcome.attempts += 1
             with self._pacer.slot(host):
                 started = time.monotonic()
                 try:
-                    exchange = get(url, headers, self._policy.limits, private_hosts=private,
+                    exchange = get(url, headers, self._policy.limits, access=self._access,
                                    check_headers=check_headers)
                 except FetchError as exc:
                     if exc.refused or not exc.retryable or attempt == self._policy.max_attempts:
@@ -158,30 +160,49 @@ class Fetcher:
         ceiling = min(self._policy.max_backoff, self._policy.backoff * 2 ** (attempt - 1))
         return ceiling * random.uniform(0.5, 1.0)
 
-    def _rules(self, url: str, context: Context) -> Robots:
+    def rules(self, url: str, context: Context) -> Robots:
+        """The robots.txt rules of `url`'s host: given when the Fetcher was made, else fetched
+        once per run."""
         key = host_key(url)
         with self._lock:
             lock = self._robots_locks.setdefault(key, threading.Lock())
         with lock:
             if key not in self._robots:
-                parts = urlsplit(url)
-                robots_url = canonicalize_url(f"{parts.scheme}://{parts.netloc}/robots.txt")
-                self.claim(robots_url)
-                outcome = self.fetch(robots_url, context, robots=False)
-                response = outcome.response
-                status = response.status if response is not None else None
-                if outcome.status == "failed" and status is not None and 400 <= status < 500:
-                    outcome.status, outcome.error = "fetched", None  # a missing robots.txt: no rules
-                if outcome.status == "skipped":
-                    rules = Robots(None, refusal=outcome.error or "refused")
+                if key in self._given:
+                    rules = Robots.from_response(*self._given[key])
                 else:
-                    rules = Robots.from_response(status, response.body if response is not None else b"")
+                    rules = self._fetch_rules(url, key, context)
                 delay = rules.crawl_delay(context.agent)
                 if delay:
                     self._pacer.slow_down(key, delay)
                 self._robots[key] = rules
-                self._on_robots(context, outcome)
             return self._robots[key]
+
+    def robots_fetched(self) -> dict[str, tuple[int, bytes]]:
+        """host_key -> (status, body) of each robots.txt this Fetcher fetched and could read,
+        for another Fetcher to be given (a transient failure is left for it to fetch again)."""
+        with self._lock:
+            return dict(self._fetched)
+
+    def _fetch_rules(self, url: str, key: str, context: Context) -> Robots:
+        parts = urlsplit(url)
+        robots_url = canonicalize_url(f"{parts.scheme}://{parts.netloc}/robots.txt")
+        self.claim(robots_url)
+        outcome = self.fetch(robots_url, context, robots=False)
+        response = outcome.response
+        status = response.status if response is not None else None
+        if outcome.status == "failed" and status is not None and 400 <= status < 500:
+            outcome.status, outcome.error = "fetched", None  # a missing robots.txt: no rules
+        if outcome.status == "skipped":
+            rules = Robots(None, refusal=outcome.error or "refused")
+        else:
+            body = response.body if response is not None else b""
+            rules = Robots.from_response(status, body)
+            if outcome.status == "fetched":
+                with self._lock:
+                    self._fetched[key] = (status, body)
+        self._on_robots(context, outcome)
+        return rules
 
     @staticmethod
     def _end(outcome: Outcome, status: str, error: str | None) -> Outcome:

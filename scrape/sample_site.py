@@ -6,10 +6,14 @@ import mimetypes
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from scrape.sources import Source, bind_sample_site, uses_sample_site
+from scrape.urls import host_key
 
 PLACEHOLDER = b"{{BASE_URL}}"
 TEXT_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml",
@@ -19,23 +23,56 @@ EXTRA_TYPES = {".xml": "application/xml", ".rss": "application/rss+xml", ".atom"
                ".htm": "text/html"}
 
 
+# The sample site's URL in every run, whatever port serves it: part of every article's URL and
+# id, so that two runs over the sample site give one warehouse. The .invalid top-level domain
+# never resolves (RFC 2606): only a crawl told where to connect (CrawlSettings.connect_to) reaches it.
+BASE_URL = "http://sample-site.invalid"
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    base_url: str  # the site's own URL, BASE_URL: what its pages link to and articles are kept under
+    address: tuple[str, int]  # where it is served
+
+    @property
+    def served_url(self) -> str:
+        return f"http://{self.address[0]}:{self.address[1]}"
+
+    @property
+    def connect_to(self) -> dict[str, tuple[str, int]]:
+        """For CrawlSettings.connect_to: the site's origin served at its address."""
+        return {host_key(self.base_url): self.address}
+
+
 @contextmanager
-def serve_sample_site(root: Path) -> Iterator[str]:
-    """Serve `root` on a free port of 127.0.0.1; yields the base URL (no trailing slash).
-    {{BASE_URL}} in text files becomes that base URL."""
+def serve_sample_site(root: Path, base_url: str | None = BASE_URL) -> Iterator[ServedSite]:
+    """Serve `root` on a free port of 127.0.0.1 as the site at `base_url` (no trailing slash;
+    None: the served address itself). {{BASE_URL}} in text files becomes that URL."""
     root = Path(root).resolve()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root))
     server.daemon_threads = True
-    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    base_url = base_url or f"http://127.0.0.1:{server.server_address[1]}"
     server.base_url = base_url
     thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
     thread.start()
     try:
-        yield base_url
+        yield ServedSite(base_url, ("127.0.0.1", server.server_address[1]))
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def bound_sample_site(sources: list[Source], root: Path) -> Iterator[tuple[list[Source], dict[str, tuple[str, int]]]]:
+    """The sources with {{SAMPLE_SITE}} bound to the sample site, served at `root` while the block
+    runs, and the CrawlSettings.connect_to that reaches it; the sources as they are, and no
+    server, when none of them uses it."""
+    if not uses_sample_site(sources):
+        yield sources, {}
+        return
+    with serve_sample_site(root) as site:
+        yield bind_sample_site(sources, site.base_url), site.connect_to
 
 
 def _handler(root: Path) -> type[BaseHTTPRequestHandler]:

@@ -22,6 +22,7 @@ OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "link_pattern": ((str,), "a regular expression"),
     "max_pages": ((int,), "a positive integer"),
     "url_template": ((str,), "an http(s) URL with a {date:...} field, e.g. https://example.org/{date:%Y/%m/%d}/"),
+    "allow_link_local": ((bool,), "true or false"),
 }
 
 
@@ -160,7 +161,7 @@ def _option_problems(key: str, value) -> list[str]:
     if key not in OPTIONS:
         return [f"unknown option {key!r}; known options: {', '.join(OPTIONS)}"]
     types, expected = OPTIONS[key]
-    ok = isinstance(value, types) and not isinstance(value, bool)
+    ok = isinstance(value, types) and (bool in types or not isinstance(value, bool))
     if ok and key in ("rate", "max_pages"):
         ok = value > 0
     elif ok and key == "allowed_domains":

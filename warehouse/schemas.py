@@ -87,7 +87,7 @@ FETCH_LOG = pa.schema([
     ("source", pa.string()),
     ("url", pa.string()),
     ("final_url", pa.string()),
-    ("status", pa.string()),  # fetched | not_modified | failed | skipped
+    ("status", pa.string()),  # fetched | not_modified | failed | skipped | recovered (from an earlier run's archive)
     ("http_status", pa.int32()),
     ("error", pa.string()),
     ("bytes", pa.int64()),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import ipaddress
 import time
 from collections import Counter
 from pathlib import Path
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from scrape.archive import iter_archive
-from scrape.crawl import crawl
+from scrape.crawl import access, crawl, settle
+from scrape.exchange import Access
 from scrape.sources import Source
 from scrape.urls import canonicalize_url
+from warehouse import lake
 
 from .conftest import Site, reset, respond
 
@@ -127,9 +130,14 @@ def build_misbehaving_site(site: Site) -> list[str]:
     return listed
 
 
-def run(site_url: str, data_dir: Path, settings, run_id: str, **kwargs):
+def run(site_url: str, data_dir: Path, settings, run_id: str, *, commit: bool = True, **kwargs):
+    """A crawl, then (as the flow does once its rows are written) the run's lake commit."""
     source = Source(name="test", kind="feed", location=site_url + "/rss.xml", options={"rate": 20.0})
-    return crawl([source], data_dir=data_dir, run_id=run_id, settings=settings, **kwargs)
+    result = crawl([source], data_dir=data_dir, run_id=run_id, settings=settings, **kwargs)
+    if commit:
+        lake.commit_run(data_dir, run_id)
+        settle(data_dir)
+    return result
 
 
 @pytest.mark.slow
@@ -300,3 +308,74 @@ def test_hosts_are_crawled_in_parallel(fast, tmp_path):
     assert len(result.pages) == 9
     # each host: 5 requests 0.2 s apart, at least 0.8 s; one after another would take 2.4 s
     assert 0.8 <= elapsed < 2.0
+
+
+def test_a_source_that_gives_nothing_is_named_with_its_reason(site, fast, tmp_path):
+    site.page("/robots.txt", b"", "text/plain")
+    site.route("/down.xml", lambda h: respond(h, 503, b"down"))
+    broken = site.route("/broken", lambda h: respond(h, 500, b"no"))
+    site.page("/rss.xml", rss([broken]), "application/rss+xml")
+    site.page("/not-a-feed", b"%PDF-1.4", "application/pdf")
+    fine = site.page("/fine")
+    fast.max_attempts = 1
+    sources = [Source("down", "feed", site.url + "/down.xml"), Source("broken", "feed", site.url + "/rss.xml"),
+               Source("pdf", "auto", site.url + "/not-a-feed"), Source("fine", "page", fine)]
+    result = crawl(sources, data_dir=tmp_path, run_id="r", settings=fast)
+    assert [page.url for page in result.pages] == [fine]
+    assert {(f.source, f.location, f.reason) for f in result.failed_sources} == {
+        ("down", site.url + "/down.xml", "HTTP 503 Service Unavailable"),
+        ("broken", site.url + "/rss.xml",
+         f"every page it led to failed (1); the first: {broken}: HTTP 500 Internal Server Error"),
+        ("pdf", site.url + "/not-a-feed", "not a feed, sitemap or HTML page")}
+    log = {row["url"]: (row["status"], row["error"]) for row in result.fetch_log}
+    assert log[site.url + "/down.xml"] == ("failed", "HTTP 503 Service Unavailable")
+
+
+def test_a_private_source_opens_its_own_origin_only(site, fast, tmp_path):
+    """A feed on 127.0.0.1:<port> may not pull pages from another port of 127.0.0.1."""
+    neighbour = Site("127.0.0.1")
+    neighbour.thread.start()
+    try:
+        site.page("/robots.txt", b"", "text/plain")
+        neighbour.page("/robots.txt", b"", "text/plain")
+        own = site.page("/own")
+        other_port = neighbour.page("/internal")
+        hop = site.route("/hop", lambda h: respond(h, 302, headers={"Location": neighbour.url + "/admin"}))
+        site.page("/rss.xml", rss([own, other_port, hop]), "application/rss+xml")
+        result = run(site.url, tmp_path, fast, "run-1")
+    finally:
+        neighbour.close()
+    assert [page.url for page in result.pages] == [own]
+    assert neighbour.hits == []
+    log = {row["url"]: row for row in result.fetch_log}
+    for url in (other_port, hop):
+        assert log[url]["status"] == "skipped" and "non-public address 127.0.0.1" in log[url]["error"]
+
+
+def test_link_local_and_metadata_addresses_are_refused_even_as_a_source(fast, tmp_path):
+    metadata = Source("metadata", "page", "http://169.254.169.254/latest/meta-data/")
+    result = crawl([metadata], data_dir=tmp_path, run_id="r", settings=fast)
+    [row] = [row for row in result.fetch_log if row["url"] == metadata.location]
+    assert row["status"] == "skipped" and row["attempts"] == 0
+    assert "link-local or cloud-metadata address 169.254.169.254" in row["error"]
+    assert "allow_link_local" in row["error"]
+    [failure] = result.failed_sources
+    assert failure.source == "metadata"
+
+
+def test_access_is_per_origin_and_link_local_needs_the_option():
+    sources = [Source("local", "feed", "http://127.0.0.1:8765/rss.xml"),
+               Source("public", "feed", "http://93.184.215.14/rss.xml"),
+               Source("imds", "page", "http://169.254.169.254/", {"allow_link_local": True}),
+               Source("imds-not-allowed", "page", "http://169.254.170.2/")]
+    allowed = access(sources, {})
+    assert allowed.private == {"http://127.0.0.1:8765", "http://169.254.169.254:80", "http://169.254.170.2:80"}
+    assert allowed.link_local == {"http://169.254.169.254:80"}
+    loopback, imds, alibaba = (ipaddress.ip_address(a) for a in ("127.0.0.1", "169.254.169.254", "100.100.100.200"))
+    assert allowed.refusal("http://127.0.0.1:8765", loopback) is None
+    assert "non-public" in allowed.refusal("http://127.0.0.1:8767", loopback)
+    assert allowed.refusal("http://169.254.169.254:80", imds) is None
+    assert "link-local" in allowed.refusal("http://169.254.170.2:80", imds)
+    assert "metadata" in allowed.refusal("http://127.0.0.1:8765", alibaba)
+    assert "metadata" in Access().refusal("https://x.org:443", ipaddress.ip_address("fd00:ec2::254"))
+    assert "metadata" in Access().refusal("https://x.org:443", ipaddress.ip_address("::ffff:169.254.169.254"))

@@ -3,7 +3,7 @@ import zlib
 
 import pytest
 
-from scrape.exchange import FetchError, Limits, get
+from scrape.exchange import Access, FetchError, Limits, get
 
 from .conftest import respond
 
@@ -17,7 +17,7 @@ def test_deflate_raw_or_wrapped_is_decoded(site):
                                          headers={"Content-Encoding": "deflate"}))
     site.route("/zlib", lambda h: respond(h, 200, zlib.compress(body), headers={"Content-Encoding": "deflate"}))
     for path in ("/raw", "/zlib"):
-        exchange = get(site.url + path, [], LIMITS, private_hosts=frozenset({"127.0.0.1"}))
+        exchange = get(site.url + path, [], LIMITS, access=Access(private=frozenset({site.url})))
         assert exchange.body == body and exchange.raw_body != body
 
 
@@ -31,7 +31,7 @@ def test_headers_dripped_slowly_still_hit_the_deadline(site):
     site.route("/slow-headers", drip_headers)
     began = time.monotonic()
     with pytest.raises(FetchError, match="deadline"):
-        get(site.url + "/slow-headers", [], LIMITS, private_hosts=frozenset({"127.0.0.1"}))
+        get(site.url + "/slow-headers", [], LIMITS, access=Access(private=frozenset({site.url})))
     assert time.monotonic() - began < 1.5
 
 

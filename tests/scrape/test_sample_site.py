@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from scrape.sample_site import serve_sample_site
+from scrape.crawl import CrawlSettings, crawl
+from scrape.sample_site import BASE_URL, serve_sample_site
+from scrape.sources import SAMPLE_SITE, Source, bind_sample_site
 
 
 def get(url: str, **headers) -> tuple[int, dict, bytes]:
@@ -27,20 +29,35 @@ def site_root(tmp_path) -> Path:
 
 
 def test_serves_with_base_url_and_content_types(site_root):
-    with serve_sample_site(site_root) as base:
+    with serve_sample_site(site_root) as site:
+        assert site.base_url == BASE_URL
+        base = site.served_url
         assert base.startswith("http://127.0.0.1:")
         status, headers, body = get(base + "/rss.xml")
         assert status == 200 and headers["Content-Type"] == "application/xml"
-        assert f"{base}/politics/a.html".encode() in body and b"{{BASE_URL}}" not in body
+        assert f"{BASE_URL}/politics/a.html".encode() in body and b"{{BASE_URL}}" not in body
         status, headers, body = get(base + "/politics/a.html")
-        assert headers["Content-Type"] == "text/html" and base.encode() in body
+        assert headers["Content-Type"] == "text/html" and BASE_URL.encode() in body
         assert get(base + "/")[2] == b"home"
         assert get(base + "/missing.html")[0] == 404
         assert get(base + "/../../etc/passwd")[0] == 404
 
 
+def test_the_site_keeps_one_url_whatever_port_serves_it(site_root, tmp_path):
+    """Articles are kept under their URL: a new port each run would make every article new."""
+    urls = []
+    with serve_sample_site(site_root) as first, serve_sample_site(site_root) as second:  # two ports
+        for run, site in (("r1", first), ("r2", second)):
+            [source] = bind_sample_site([Source("s", "feed", f"{SAMPLE_SITE}/rss.xml")], site.base_url)
+            result = crawl([source], data_dir=tmp_path / run, run_id=run,
+                           settings=CrawlSettings(rate=100, connect_to=site.connect_to))
+            urls.append([page.url for page in result.pages])
+    assert urls == [[f"{BASE_URL}/politics/a.html"]] * 2
+
+
 def test_conditional_get(site_root):
-    with serve_sample_site(site_root) as base:
+    with serve_sample_site(site_root) as site:
+        base = site.served_url
         _, headers, _ = get(base + "/politics/a.html")
         assert get(base + "/politics/a.html", **{"If-None-Match": headers["ETag"]})[0] == 304
         assert get(base + "/politics/a.html", **{"If-Modified-Since": headers["Last-Modified"]})[0] == 304
