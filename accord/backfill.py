@@ -1,11 +1,15 @@
 """Backfill bookkeeping: the days of a range, and which (source, day) chunks are already done.
 
-A chunk is one day of one source. Its marker, data_dir/state/backfill/<source>/<day>.json, is
-written only after the day's rows are committed to the lake, so a backfill killed half-way
+A chunk is one day of one source. Its marker,
+data_dir/state/backfill/<source name>-<digest of its kind, location and url_template>/<day>.json,
+is written only after the day's rows are committed to the lake, so a backfill killed half-way
 re-runs at most the day it was in, and a second backfill over the same range fetches nothing.
+The digest keeps two sources apart that share a name (two sitemaps of one host given with
+--source are both named after the host).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -26,25 +30,31 @@ def state_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "state" / "backfill"
 
 
-def _marker(data_dir: Path, source: str, day: date) -> Path:
-    safe = re.sub(r"[^A-Za-z0-9._-]", "_", source).strip(".") or "source"
-    return state_dir(data_dir) / safe / f"{day.isoformat()}.json"
+def source_key(source: Source) -> str:
+    """The folder name of a source's markers: its name, and what it reads."""
+    what = "\x1f".join((source.kind, source.location, source.options.get("url_template") or ""))
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", source.name).strip(".") or "source"
+    return f"{safe}-{hashlib.sha1(what.encode()).hexdigest()[:10]}"
 
 
-def is_done(data_dir: Path, source: str, day: date) -> bool:
+def _marker(data_dir: Path, source: Source, day: date) -> Path:
+    return state_dir(data_dir) / source_key(source) / f"{day.isoformat()}.json"
+
+
+def is_done(data_dir: Path, source: Source, day: date) -> bool:
     return _marker(data_dir, source, day).exists()
 
 
-def mark_done(data_dir: Path, source: str, day: date, run_id: str, pages: int) -> None:
+def mark_done(data_dir: Path, source: Source, day: date, run_id: str, pages: int) -> None:
     marker = _marker(data_dir, source, day)
     marker.parent.mkdir(parents=True, exist_ok=True)
     temporary = marker.with_name(f".{marker.name}.tmp")
-    temporary.write_text(json.dumps({"source": source, "day": day.isoformat(), "run_id": run_id,
-                                     "pages": pages}))
+    temporary.write_text(json.dumps({"source": source.name, "location": source.location,
+                                     "day": day.isoformat(), "run_id": run_id, "pages": pages}))
     os.replace(temporary, marker)
 
 
-def pending(data_dir: Path, sources: list[str], since: date, until: date) -> list[tuple[date, list[str]]]:
+def pending(data_dir: Path, sources: list[Source], since: date, until: date) -> list[tuple[date, list[Source]]]:
     """Each day of the range that some source still lacks, with those sources."""
     todo = []
     for day in days(since, until):

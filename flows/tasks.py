@@ -28,7 +28,7 @@ from prefect.concurrency.sync import concurrency
 from prefect.exceptions import ObjectNotFound
 from prefect.futures import as_completed
 
-from accord import backfill, parse_cache, settings, storage
+from accord import parse_cache, settings, storage
 from accord.parse_pages import Packed, ParsedBatch, pack, parse_pages, store_run
 from accord.progress import Progress
 from accord.report import write_report
