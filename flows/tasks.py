@@ -215,13 +215,6 @@ def latest_pages(pages) -> list[Page]:
     return list(latest.values())
 
 
-@task(name="mark-days-done", cache_policy=NO_CACHE)
-def mark_days_done(data_dir: str, sources: list[str], day: date, run_id: str, pages: int) -> None:
-    local = storage.resolve(data_dir).local
-    for source in sources:
-        backfill.mark_done(local, source, day, run_id, pages)
-
-
 def publish(summary: RunSummary, description: str) -> None:
     """The run summary and its failures as artifacts, visible on the flow run's page."""
     create_markdown_artifact(summary.as_markdown(), key="accord-run-summary", description=description)
