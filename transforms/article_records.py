@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from transforms.document import Document, ParseError
 from transforms.html_document import collection_paused, parse_html
+from transforms.language import detect_language
 from transforms.records import Extraction
 from transforms.speaker_registry import SpeakerRegistry
 from transforms.statements import extract
@@ -74,7 +75,8 @@ def article_rows(
         "published_at": published_at,
         "modified_at": to_timestamp(doc.modified_at),
         "text": text,
-        "language": doc.language,
+        # declared by the page, else read from its words (a plain-text article declares none)
+        "language": doc.language or detect_language(text),
         "site_name": doc.site_name,
         "fetched_at": fetched_at,
         "content_hash": hashlib.sha1(text.encode()).hexdigest(),

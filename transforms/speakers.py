@@ -570,6 +570,17 @@ def _first_name_gender(name: str) -> str | None:
     return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
 
 
+# words that make an organisation's name a news outlet's: it reports, it takes no position
+OUTLET_WORDS = _lexicon("""
+times post news journal tribune magazine daily press reuters cnn msnbc bbc afp ap bloomberg telegraph guardian
+herald gazette politico breitbart axios nbc abc cbs fox npr pbs associated agence xinhua tass ria interfax
+""")
+
+
+def is_outlet(name: str) -> bool:
+    return any(w.lower().strip(".,’'") in OUTLET_WORDS for w in name.split())
+
+
 def _org_like(name: str) -> bool:
     return any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
 

@@ -12,7 +12,8 @@ Method (lexicon-based, negation-aware):
    "cannot have this relationship", "had not seen any evidence".
 4. A countering verb (COUNTER) whose object, read up to the next clause break, holds a harm
    word (HARMS) supports rather than opposes: "deny a safe haven for terrorists",
-   "combat cyber crime". A harm word anywhere else counts -1 ("behind the attacks").
+   "combat cyber crime". A harm word anywhere else takes no stance ("the war ended").
+   Praise words of no position ("great", "good", "safe") take none either.
 5. The sign of the sum gives "support" (> 0), "oppose" (< 0) or "neutral" (0).
 """
 from __future__ import annotations
@@ -28,17 +29,15 @@ def _lexicon(words: str) -> frozenset[str]:
 SUPPORT = _lexicon("""
 support supports supported supporting backs backed endorse endorses endorsed favor favors favour favours
 welcome welcomes welcomed agree agrees agreed agreement praise praised praises applaud applauded
-thank thanks thanked backing prefer prefers preferred defend defends defended defending proportionate sincere
+thank thanks thanked backing prefer prefers preferred defend defends defended defending
 fight_for fights_for fought_for fighting_for keep_fighting committed_to commitments
 believe_in believes_in committed commitment commit commits pledge pledged pledges vow vowed vows
 want_to wants_to wanted_to need_to needs_to needed_to must should has_to have_to ought_to
 intend_to intends_to determined_to ready_to willing_to hope_to hopes_to aim_to seek_to seeks_to
 call_for calls_for called_for calling_for urge urges urged improve improves improved improving improvement
 strengthen strengthened cooperate cooperation cooperating work_together working_together stand_together
-progress positive constructive productive pragmatic useful stable stability unified united peace peaceful
-solution solve resolve resolved settle settlement on_the_agenda priority important necessary essential
-success successful better good great best understand understanding trust fair frank honest unbiased
-democratic safe secure security protect protected opportunity benefit beneficial legitimate right
+progress positive constructive productive pragmatic useful solution solve resolve resolved settle settlement
+on_the_agenda priority evidence_of proof_of
 """)
 
 OPPOSE = _lexicon("""
@@ -82,8 +81,6 @@ NEGATORS = frozenset({
     "cannot", "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
     "shouldn't", "wouldn't", "couldn't", "dont", "doesnt", "didnt", "wont", "cant", "nothing",
 })
-# Negators that oppose on their own when nothing in their reach carries a stance.
-_BARE_NEGATORS = NEGATORS - {"without", "nor", "neither", "hardly", "no"}
 
 # Where the object of a countering verb ends.
 _OBJECT_END = frozenset({
@@ -144,16 +141,13 @@ def _cue_at(clause: list[str], start: int) -> tuple[str | None, int]:
 
 def _score(clause: list[str]) -> int:
     total, i = 0, 0
-    negator: tuple[int, bool] | None = None  # (index, opposes on its own) of an unspent negator
+    negator: int | None = None  # index of an unspent negator
     while i < len(clause):
-        if negator and i - negator[0] > _NEGATION_REACH:
-            total -= negator[1]
+        if negator is not None and i - negator > _NEGATION_REACH:
             negator = None
         token = clause[i]
         if token in NEGATORS:
-            if negator:
-                total -= negator[1]
-            negator = (i, token in _BARE_NEGATORS)
+            negator = i
             i += 1
             continue
         phrase, size = _cue_at(clause, i)
@@ -165,12 +159,12 @@ def _score(clause: list[str]) -> int:
         elif phrase:
             value = _PHRASES.get(phrase, 0)
         else:
-            value = -1 if HARMS.match(token) else 0
-        if value and negator:
+            value = 0  # a harm named is no stance: "the crime rate fell", "the war ended"
+        if value and negator is not None:
             value, negator = -value, None
         total += value
         i += size
-    return total - (negator[1] if negator else 0)
+    return total
 
 
 def stance_of(text: str, topic: str | None = None) -> str:

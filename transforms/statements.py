@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from transforms.agreements import find_agreements
 from transforms.countries import find_countries
 from transforms.document import Document
+from transforms.language import detect_language, primary_language
 from transforms.quotes import QuoteSpan, find_quotes
 from transforms.records import Extraction, Quote, Speaker
-from transforms.relations import AFTER_OBJECT, ANY_CUE, RELATION_NOUNS, Party, SentenceParties, country_parties, party_of
+from transforms.relations import (
+    AFTER_OBJECT,
+    ANY_CUE,
+    RELATION_NOUNS,
+    Party,
+    SentenceParties,
+    country_parties,
+    party_of,
+)
 from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
 from transforms.sentences import split_sentences
@@ -22,6 +31,7 @@ from transforms.speakers import (
     Entity,
     Mention,
     find_mentions,
+    is_outlet,
     parse_name,
 )
 from transforms.stance import stance_of
@@ -721,12 +731,21 @@ def _named_affiliations(text: str, registry: SpeakerRegistry) -> set[str]:
     return named
 
 
+def _has_stance(statement: _Statement, english: bool) -> bool:
+    """A stance is read from a party's own English words; a news outlet's report ("Reuters
+    reported that …") states a fact, not the outlet's position."""
+    entity = statement.entity
+    return english and not (entity is not None and entity.kind == "organisation" and is_outlet(entity.name))
+
+
 def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Extraction:
     """Quotes, reported statements and their speakers; agreements between the speakers."""
     sentences_with_parties: list[SentenceParties] = []
     statements, sections = attribute(doc, registry, sentences_with_parties)
     text = doc.text
     voice_quotes(statements, sentences_with_parties, text, registry.institutions)
+    # the stance lexicon is English: other languages' statements get none
+    english = (primary_language(doc.language) or detect_language(text)) in ("en", None)
     quotes = []
     for st in statements:
         source = doc.title if st.in_title else text
@@ -738,7 +757,8 @@ def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Ext
             speaker_mention=st.mention.text if st.mention else None,
             kind=st.kind, text=words, cue=st.cue, sentence=sentence, topics=topics,
             section=None if st.in_title else sections[st.unit.block], start_char=st.start, end_char=st.end,
-            stance=stance_of(words, topics[0] if topics else None), in_title=st.in_title))
+            stance=stance_of(words, topics[0] if topics else None) if _has_stance(st, english) else "neutral",
+            in_title=st.in_title))
     speakers = _speakers(statements, text, registry)
     # a headline restates the body: agreements are read from the body's statements
     body = [q for q in quotes if not q.in_title]

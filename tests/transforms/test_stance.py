@@ -23,14 +23,13 @@ def test_support(text):
     "The minister rejected the proposal",
     "The report is fake",
     "The plan remains an obstacle to an improvement in trade",
-    "We cannot have this kind of deal",
     "The economy has spiraled out of control",
-    "She had not seen any proof of wrongdoing",
     "I don't support the bill",
     "We will fight this bill",
     "The move would have very negative consequences for the region",
     "This approach leads nowhere",
     "The minister denounced the vote",
+    "She had not seen any proof of wrongdoing",  # a denial of the charge
 ])
 def test_oppose(text):
     assert stance_of(text) == "oppose"
@@ -40,6 +39,9 @@ def test_oppose(text):
     "The senator spoke to reporters on Tuesday", "special envoys", "",
     "The first phase of the agreement would last six weeks",  # a deal named, no stance taken
     "The navy will send long-range missiles to the region",  # arms are a harm only when countered
+    "The talks did not start on time",  # a fact, negated
+    "The crime rate fell last year and the war ended",  # harms named, no position taken
+    "It was a great day for the city",  # praise of nothing anyone proposes
 ])
 def test_neutral(text):
     assert stance_of(text) == "neutral"

@@ -293,3 +293,15 @@ def test_a_verb_that_names_something_puts_the_quoted_name_in_the_subjects_mouth(
     text = f"Strike\nThe Kremlin on Friday {verb} the missile strike as “an act of aggression.”\n"
     quotes = extract(parse_text(text, "file:///strike.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [(q.speaker, q.cue) for q in quotes] == [("Russia", verb)]  # the Kremlin speaks for Russia
+
+
+def test_stance_is_read_from_english_words_of_a_party_only():
+    english = parse_text("T\n“We reject the tariff,” Okafor said. Reuters reported that the tariff was "
+                         "rejected by the ministry and the unions and the farmers.", "file:///e.txt")
+    stances = {q.speaker: q.stance for q in extract(english, REGISTRY, TAXONOMY).quotes}
+    assert stances["Paul Okafor"] == "oppose"
+    assert stances.get("Reuters", "neutral") == "neutral"  # an outlet reports; it takes no side
+    german = parse_text("T\n„Der Zoll ist ein Problem und ein Fehler“, sagte Okafor. Die Gespräche "
+                        "mit den Gewerkschaften sollen in der nächsten Woche weitergehen, und der Minister will "
+                        "sich mit den Bauern treffen.", "file:///d.txt")
+    assert {q.stance for q in extract(german, REGISTRY, TAXONOMY).quotes} <= {"neutral"}
