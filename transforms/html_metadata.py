@@ -187,7 +187,8 @@ def _elsewhere(page: Walk, marks: tuple[int, ...], opening: frozenset[int]) -> b
     return outermost is not None and outermost not in opening
 
 
-def date_near_headline(page: Walk, headline: str | None = None, opening: frozenset[int] = frozenset()) -> str | None:
+def date_near_headline(page: Walk, headline: str | None = None, opening: frozenset[int] = frozenset(),
+                       month_first: bool = False) -> str | None:
     """A date in a short block just around the headline (a dateline, a byline)."""
     at = headline_index(page, headline)
     if at is None:
@@ -196,10 +197,10 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         if _elsewhere(page, block.elsewhere, opening):
             continue
         # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
-        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := all_dates(block.text)):
+        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := all_dates(block.text, month_first)):
             return min(found)
         # a dateline run into the first paragraph: "27.1.2022 – The ...", "BERLIN, 3. März 2022 – ..."
-        if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1))):
+        if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1), month_first)):
             return found
     return None
 
@@ -209,8 +210,9 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?")) and len(text.split()) >= SENTENCE_WORDS
 
 
-def _first_date(nodes) -> str | None:
-    return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300]))), None)
+def _first_date(nodes, month_first: bool = False) -> str | None:
+    return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300], month_first))),
+                None)
 
 
 def _in_card(node, cards: bool) -> bool:
@@ -221,10 +223,10 @@ def _in_card(node, cards: bool) -> bool:
     return card is not None and len(card.get_text()) < CARD_CHARS
 
 
-def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int]) -> str | None:
+def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_first: bool = False) -> str | None:
     return next((found for datetime_attr, text, furniture, elsewhere in page.times
                  if furniture == in_furniture and not _elsewhere(page, elsewhere, opening)
-                 and (found := normalize_date(datetime_attr) or find_date(text))), None)
+                 and (found := normalize_date(datetime_attr) or find_date(text, month_first))), None)
 
 
 def is_front_page(url: str) -> bool:
@@ -237,7 +239,7 @@ def is_front_page(url: str) -> bool:
 
 def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
               headline: str | None = None, updated_shown: bool = False,
-              opening: frozenset[int] = frozenset()) -> str | None:
+              opening: frozenset[int] = frozenset(), month_first: bool = False) -> str | None:
     """The publication day most places on the page agree on: declared metadata, the URL, <time>
     elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date or is a
     site's front page (whose declared dates are the site's)."""
@@ -253,13 +255,13 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         declared = None
     candidates = {
         "url": url_date(url),
-        "byline": _first_date(page.bylines[:5]),
-        "near_headline": date_near_headline(page, headline, opening),
+        "byline": _first_date(page.bylines[:5], month_first),
+        "near_headline": date_near_headline(page, headline, opening, month_first),
         "declared": declared,
-        "time": _time_date(page, False, opening),
-        "furniture_time": _time_date(page, True, opening),
-        "dateline": _first_date(node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
-                                if not _elsewhere(page, marks, opening) and not _in_card(node, cards)),
+        "time": _time_date(page, False, opening, month_first),
+        "furniture_time": _time_date(page, True, opening, month_first),
+        "dateline": _first_date((node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
+                                 if not _elsewhere(page, marks, opening) and not _in_card(node, cards)), month_first),
         "modified": updated,
     }
     votes: dict[str, float] = {}
@@ -282,10 +284,10 @@ def declared_modified(meta: dict[str, list[str]], ld: dict, page: Walk) -> str |
                  if (found := normalize_date(value))), None)
 
 
-def shown_modified(page: Walk) -> str | None:
+def shown_modified(page: Walk, month_first: bool = False) -> str | None:
     """A visible "last edited on …" line (a wiki's footer)."""
     return next((found for block in page.blocks if len(block.text) <= DATELINE_CHARS
-                 and (line := LAST_CHANGED.search(block.text)) and (found := find_date(block.text[line.end():]))),
+                 and (line := LAST_CHANGED.search(block.text)) and (found := find_date(block.text[line.end():], month_first))),
                 None)
 
 
@@ -377,6 +379,13 @@ def byline_near_headline(page: Walk, headline: str | None = None) -> list[str]:
     return []
 
 
+def month_first(page: Walk, meta: dict[str, list[str]]) -> bool:
+    """Whether the page writes numeric dates month first: American English ("en", "en-US")."""
+    value = page.lang or _first(meta, ("og:locale", "content-language", "language")) or ""
+    primary, _, region = value.strip().lower().replace("_", "-").partition("-")
+    return primary == "en" and region in ("", "us")
+
+
 def language(page: Walk, meta: dict[str, list[str]], ld: dict) -> str | None:
     for value in (page.lang, ld["language"], _first(meta, ("og:locale", "content-language", "language"))):
         primary = re.split(r"[-_]", value.strip())[0].lower() if isinstance(value, str) else ""
@@ -400,13 +409,14 @@ def page_metadata(page: Walk, url: str) -> dict:
     ld = article_metadata(page.json_ld)
     site_name = _first(meta, SITE_KEYS) or ld["publisher"]
     declared_update = declared_modified(meta, ld, page)
-    updated = declared_update or shown_modified(page)
+    american = month_first(page, meta)
+    updated = declared_update or shown_modified(page, american)
     headline = title(page, meta, ld, site_name, url)
     opening = opening_marks(page, headline)
     return {
         "title": headline,
         "authors": authors(page, meta, ld, site_name, url, opening, headline),
-        "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening),
+        "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening, american),
         "modified_at": updated,
         "language": language(page, meta, ld),
         "site_name": site_name,

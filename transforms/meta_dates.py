@@ -21,21 +21,45 @@ MONTHS = {
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
     "settembre": 9, "ottobre": 10, "dicembre": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # their abbreviations ("janv.", "févr.", "ene.", "gen.", "mrt.")
+    "janv": 1, "févr": 2, "fév": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "ene": 1, "dic": 12,
+    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "ott": 10, "mrt": 3,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12, "fev": 2,
+    # Swedish, Danish, Norwegian
+    "maj": 5, "augusti": 8, "desember": 12,
+    # Polish (the genitive a date uses), Czech months are too close to words to guess
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
+    "sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+    # Turkish, Indonesian
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
+    "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12, "maret": 3, "agustus": 8,
 }
-MONTH_NAME = r"(?P<month>[^\W\d_]{3,10})\.?"
+MONTH_NAME = r"(?P<month>[^\W\d_]{3,12})\.?"
+# "3", "3.", "3rd", "1er", "3º"
+DAY = r"(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?"
 TIME = r"(?:[T\s,]+(?:at\s+|um\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 PATTERNS = [re.compile(p, re.I) for p in (
     r"(?<!\d)(?P<Y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + TIME,
     r"(?<!\d)(?P<Y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)" + TIME,
     r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<Y>\d{4})(?!\d)" + TIME,
-    r"(?<![\d\w])(?P<d>\d{1,2})\.?\s+" + MONTH_NAME + r",?\s+(?P<Y>\d{4})(?!\d)" + TIME,
+    # "3 May 2020", "3. Mai 2020", "3rd of May 2020", "3 de mayo de 2020"
+    r"(?<![\d\w])" + DAY + r"\s+(?:of\s+|de\s+)?" + MONTH_NAME + r",?\s+(?:de\s+|del\s+)?(?P<Y>\d{4})(?!\d)" + TIME,
     r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<Y>\d{4})(?!\d)" + TIME,
     # C/Java style: "Mon Oct 11 14:57:21 CEST 2021"
     r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2}):(?P<S>\d{2})\s+[A-Z]{0,5}\s*(?P<Y>\d{4})",
+    # "2020.05.03", "2020. 5. 3." (Korean)
+    r"(?<![\d.])(?P<Y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?!\d)" + TIME,
+    # "2020年5月3日", "2020년 5월 3일"
+    r"(?P<Y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})",
     r"(?<!\d)(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?!\d)",
 )]
 URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|"
                       r"/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
+# "03/05/2020", "03-05-2020": day first, or month first on pages in American English; read in visible
+# text only, where the page's language tells the order (a declared "01/01/2004" is a placeholder)
+NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<Y>\d{4})(?![\d/-])" + TIME)
 SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])" + TIME)
 DASH = r"\s*[-–—]\s*"
 # a span of days ("14.–20. Januar 2022", "January 14–20, 2022") was published on its first day
@@ -44,20 +68,24 @@ RANGES = [re.compile(p, re.I) for p in (
     r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})" + DASH + r"\d{1,2},?\s+(?P<Y>\d{4})(?!\d)",
 )]
 # in running text a bare run of eight digits is rarely a date
-IN_TEXT = RANGES + PATTERNS[:-1] + [SHORT_YEAR]
+IN_TEXT = RANGES + PATTERNS[:-1] + [NUMERIC, SHORT_YEAR]
 
 
-def _build(match: re.Match) -> str | None:
+def _build(match: re.Match, month_first: bool = False) -> str | None:
     parts = match.groupdict()
     try:
         year = int(parts["Y"]) if parts.get("Y") else 2000 + int(parts["y"])
-        if parts.get("month"):
+        if parts.get("a"):
+            day, month = (int(parts["b"]), int(parts["a"])) if month_first else (int(parts["a"]), int(parts["b"]))
+            if month > 12 >= day:
+                day, month = month, day  # "25/12/2020" on an American page, "12/25/2020" on another
+        elif parts.get("month"):
             month = MONTHS.get(parts["month"].lower())
             if month is None:
                 return None
+            day = int(parts["d"])
         else:
-            month = int(parts["m"])
-        day = int(parts["d"])
+            month, day = int(parts["m"]), int(parts["d"])
         if not 1990 <= year <= 2100:
             return None
         day_iso = date(year, month, day).isoformat()
@@ -83,15 +111,16 @@ def normalize_date(value: str | None) -> str | None:
     return _first_date(value.strip()[:100], PATTERNS)
 
 
-def find_date(text: str) -> str | None:
-    """The first date written in visible text (a byline, a dateline), as ISO."""
-    return _first_date(text[:2000], IN_TEXT)
+def find_date(text: str, month_first: bool = False) -> str | None:
+    """The first date written in visible text (a byline, a dateline), as ISO; `month_first` reads
+    "03/05/2020" as March 5 (American English)."""
+    return _first_date(text[:2000], IN_TEXT, month_first)
 
 
-def all_dates(text: str) -> list[str]:
+def all_dates(text: str, month_first: bool = False) -> list[str]:
     """Every date written in a short text (a byline, a dateline), as ISO, in the order written."""
     found = sorted((match.start(), built) for pattern in IN_TEXT for match in pattern.finditer(text[:2000])
-                   if (built := _build(match)) is not None)
+                   if (built := _build(match, month_first)) is not None)
     return [built for _, built in found]
 
 
@@ -107,9 +136,9 @@ def url_date(url: str) -> str | None:
         return None
 
 
-def _first_date(text: str, patterns: list[re.Pattern]) -> str | None:
+def _first_date(text: str, patterns: list[re.Pattern], month_first: bool = False) -> str | None:
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if (found := _build(match)) is not None:
+            if (found := _build(match, month_first)) is not None:
                 return found
     return None

@@ -467,3 +467,10 @@ def test_a_handle_linked_to_a_social_profile_in_the_byline_is_no_part_of_the_nam
     html = page('<article><h1>Running shoes</h1><div class="entry-meta-author"><a href="/author/matthias/">Matthias'
                 f'</a> <a href="https://twitter.com/nursematt">nursematt</a></div><p>{PARAGRAPH * 3}</p></article>')
     assert parse_html(html, "https://blog.example.de/shoes").authors == ["Matthias"]
+
+
+@pytest.mark.parametrize(("lang", "day"), [("en-US", "2020-03-05"), ("en-GB", "2020-05-03"), ("de", "2020-05-03")])
+def test_a_numeric_date_under_the_headline_is_read_in_the_pages_order(lang, day):
+    html = page(f'<article><h1>Budget passes</h1><p class="date">03/05/2020</p><p>{PARAGRAPH * 3}</p></article>',
+                html_attrs=f' lang="{lang}"')
+    assert parse_html(html, "https://news.example.org/budget").published_at == day

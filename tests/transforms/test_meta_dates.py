@@ -59,3 +59,33 @@ def test_a_span_of_days_dates_to_its_first_day(text, first_day):
 def test_all_dates_in_the_order_written():
     assert all_dates("Updated 5 May 2020, 10:00 · Published 3 May 2020") == ["2020-05-05T10:00:00", "2020-05-03"]
     assert all_dates("no date here") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Posted on 26/12/2019 by the web team", "2019-12-26"),
+    ("12-03-2021", "2021-03-12"),
+    ("3rd of May 2020", "2020-05-03"),
+    ("12th March 2021, 9:15 am", "2021-03-12T09:15:00"),
+    ("1er mars 2021", "2021-03-01"),
+    ("Publicado el 3 de mayo de 2022", "2022-05-03"),
+    ("12 de março de 2021", "2021-03-12"),
+    ("5 févr. 2020", "2020-02-05"),
+    ("14 ott 2019", "2019-10-14"),
+    ("3 października 2021", "2021-10-03"),
+    ("2021.03.12", "2021-03-12"),
+    ("2020. 5. 3.", "2020-05-03"),
+    ("2020年5月3日", "2020-05-03"),
+])
+def test_find_date_reads_the_forms_pages_write(text, expected):
+    assert find_date(text) == expected
+
+
+def test_a_numeric_date_is_read_month_first_on_american_pages_and_swapped_when_it_must_be():
+    assert find_date("03/05/2020") == "2020-05-03"
+    assert find_date("03/05/2020", month_first=True) == "2020-03-05"
+    assert find_date("10/16/2020") == "2020-10-16"
+    assert find_date("16/10/2020", month_first=True) == "2020-10-16"
+
+
+def test_a_declared_numeric_date_is_not_guessed():
+    assert normalize_date("01/01/2004") is None
