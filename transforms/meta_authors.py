@@ -63,7 +63,9 @@ SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
 # a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
 NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# from the start of a run of address characters only: a match could start at each of them, and
+# each would scan the rest of the run for an "@" (quadratic in a 30,000-letter author)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 SPACE = re.compile(r"\s+")
 ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")

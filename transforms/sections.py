@@ -5,8 +5,10 @@ import re
 
 from transforms.document import Document
 
-# "Lavrov’s Perspective", "What Tillerson said", "Q&A with Rex Tillerson", "Tillerson on Syria"
-_NAME = r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]*)"
+# "Lavrov’s Perspective", "What Tillerson said", "Q&A with Rex Tillerson", "Tillerson on Syria".
+# Words are bounded: a name may start at any capital, and an unbounded word would scan the rest
+# of a long run of letters from each of them (quadratic in a 16,000-letter heading).
+_NAME = r"((?:[A-Z][\w’'\-.]{0,40}\s+){0,3}[A-Z][\w’'\-]{0,40})"
 HEADING_PATTERNS = (
     re.compile(_NAME + r"[’']s?\b"),
     re.compile(r"\b(?:[Ww]hat|[Hh]ow|[Ww]hy)\s+" + _NAME + r"\s+(?:said|says|thinks|wants|believes)\b"),

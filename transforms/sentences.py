@@ -18,7 +18,9 @@ neb nev okla ore pa tenn tex va vt wash wis wyo
 no nos inc corp co ltd vs etc approx dept univ ft mt
 """)
 
-_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])")
+# From the first mark of a run, taken whole: only the whole run can end a sentence, and a match
+# tried from every mark of a long run would scan the rest of it each time ("a....... x": quadratic).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’'»)\]]*+(?=\s+[\"“‘'«(\[]*+[A-Z0-9])")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

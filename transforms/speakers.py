@@ -144,8 +144,11 @@ _LOWER_TITLE = _alternation(w for w in TITLE_WORDS if "." not in w)
 _NAME_SEQ = re.compile(
     rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
 )
+# A possessor's words are bounded: a match may start after every hyphen, and an unbounded word
+# would scan the rest of a long hyphenated chain from each of them ("B-B-B-…": quadratic).
 _NOMINAL = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-’']*?[’']s)\s+"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"|(?<![\w’'])(?:[A-Z][\w\-]{0,40}\s+)?[A-Z][\w\-’']{0,40}?[’']s)\s+"
     r"(?:[\w’'\-.&]+\s+){0,3}?(" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r")(s?)\b"
     # "the secretary general", "the attorney general": the office's second word, not the next word
     r"(?:[\s-]general\b)?"
@@ -153,9 +156,10 @@ _NOMINAL = re.compile(
 # the noun a _NOMINAL match ends with, after the space before it: a unit without one holds no
 # nominal, and most units (short, or not in English) have none
 _NOMINAL_NOUN = re.compile(r"\s" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r"s?\b")
+# bounded words for the same reason as in _NOMINAL: a match may start after every hyphen
 _GROUP = re.compile(
     r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+)?"
-    r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]*"
+    r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]{0,40}"
     r"|(?i:security|hacking|political|legal|military|intelligence|administration|campaign|party|industry"
     r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"
     r"(" + _alternation(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}) + r")\b")
