@@ -29,6 +29,12 @@ class ParsedBatch:
             self.rows[table].extend(rows)
         self.parse_log.extend(other.parse_log)
 
+    def add(self, rows: dict[str, list[dict]], log_row: dict) -> None:
+        """One page's outcome, as parse_page returns it."""
+        for table, table_rows in rows.items():
+            self.rows[table].extend(table_rows)
+        self.parse_log.append(log_row)
+
 
 @dataclass(frozen=True)
 class Packed:
@@ -63,26 +69,40 @@ def knowledge() -> tuple[SpeakerRegistry, Taxonomy]:
 
 
 def parse_pages(pages: list[Page], run_id: str) -> ParsedBatch:
+    """Pages parsed one after the other in this process (accord.parse_workers parses them in
+    worker processes, each under a deadline)."""
     registry, taxonomy = knowledge()
     batch = ParsedBatch()
     for page in pages:
-        outcome = {"run_id": run_id, "url": page.url, "parser_version": PARSER_VERSION,
-                   "parsed_at": datetime.now(UTC).replace(tzinfo=None),
-                   "run_date": page.fetched_at.date()}
-        try:
-            rows = records_for_page(page.body, page.url, page.content_type, source=page.source,
-                                    fetched_at=page.fetched_at, run_id=run_id, registry=registry,
-                                    taxonomy=taxonomy, published_hint=page.published_hint)
-        except Exception as exc:  # a parser bug must cost one page, not the run
-            reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
-            batch.parse_log.append({**outcome, "article_id": stable_id(page.url), "status": "failed",
-                                    "error": reason})
-            continue
-        for table in ARTICLE_TABLES:
-            batch.rows[table].extend(rows[table])
-        batch.parse_log.append({**outcome, "article_id": rows["articles"][0]["article_id"],
-                                "status": "parsed", "error": None})
+        batch.add(*parse_page(page, run_id, registry, taxonomy))
     return batch
+
+
+def parse_page(page: Page, run_id: str, registry: SpeakerRegistry,
+               taxonomy: Taxonomy) -> tuple[dict[str, list[dict]], dict]:
+    """The page's rows by table (none when it fails) and its parse_log row."""
+    parsed_at = datetime.now(UTC).replace(tzinfo=None)
+    try:
+        rows = records_for_page(page.body, page.url, page.content_type, source=page.source,
+                                fetched_at=page.fetched_at, run_id=run_id, registry=registry,
+                                taxonomy=taxonomy, published_hint=page.published_hint)
+    except Exception as exc:  # a parser bug must cost one page, not the run
+        reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
+        return {}, failed_page(page, run_id, reason, parsed_at)
+    return ({table: rows[table] for table in ARTICLE_TABLES},
+            {**_log_row(page, run_id, parsed_at), "article_id": rows["articles"][0]["article_id"],
+             "status": "parsed", "error": None})
+
+
+def failed_page(page: Page, run_id: str, reason: str, parsed_at: datetime) -> dict:
+    """The parse_log row of a page that gave no rows, saying why."""
+    return {**_log_row(page, run_id, parsed_at), "article_id": stable_id(page.url), "status": "failed",
+            "error": reason}
+
+
+def _log_row(page: Page, run_id: str, parsed_at: datetime) -> dict:
+    return {"run_id": run_id, "url": page.url, "parser_version": PARSER_VERSION, "parsed_at": parsed_at,
+            "run_date": page.fetched_at.date()}
 
 
 def store_run(data_dir: Path, run_id: str, parsed: ParsedBatch, fetch_log: list[dict]) -> int:

@@ -1,6 +1,7 @@
 """Where things live: the data directory, the user's config files and the bundled sample site."""
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -77,3 +78,20 @@ def topic_entries() -> list[dict]:
 
 def sources_file() -> Path:
     return config_dir() / "sources.toml"
+
+
+DEFAULT_PARSE_DEADLINE = 60.0
+
+
+def parse_deadline() -> float:
+    """Seconds one page may take to parse before its worker process is killed and the page
+    recorded as failed: $ACCORD_PARSE_DEADLINE, else 60. Real pages take milliseconds; the
+    deadline is there for the page that makes a rule backtrack for hours."""
+    text = os.environ.get("ACCORD_PARSE_DEADLINE") or str(DEFAULT_PARSE_DEADLINE)
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < math.inf:  # also refuses nan
+        raise ValueError(f"ACCORD_PARSE_DEADLINE must be a finite number of seconds above 0, not {text!r}")
+    return seconds

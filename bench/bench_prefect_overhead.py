@@ -82,7 +82,8 @@ def direct(data_dir: Path) -> float:
     order, on plain values (no packing of pages and rows: that exists only for Prefect's sake,
     so its cost is counted as Prefect's)."""
     from accord import storage
-    from accord.parse_pages import ParsedBatch, parse_pages, store_run
+    from accord.parse_pages import ParsedBatch, store_run
+    from accord.parse_workers import parse_in_workers
     from accord.report import write_report
     from flows.nightly import new_run_id
     from flows.tasks import PARSE_BATCH_SIZE, resolve_sources
@@ -97,11 +98,10 @@ def direct(data_dir: Path) -> float:
     crawled = crawl(resolve_sources(None), data_dir=location.local, run_id=run_id, settings=CrawlSettings())
     pages = crawled.pages
     parsed = ParsedBatch()
-    # threads, as the flow's default task runner: otherwise Prefect would be credited with the
-    # overlap of lxml's GIL-free parsing
+    # batches handed to the worker processes from threads, as the flow's parse tasks do
     with ThreadPoolExecutor() as pool:
         chunks = [pages[i:i + PARSE_BATCH_SIZE] for i in range(0, len(pages), PARSE_BATCH_SIZE)]
-        for batch in pool.map(lambda chunk: parse_pages(chunk, run_id), chunks):
+        for batch in pool.map(lambda chunk: parse_in_workers(chunk, run_id), chunks):
             parsed.merge(batch)
     store_run(location.local, run_id, parsed, crawled.fetch_log)
     storage.push(location)

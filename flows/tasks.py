@@ -9,13 +9,12 @@ between tasks packed, a batch per bytes value (accord.parse_pages.Packed): Prefe
 object of a task's inputs and result looking for futures, and 2,000 pages with their rows cost
 a run seconds of that (bench/bench_prefect_overhead.py). Only the parse task caches: its key
 is the pages' content and the parser version (accord/parse_cache.py), hashed once when the
-batch is packed; every other task opts out, because Prefect's default policy would hash each
-input to no use.
+batch is packed, and the parse deadline; every other task opts out, because Prefect's default
+policy would hash each input to no use.
 """
 from __future__ import annotations
 
 import contextlib
-import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,7 +28,8 @@ from prefect.exceptions import ObjectNotFound
 from prefect.futures import as_completed
 
 from accord import parse_cache, settings, storage
-from accord.parse_pages import Packed, ParsedBatch, pack, parse_pages, store_run
+from accord.parse_pages import Packed, ParsedBatch, pack, store_run
+from accord.parse_workers import parse_in_workers
 from accord.progress import Progress
 from accord.report import write_report
 from accord.retry import retry_transient
@@ -49,19 +49,6 @@ PARSE_BATCH_SIZE = 200
 # run, a write that on the SQLite-backed server often waits seconds for the event recorder's
 # lock (bench/bench_prefect_overhead.py); flow runs carry their tags through the deployments.
 WAREHOUSE_WRITER = "accord-warehouse-writer"
-
-
-class _ThreadTimeoutNotice(logging.Filter):
-    """Drops Prefect's notice that a timeout cannot interrupt blocking calls in a worker thread:
-    parse batches run in worker threads by design, and parsing is Python code, which the
-    timeout does interrupt (Prefect raises into the thread), so the notice, logged once per
-    batch, would only teach people to ignore warnings."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "running in a worker thread" not in record.getMessage()
-
-
-logging.getLogger("prefect.task_runs").addFilter(_ThreadTimeoutNotice())
 
 
 def resolve_sources(specs: list[str] | None) -> list[Source]:
@@ -103,14 +90,18 @@ def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
 
 
 def _parse_cache_key(context, parameters: dict) -> str:
-    return parameters["pages"].key
+    # a page past its deadline is kept as failed: under a longer deadline it is parsed again
+    return f"{parameters['pages'].key}-deadline-{parameters['deadline']:g}"
 
 
-@task(name="parse", retries=1, timeout_seconds=900,
+@task(name="parse", retries=1,
       cache_key_fn=_parse_cache_key, cache_expiration=timedelta(days=7), persist_result=True)
-def parse_batch(pages: Packed, run_id: str) -> Packed:
-    """A packed batch of pages in, its packed ParsedBatch out (that is what the cache keeps)."""
-    parsed = parse_pages(pages.unpack(), run_id)
+def parse_batch(pages: Packed, run_id: str, deadline: float) -> Packed:
+    """A packed batch of pages in, its packed ParsedBatch out (that is what the cache keeps).
+    Pages are parsed in worker processes, each within `deadline` seconds (accord/parse_workers.py);
+    that bounds the task, which has no timeout of its own: Prefect's, in a worker thread, cannot
+    interrupt a call into the regex engine."""
+    parsed = parse_in_workers(pages.unpack(), run_id, deadline)
     return pack(parsed, pages.count)
 
 
@@ -126,7 +117,7 @@ def pack_batches(pages: list[Page], size: int = PARSE_BATCH_SIZE) -> list[Packed
 def parse_all(pages: list[Packed], run_id: str, stage: str = "parse") -> list[Packed]:
     """Parse tasks for every batch on the flow's task runner (threads, or Dask workers); returns
     their packed results, for write_lake."""
-    futures = parse_batch.map(pages, unmapped(run_id))
+    futures = parse_batch.map(pages, unmapped(run_id), unmapped(settings.parse_deadline()))
     sizes = {future: chunk.count for future, chunk in zip(futures, pages, strict=True)}
     done = {}
     with Progress(stage, sum(sizes.values()), "page", get_run_logger().info) as progress:
