@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from accord import prefect_env, preflight, settings
+from accord import interrupt, prefect_env, preflight, settings
 
 # Each command that starts a flow checks its arguments, paths and config first (accord/preflight.py),
 # and imports the flow only then: Prefect's import and its server's start take seconds.
@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
 
     prefect_env.configure()
     args = parser().parse_args(argv)
+    if args.command in interrupt.COMMANDS and not interrupt.supervised():
+        return interrupt.supervise(args.command, sys.argv[1:] if argv is None else argv, args.data_dir)
     try:
         return args.func(args)
     except preflight.Refused as exc:
