@@ -17,9 +17,15 @@ PUBLISHED_KEYS = (
     "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
     "citation_date", "publishdate", "publish-date", "publish_date", "pubdate", "publication_date",
     "date", "article:published", "og:article:published_time", "datecreated", "release_date",
+    "article:published_date", "article:post_date", "article:publicationdate", "published_date", "published-date",
+    "publisheddate", "publish_time", "date_published", "date_created", "dateposted", "displaydate",
+    "originalpublicationdate", "og:pubdate", "og:publish_date", "og:datepublished", "rnews:datepublished",
+    "dc.created", "dc.date.publication", "dc:created", "dc:date", "bt:pubdate", "vr:published_time",
+    "shareaholic:article_published_time", "content_create_date",
 )
 MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                 "last-modified", "article:modified")
+                 "last-modified", "article:modified", "article:modified_date", "og:modified_time", "modified_time",
+                 "updated_time", "dc.modified", "lastmod", "lastmodified", "modificationdate", "revision_date")
 AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "citation_author", "byl", "og:article:author", "twitter:creator:name")
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
@@ -154,7 +160,14 @@ OPENING_CHARS = 80  # characters of the paragraph of prose that begins the text
 FRONT_PATHS = frozenset({"", "/index.html", "/index.htm", "/index.php", "/home"})
 ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re.I)
 DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
-                "byline": 2.0, "dateline": 1.0, "modified": 1.0}
+                "byline": 2.0, "dateline": 1.0, "labelled": 1.0, "modified": 1.0}
+# a label that calls the date after it the publication's: "Veröffentlicht am 3. Mai 2021", "Posted on May 3"
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|"
+                             r"gepubliceerd|opublikowano|datum\s*:|date\s*:)", re.I)
+# the same words on lower-cased text, where re can skip ahead by their first letters: a quick test
+_PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
+                             r"opublikowano|datum|date")
+LABELLED_DATE_CHARS = 60  # characters after the label where its date stands
 
 
 def headline_index(page: Walk, headline: str | None = None) -> int | None:
@@ -229,6 +242,17 @@ def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_fi
                  and (found := normalize_date(datetime_attr) or find_date(text, month_first))), None)
 
 
+def labelled_date(page: Walk, opening: frozenset[int], month_first: bool = False) -> str | None:
+    """The first date a publication label introduces, in a short line of the article anywhere."""
+    for block in page.blocks:
+        if (len(block.text) <= DATELINE_CHARS and _PUBLISHED_WORD.search(block.text.lower())
+                and (label := PUBLISHED_LABEL.search(block.text))
+                and not _is_sentence(block.text) and not _elsewhere(page, block.elsewhere, opening)
+                and (found := find_date(block.text[label.end():label.end() + LABELLED_DATE_CHARS], month_first))):
+            return found
+    return None
+
+
 def is_front_page(url: str) -> bool:
     """A site's home page (also as a web-archive capture): it lists articles, it is not one."""
     if archived := ARCHIVED.match(url):
@@ -262,6 +286,7 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         "furniture_time": _time_date(page, True, opening, month_first),
         "dateline": _first_date((node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
                                  if not _elsewhere(page, marks, opening) and not _in_card(node, cards)), month_first),
+        "labelled": labelled_date(page, opening, month_first),
         "modified": updated,
     }
     votes: dict[str, float] = {}
@@ -297,7 +322,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     dateline, a "By ..." line near the headline or anywhere, and last an organisation declared as
     author."""
     exclude = (site_name,) if site_name else ()
-    shown = _shown_words(page)
+    shown = _shown_text(page)
     # a declared author the page never shows is the site's account or owner, not a byline
     sources = [_shown_only(ld["authors"], shown), labelled_author(page),
                _shown_only([v for k in AUTHOR_KEYS for v in meta.get(k, [])], shown),
@@ -323,15 +348,15 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     return []
 
 
-def _shown_words(page: Walk) -> set[str]:
-    """The words of the page's visible text, case-folded."""
-    return {word for block in page.blocks for word in WORD.findall(block.text.casefold())}
+def _shown_text(page: Walk) -> str:
+    """The page's visible text, case-folded."""
+    return "\n".join(block.text for block in page.blocks).casefold()
 
 
-def _shown_only(values: list[str], shown: set[str]) -> list[str]:
+def _shown_only(values: list[str], shown: str) -> list[str]:
     """The declared author values whose names the page shows, every word of them."""
-    return [value for value in values
-            if (names := clean_authors([value])) and all(set(WORD.findall(name.casefold())) <= shown for name in names)]
+    return [value for value in values if (names := clean_authors([value]))
+            and all(word in shown for name in names for word in WORD.findall(name.casefold()))]
 
 
 def byline_text(node) -> str:

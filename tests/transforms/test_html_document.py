@@ -474,3 +474,12 @@ def test_a_numeric_date_under_the_headline_is_read_in_the_pages_order(lang, day)
     html = page(f'<article><h1>Budget passes</h1><p class="date">03/05/2020</p><p>{PARAGRAPH * 3}</p></article>',
                 html_attrs=f' lang="{lang}"')
     assert parse_html(html, "https://news.example.org/budget").published_at == day
+
+
+def test_a_date_a_publication_label_introduces_anywhere_in_the_article_dates_it():
+    body = (f'<article><h1>Garden tips</h1>{f"<p>{PARAGRAPH}</p>" * 8}<p>Veröffentlicht am 3. Mai 2021 in Garten</p>'
+            '</article><section class="comments"><p>Posted on 9 May 2021 by a reader</p></section>')
+    assert parse_html(page(body), "https://blog.example.de/garden").published_at == "2021-05-03"
+    prose = (f'<article><h1>Garden tips</h1>{f"<p>{PARAGRAPH}</p>" * 8}<p>The study was published on 3 May 2021 '
+             'by researchers who had followed the gardens for ten years.</p></article>')
+    assert parse_html(page(prose), "https://blog.example.de/garden").published_at is None
