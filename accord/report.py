@@ -27,7 +27,7 @@ TEMPLATE = Path(__file__).with_name("report_template.html")
 # the parties with the most evidence on a topic: a heatmap stays readable and the page small
 MAX_PARTIES = 20
 MAX_EVIDENCE_PER_PAIR = 8
-LEVELS = (("country", "Countries"), ("person", "Speakers"))
+LEVELS = (("country", "Countries"), ("person", "Speakers"), ("party", "Organisations, groups and people"))
 # ColorBrewer RdYlGn ends and a near-white middle: disagreement red, agreement green
 RED, WHITE, GREEN = (215, 48, 39), (247, 247, 247), (26, 152, 80)
 
@@ -364,7 +364,7 @@ def render_evidence(data: ReportData, topic: str, pairs: list[Pair]) -> str:
             f'data-score="{pair.score}">'
             f'<h4><span class="swatch" style="background:{score_color(pair.score)}"></span>'
             f'{esc(pair.party_a)} and {esc(pair.party_b)}: {signed(pair.score)}, they {relation(pair.score)}'
-            f' <small>({"countries" if pair.level == "country" else "speakers"}; '
+            f' <small>({ {"country": "countries", "person": "speakers"}.get(pair.level, "parties")}; '
             f'{pair.evidence_count} pieces of evidence in {pair.articles} stor'
             f'{"y" if pair.articles == 1 else "ies"})</small> <a class="up" href="#{anchor(topic)}">↑</a></h4>'
             f'<ul>{items or "<li>No evidence since the chosen date.</li>"}</ul>{more}</section>')

@@ -215,3 +215,15 @@ def test_scores_read_with_a_sign_and_never_as_minus_zero(value, shown):
     from accord.report import signed
 
     assert signed(value) == shown
+
+
+def test_a_pair_of_an_organisation_and_a_person_has_its_own_heatmap():
+    from accord.report import Copy, Evidence, Pair
+
+    pair = Pair("Trade", "party", "Ann Lee", "Farmers Union", -1.0, 1, 1)
+    data = ReportData(pairs=[pair], evidence={("Trade", "party", "Ann Lee", "Farmers Union"): (
+        [Evidence("stated", None, -1.0, None, "The Farmers Union criticized Ann Lee.",
+                  (Copy("https://example.org/a", "A", None),))], 1)})
+    page = render(data, warehouse=Path("w.duckdb"), topic=None, since=None, generated_at=datetime(2017, 4, 15))
+    assert 'data-level="party" data-a="Ann Lee" data-b="Farmers Union"' in page
+    assert "The Farmers Union criticized Ann Lee." in page
