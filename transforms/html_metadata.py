@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from transforms.html_walk import SPACE, Walk
 from transforms.meta_authors import LABEL_ONLY, LABELLED, PREFIX, clean_authors
-from transforms.meta_dates import all_dates, find_date, normalize_date, url_date
+from transforms.meta_dates import dates_at, find_date, normalize_date, url_date
 from transforms.meta_jsonld import article_metadata
 
 # <meta> keys (name, property or itemprop, lower-cased), most trusted first
@@ -167,7 +167,11 @@ PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|veröffentlicht|erschienen|
 # the same words on lower-cased text, where re can skip ahead by their first letters: a quick test
 _PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
                              r"opublikowano|datum|date")
-LABELLED_DATE_CHARS = 60  # characters after the label where its date stands
+LABELLED_DATE_CHARS = 60
+# a label that calls the date after it a change: "Updated 5 May", "Aktualisiert am 5. Mai", "mis à jour le"
+UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bearbeitet|mis à jour|modifié|"
+                          r"actualizado|aggiornato|bijgewerkt)\b[^\d]*$", re.I)
+UPDATE_LABEL_CHARS = 30  # characters after the label where its date stands
 
 
 def headline_index(page: Walk, headline: str | None = None) -> int | None:
@@ -210,7 +214,9 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         if _elsewhere(page, block.elsewhere, opening):
             continue
         # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
-        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := all_dates(block.text, month_first)):
+        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := [
+                day for start, day in dates_at(block.text, month_first)
+                if not UPDATE_LABEL.search(block.text[max(0, start - UPDATE_LABEL_CHARS):start])]):
             return min(found)
         # a dateline run into the first paragraph: "27.1.2022 – The ...", "BERLIN, 3. März 2022 – ..."
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1), month_first)):

@@ -119,9 +119,13 @@ def find_date(text: str, month_first: bool = False) -> str | None:
 
 def all_dates(text: str, month_first: bool = False) -> list[str]:
     """Every date written in a short text (a byline, a dateline), as ISO, in the order written."""
-    found = sorted((match.start(), built) for pattern in IN_TEXT for match in pattern.finditer(text[:2000])
-                   if (built := _build(match, month_first)) is not None)
-    return [built for _, built in found]
+    return [built for _, built in dates_at(text, month_first)]
+
+
+def dates_at(text: str, month_first: bool = False) -> list[tuple[int, str]]:
+    """(where it starts, ISO) of every date written in a short text, in the order written."""
+    return sorted((match.start(), built) for pattern in IN_TEXT for match in pattern.finditer(text[:2000])
+                  if (built := _build(match, month_first)) is not None)
 
 
 def url_date(url: str) -> str | None:

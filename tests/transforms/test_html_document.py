@@ -483,3 +483,10 @@ def test_a_date_a_publication_label_introduces_anywhere_in_the_article_dates_it(
     prose = (f'<article><h1>Garden tips</h1>{f"<p>{PARAGRAPH}</p>" * 8}<p>The study was published on 3 May 2021 '
              'by researchers who had followed the gardens for ten years.</p></article>')
     assert parse_html(page(prose), "https://blog.example.de/garden").published_at is None
+
+
+def test_an_updated_stamp_under_the_headline_is_no_publication_date():
+    html = page(f'<article><h1>Air quality worsens</h1><p class="stamp">Updated May 13, 2020, 10:28am EDT</p>'
+                f'<p>{PARAGRAPH * 3}</p></article>',
+                head='<meta property="article:published_time" content="2020-05-08T15:30:00-04:00">')
+    assert parse_html(html, "https://news.example.org/air").published_at == "2020-05-08T15:30:00"
