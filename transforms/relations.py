@@ -121,7 +121,7 @@ _NOUNS = {
     "disagree": r"disagreements?|differences?\s+of\s+opinion|dissent|opposition|rift",
 }
 # what a noun's target follows ("criticism of B", "attacks on B", "support for B", "fury at B")
-_NOUN_TARGET = r"(?:of|on|against|for|toward|towards|at|with|to)"
+_NOUN_TARGET = r"(?:of|on|against|for|toward|towards|at|with)"
 # Symmetric words that relate the two parties coordinated before them, or after "between".
 _PAIR = {
     "disagree": r"(?:disagree|disagrees|disagreed|disagreeing|clash|clashed|clashing|feud|feuded|feuding|"
@@ -211,6 +211,7 @@ class Party:
     kind: str  # person | organisation | country | group
     country: str | None = None  # the country it speaks for, where it is a state's
     possessive: bool = False  # "Clinton’s plan"
+    described: bool = False  # named inside a description of someone else ("a Clinton supporter")
 
 
 @dataclass(frozen=True)
@@ -302,16 +303,31 @@ def _governed(text: str, at: int, lo: int) -> bool:
 
 # a unit may hold two sentences the splitter kept together ("… enter the U.S. The proposal …")
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z]")
-_RELATIVE = re.compile(r"\s*,?\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# words that open another clause: a party before them is no subject of a verb after them
+# ("… support Sanders, while students support Clinton"; "Sanders said that the party must
+# support Clinton"). A relative pronoun does not: its clause is about the party before it.
+_CLAUSE_LINK = re.compile(r"\b(?:while|whereas|but|although|though|because|since|unless|if|when|whether|than|"
+                          r"that|after|before)\b", re.IGNORECASE)
+# "to" before a relating verb and the noun it completes ("evidence to support his claim", "a
+# bid to oust her"): the verb's subject is no party
+_INFINITIVE = re.compile(r"\b([\w’']+)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NOUN_INFINITIVES = _words(
+    "evidence proof reason reasons way ways effort efforts bid bids attempt attempts move moves plan plans "
+    "decision decisions need time power ability right money funds ads call calls vote votes measure measures "
+    "bill law push pressure motion resolution order orders campaign campaigns drive petition")
+_RELATIVE = re.compile(r"\s*(?:,\s*[^,;]{0,60}?\s)?(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None) -> Party | None:
     """The nearest party before `at` that can be a subject: not the object of a preposition,
     not a possessor ("Lee's aide criticized"), within the sentence."""
+    infinitive = _INFINITIVE.search(text, max(sentence.start, at - 40), at)
+    if infinitive and infinitive.group(1).lower() in _NOUN_INFINITIVES:
+        return None
     for party in reversed(sentence.parties):
         if party.end > at or at - party.end > _SUBJECT_GAP:
             continue
-        if exclude is not None and party.name == exclude.name:
+        if (exclude is not None and party.name == exclude.name) or party.described:
             continue
         gap = text[party.end:at]
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
@@ -320,6 +336,8 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
                 _in_quote(sentence, party.start) != _in_quote(sentence, at):
             return None
+        if not relative and _CLAUSE_LINK.search(gap):
+            return None  # "… support Sanders, while students support Clinton": another clause's
         return party
     return None
 
@@ -511,7 +529,8 @@ def _ing_subject(text: str, sentence: SentenceParties, cue: re.Match, target: Pa
 
 def _noun_frame(text, sentence, cue, kind):
     at = cue.end()
-    target_prep = re.match(rf"\s+{_NOUN_TARGET}\s+", text[at:at + 16], re.IGNORECASE)
+    target_prep = re.match(rf"\s+{_NOUN_TARGET}\s+", text[at:at + 16], re.IGNORECASE) or (
+        kind == "disagree" and re.match(r"\s+to\s+", text[at:at + 6]))  # "opposition to Lee"
     before = text[max(sentence.start, cue.start() - 60):cue.start()]
     # "drew criticism from Lee", "came under fire from Lee": the target is the subject
     if _FROM_CRITICISM.search(before):

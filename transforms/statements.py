@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.agreements import find_agreements
 from transforms.countries import find_countries
@@ -561,7 +561,7 @@ def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, l
             for name in _NAME_IN_DESCRIPTION.finditer(text, m.start, m.end):
                 inner = Mention(name.start(1), name.end(1), name.group(1), "name", name=name.group(1))
                 if (party := party_of(inner, _known_entity(resolver, inner), text, institutions)) is not None:
-                    parties.append(party)
+                    parties.append(replace(party, described=True))
     # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,
     # looked up without noting them (the resolver keeps quoted names out of its history)
     for s, e in _quoted(unit) + unit.wrapped:
