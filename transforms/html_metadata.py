@@ -31,6 +31,7 @@ AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", 
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
 SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site:name", "dc.publisher")
 MIN_TITLE, MAX_TITLE = 5, 300  # characters of a plausible headline
+TITLE_DATE_WORDS = 4  # words of a title part that is only a date ("10. Juni 2013")
 CONFIRMED_SHARE = 0.6  # of a heading's words found in a declared title
 COVERED_SHARE = 0.5  # of the declared title's words found in the heading
 WORD = re.compile(r"\w+")
@@ -90,7 +91,7 @@ def title_parts(text: str) -> list[str]:
 def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> bool:
     """Whether `text` is the site's name: declared as such, the host, or the <title>'s first or last part."""
     compact = _compact(text)
-    if not compact:
+    if not compact or _only_date(text):
         return False
     host = _compact(urlsplit(url).hostname or "")
     # "Headline | Site" is the common order; "Site » Section » Headline" needs three parts to tell
@@ -100,13 +101,23 @@ def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> 
 
 
 def _without_site_name(text: str, parts: list[str], site_name: str | None, url: str) -> str:
-    """The <title> text without its site-name part, other separators left as they are."""
-    marks = list((PIPE if PIPE.search(text) else TITLE_SEPARATORS).finditer(text))
-    if marks and names_site(parts[-1], parts, site_name, url):
-        return text[:marks[-1].start()].strip()
-    if marks and names_site(parts[0], parts, site_name, url):
-        return text[marks[0].end():].strip()
-    return text.strip()
+    """A title without the site's name and dates at its ends ("Headline | DW | 10.06.2013"), other
+    separators left as they are; `parts` are the <title>'s, whose ends tell the site's name."""
+    text = text.strip()
+    while marks := list((PIPE if (piped := bool(PIPE.search(text))) else TITLE_SEPARATORS).finditer(text)):
+        # (a date after a dash may end the headline's span of days: "Week 14. - 20. Januar 2022")
+        last, first = text[marks[-1].end():], text[:marks[0].start()]
+        if names_site(last, parts, site_name, url) or piped and _only_date(last):
+            text = text[:marks[-1].start()].strip()
+        elif names_site(first, parts, site_name, url) or piped and _only_date(first):
+            text = text[marks[0].end():].strip()
+        else:
+            break
+    return text
+
+
+def _only_date(text: str) -> bool:
+    return find_date(text) is not None and len(WORD.findall(text)) <= TITLE_DATE_WORDS
 
 
 def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> str | None:
@@ -115,8 +126,8 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
     site's name, else the declared headline."""
     full_title = SPACE.sub(" ", html.unescape(page.title or ""))
     parts = title_parts(full_title)
-    declared = [SPACE.sub(" ", html.unescape(value)).strip() for value in (ld["headline"], _first(meta, TITLE_KEYS))
-                if value]
+    declared = [_without_site_name(SPACE.sub(" ", html.unescape(value)), parts, site_name, url)
+                for value in (ld["headline"], _first(meta, TITLE_KEYS)) if value]
     declared = [value for value in declared if value and not names_site(value, parts, site_name, url)]
     confirming = list(declared)
     if parts:

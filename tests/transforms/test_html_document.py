@@ -490,3 +490,17 @@ def test_an_updated_stamp_under_the_headline_is_no_publication_date():
                 f'<p>{PARAGRAPH * 3}</p></article>',
                 head='<meta property="article:published_time" content="2020-05-08T15:30:00-04:00">')
     assert parse_html(html, "https://news.example.org/air").published_at == "2020-05-08T15:30:00"
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Merkel visits China | DW | 10.06.2013</title>",
+    '<title>DW</title><meta property="og:title" content="Merkel visits China | DW | 10.06.2013">',
+])
+def test_a_declared_title_loses_the_site_name_and_date_at_its_end(head):
+    html = page(f'<div class="story"><p>{PARAGRAPH * 3}</p></div>', head=head + '<meta property="og:site_name" content="DW">')
+    assert parse_html(html, "https://www.dw.com/en/merkel-visits-china/a-1").title == "Merkel visits China"
+
+
+def test_a_date_after_a_dash_stays_in_the_title():
+    html = page(f'<div class="story"><p>{PARAGRAPH * 3}</p></div>', head="<title>Weekly report 14 - 20 January 2022</title>")
+    assert parse_html(html, "https://example.ch/report").title == "Weekly report 14 - 20 January 2022"
