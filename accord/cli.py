@@ -16,6 +16,7 @@ from accord import interrupt, prefect_env, preflight, settings
 def cmd_run(args: argparse.Namespace) -> int:
     preflight.sources(args.source)
     data_dir = preflight.writable_data_dir(args.data_dir)
+    preflight.environment()
     preflight.knowledge()
     from flows.nightly import nightly
     from flows.runners import task_runner
@@ -87,6 +88,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     preflight.date_range(args.since, args.until)
     preflight.sources(args.source)
     data_dir = preflight.writable_data_dir(args.data_dir)
+    preflight.environment()
     preflight.knowledge()
     from flows.backfill import backfill
 
@@ -97,6 +99,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     data_dir = preflight.writable_data_dir(args.data_dir)
+    preflight.environment()
     preflight.knowledge()
     from flows.reprocess import reprocess
     from flows.runners import task_runner

@@ -99,6 +99,14 @@ def sources(specs: list[str] | None) -> None:
         raise Refused(problems)
 
 
+def environment() -> None:
+    """Settings the flow reads from the environment."""
+    try:
+        settings.parse_deadline()
+    except ValueError as exc:
+        raise Refused([str(exc)]) from None
+
+
 # the config files the parser reads (speakers, topics, institutions, places)
 
 Check = Callable[[object], str | None]

@@ -26,8 +26,9 @@ def without_root_file_access() -> None:
             raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
 
-def accord(*args: str, config: Path | None = None, as_any_user: bool = False) -> subprocess.CompletedProcess:
-    env = {**os.environ}
+def accord(*args: str, config: Path | None = None, as_any_user: bool = False,
+           **variables: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **variables}
     env.pop("PREFECT_API_URL", None)
     if config is not None:
         env["ACCORD_CONFIG_DIR"] = str(config)
@@ -94,6 +95,12 @@ def test_an_until_before_since_is_refused(tmp_path):
     line = refused(accord("backfill", "--since", "2024-02-01", "--until", "2024-01-31",
                           "--data-dir", str(tmp_path)))
     assert line == "accord backfill: --until 2024-01-31 is before --since 2024-02-01: the range would hold no day"
+
+
+def test_a_parse_deadline_that_is_no_number_is_refused(tmp_path):
+    line = refused(accord("reprocess", "--data-dir", str(tmp_path), ACCORD_PARSE_DEADLINE="10s"))
+    assert line == ("accord reprocess: ACCORD_PARSE_DEADLINE must be a finite number of seconds above 0, "
+                    "not '10s'")
 
 
 def test_broken_toml_is_named_with_its_line(tmp_path, config):
