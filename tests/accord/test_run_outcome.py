@@ -10,9 +10,12 @@ import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 ACCORD = Path(sys.executable).with_name("accord")
 ARTICLE = ("<html><head><title>Senators argue over trade</title></head><body><article>"
@@ -79,3 +82,37 @@ def test_a_source_that_gave_nothing_fails_the_run_and_is_named(tmp_path):
     assert f"  127.0.0.1: {down}: " in done.stdout, done.stdout
     assert "accord run: failed: nothing could be read from 127.0.0.1" in done.stderr.splitlines()
     assert "articles 1," in done.stdout, "the folder's page is still kept"
+
+
+def write_warc(path: Path, records: int) -> None:
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n in range(records):
+            body = ARTICLE.replace("Senators argue", f"Senators argue, day {n},").encode()
+            writer.write_record(writer.create_warc_record(
+                f"https://example.org/{n}", "response", payload=BytesIO(body),
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
+
+
+@pytest.mark.slow
+def test_empty_and_damaged_local_sources_are_named(tmp_path):
+    """An empty folder and a 0-byte WARC gave nothing: the run fails naming them. A truncated
+    WARC gave what it held: a warning naming the file and where it ends."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_text(ARTICLE, encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    zero = tmp_path / "zero.warc.gz"
+    zero.write_bytes(b"")
+    truncated = tmp_path / "truncated.warc.gz"
+    write_warc(truncated, 6)
+    truncated.write_bytes(truncated.read_bytes()[: truncated.stat().st_size * 6 // 10])
+    done = accord_run(tmp_path, str(pages), str(empty), str(zero), str(truncated))
+    assert done.returncode == 1, done.stdout + done.stderr
+    failed = done.stdout[done.stdout.index("FAILED: 2 source(s) gave nothing:"):].splitlines()[1:3]
+    assert failed[0].startswith(f"  empty: {empty.as_uri()}: "), failed
+    assert failed[1].startswith(f"  zero.warc.gz: {zero.as_uri()}#offset=0: "), failed
+    assert f"  fetch {truncated.as_uri()}#offset=" in done.stdout and "truncated" in done.stdout
+    assert "accord run: failed: nothing could be read from empty, zero.warc.gz" in done.stderr.splitlines()
+    assert "Traceback" not in done.stdout + done.stderr
