@@ -249,7 +249,7 @@ class _Resolver:
             a, b = (_Mention(0, 0, m.country, "country", m.country) for m in (a, b))
         return a, b
 
-    def resolve(self, text: str, cue: re.Match, style: str, mentions: list[_Mention]
+    def resolve(self, text: str, cue: re.Match, style: str, mentions: list[_Mention], joint: bool = False
                 ) -> tuple[_Mention, _Mention] | None:
         pairs = _pairs(text, mentions)
         if style == "they":
@@ -257,18 +257,23 @@ class _Resolver:
                 return None
             return self.group(_Mention(cue.start(), cue.end(), None, "group", explicit=True,
                                        countries=bool(re.search(r"countr|nation", text, re.I))), pairs)
-        return self._pair(text, cue, mentions, pairs)
+        return self._pair(text, cue, mentions, pairs, joint)
 
     def _pair(self, text: str, cue: re.Match, mentions: list[_Mention],
-              pairs: list[tuple[_Mention, _Mention]]) -> tuple[_Mention, _Mention] | None:
+              pairs: list[tuple[_Mention, _Mention]], joint: bool = False) -> tuple[_Mention, _Mention] | None:
+        """The two a symmetric cue relates. A joint position ("want to") is shared only by a
+        pair named as its subject or a plural that says it is two ("both countries"): "they
+        all vowed" and "neutral between X and Y" relate nobody."""
         before = [pair for pair in pairs if pair[1].end <= cue.start()]
-        groups = [m for m in mentions if m.kind == "group" and m.start <= cue.start()]
+        groups = [m for m in mentions if m.kind == "group" and m.start <= cue.start() and (m.explicit or not joint)]
+        if joint:
+            pairs = before
         # the nearer of the last "X and Y" and the last "they" before the cue is the subject
         if before and (not groups or before[-1][1].end > groups[-1].end):
             return before[-1]
         if groups:
             return self.group(groups[-1], pairs)
-        after = [pair for pair in pairs if pair[0].start >= cue.end()
+        after = [] if joint else [pair for pair in pairs if pair[0].start >= cue.end()
                  and _BETWEEN.match(text[cue.end():pair[0].start])]
         return after[0] if after else None
 
@@ -359,7 +364,7 @@ def _stated(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spea
             for cue in regex.finditer(text):
                 if any(s < cue.end() and cue.start() < e for s, e in used):
                     continue
-                pair = resolver.resolve(text, cue, style, mentions)
+                pair = resolver.resolve(text, cue, style, mentions, joint=weight == JOINT)
                 if pair is None:
                     continue
                 used.append(cue.span())
