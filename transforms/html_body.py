@@ -64,6 +64,22 @@ AD_PREFIX = re.compile(r"^(?:anzeige|werbung|advertisement|advertorial|sponsored
                        r"promoted|partner-?inhalt|partner content)\s*[-–—:|]", re.I)
 
 
+# a declared body (JSON-LD articleBody) this long stands in for a shown body under this share of it
+MIN_DECLARED_BODY = 500
+SHOWN_SHARE = 0.5
+SPACE = re.compile(r"\s+")
+# a page titled by an HTTP status or a server's own report: "404 Not Found", "Error 503 Service
+# Unavailable", "Apache Status", "Index of /files"
+STATUS_TITLE = re.compile(
+    r"\s*(?:error\s*)?(?:[45]\d\d\b[\s:.-]*)?(?:page\s+)?(?:not\s+found|forbidden|unauthori[sz]ed|"
+    r"internal\s+server\s+error|service\s+(?:temporarily\s+)?unavailable|bad\s+gateway|gateway\s+time-?out|"
+    r"too\s+many\s+requests|access\s+denied|(?:apache\s+|server\s+)status|index\s+of\s+/)|\s*[45]\d\d\s*$", re.I)
+STATUS_WORDS = 8  # a longer title is a headline about the matter ("Access denied: how …")
+# template placeholders left unfilled: {{ title }}, {{{ body }}}, {% block %}, ${title}
+TEMPLATE = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^{}\n]{1,200}%\}|\$\{[^{}\n]{1,100}\}")
+TEMPLATE_SHARE = 0.1  # of the body's characters
+
+
 def _density(block: RawBlock) -> float:
     return block.link_chars / len(block.text)
 
@@ -214,8 +230,10 @@ def _is_trailing_label(text: str) -> bool:
     return not (text[-1] == ":" and len(WORD.findall(text)) >= POINTING_WORDS)
 
 
-def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
-    """The article body as contract Blocks, without the headline and furniture lines."""
+def body_blocks(page: Walk, title: str | None = None, declared: str | None = None) -> list[Block]:
+    """The article body as contract Blocks, without the headline and furniture lines; the body the
+    page declares (JSON-LD articleBody) when what it shows is only a small part of that (a caption,
+    a teaser: the rest is drawn by a script)."""
     blocks = [b for b in select_body(page) if not is_furniture_line(b)]
     if not blocks:
         # all that reads as a story sits where the marks say boilerplate: the marks were wrong
@@ -226,4 +244,20 @@ def body_blocks(page: Walk, title: str | None = None) -> list[Block]:
     # labels left at the end ("Read more:", "About the author") introduce something that was cut
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)):
         blocks = blocks[:-1]
+    declared = (declared or "").strip()
+    if len(declared) >= MIN_DECLARED_BODY and sum(len(b.text) for b in blocks) < SHOWN_SHARE * len(declared):
+        return [Block("paragraph", text) for line in declared.splitlines() if (text := SPACE.sub(" ", line).strip())]
     return [Block(b.kind, b.text) for b in blocks]
+
+
+def not_an_article(page: Walk, title: str | None, blocks: list[Block]) -> str | None:
+    """Why a page with text is no article, or None: an HTTP error or server status page, or a
+    template whose placeholders were never filled ("{{ article.title }}")."""
+    for text in (page.title or "", title or ""):
+        if len(text.split()) <= STATUS_WORDS and STATUS_TITLE.match(text):
+            return f"not an article: a status page ({text[:80]!r})"
+    text = "\n".join(b.text for b in blocks)
+    placeholders = TEMPLATE.findall(text)
+    if (title and TEMPLATE.search(title)) or sum(map(len, placeholders)) >= TEMPLATE_SHARE * len(text):
+        return "not an article: an unrendered template ({{…}} placeholders)"
+    return None

@@ -11,10 +11,11 @@ from bs4.builder import LXMLTreeBuilder
 from bs4.element import AttributeDict, NavigableString, Tag
 
 from transforms.document import Document, ParseError
-from transforms.html_body import body_blocks
+from transforms.html_body import body_blocks, not_an_article
 from transforms.html_decode import decode_html
 from transforms.html_metadata import page_metadata
 from transforms.html_walk import walk
+from transforms.meta_jsonld import article_metadata
 
 MAX_CHARS = 5_000_000  # a bigger "page" is not an article, and would cost seconds to parse
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newline, CR, form feed
@@ -233,10 +234,13 @@ def _parse_html(html: bytes | str, url: str, content_type: str | None) -> Docume
             # class and rel stay strings: splitting every multi-valued attribute costs a tenth of the parse
             soup = BeautifulSoup(text, builder=HTMLTreeBuilder, multi_valued_attributes=None)
         page = walk(soup)
-        metadata = page_metadata(page, url)
-        blocks = body_blocks(page, metadata["title"])
+        ld = article_metadata(page.json_ld)
+        metadata = page_metadata(page, url, ld)
+        blocks = body_blocks(page, metadata["title"], ld["body"])
         if not blocks:
             raise ParseError("no article text")
+        if reason := not_an_article(page, metadata["title"], blocks):
+            raise ParseError(reason)
         return Document(url=url, blocks=blocks, **metadata)
     except ParseError:
         raise

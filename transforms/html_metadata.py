@@ -445,10 +445,11 @@ def canonical_url(page: Walk, meta: dict[str, list[str]], url: str) -> str | Non
     return urljoin(url, og) if og else None
 
 
-def page_metadata(page: Walk, url: str) -> dict:
-    """Document fields other than the body, as keyword arguments."""
+def page_metadata(page: Walk, url: str, ld: dict | None = None) -> dict:
+    """Document fields other than the body, as keyword arguments; `ld` is the page's
+    meta_jsonld.article_metadata, when already read."""
     meta = meta_values(page)
-    ld = article_metadata(page.json_ld)
+    ld = ld or article_metadata(page.json_ld)
     site_name = _first(meta, SITE_KEYS) or ld["publisher"]
     declared_update = declared_modified(meta, ld, page)
     american = month_first(page, meta)

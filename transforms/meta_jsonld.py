@@ -76,7 +76,7 @@ def _text(value) -> str | None:
 
 
 def article_metadata(texts: list[str]) -> dict:
-    """headline, authors, published, modified, publisher, language and url of the page's article.
+    """headline, authors, published, modified, publisher, language, url and body text of the page's article.
 
     Article types win over WebPage ones, and these over any other type (a Recipe, a Product);
     within a kind the first object declaring a field wins."""
@@ -87,7 +87,7 @@ def article_metadata(texts: list[str]) -> dict:
     others = [o for o in objects if not _types(o) & (ARTICLE_TYPES | PAGE_TYPES)]
     found: dict = {}
     for group, fields in ((articles, ("headline", "name", "datePublished", "dateCreated", "dateModified",
-                                      "author", "creator", "publisher", "inLanguage", "url")),
+                                      "author", "creator", "publisher", "inLanguage", "url", "articleBody")),
                           (pages, ("author", "publisher", "inLanguage")),
                           (others, ("datePublished",))):
         for obj in group:
@@ -110,4 +110,5 @@ def article_metadata(texts: list[str]) -> dict:
         "publisher": (found.get("publisher") or [None])[0],
         "language": found.get("inLanguage"),
         "url": found.get("url"),
+        "body": found.get("articleBody"),
     }

@@ -504,3 +504,34 @@ def test_a_declared_title_loses_the_site_name_and_date_at_its_end(head):
 def test_a_date_after_a_dash_stays_in_the_title():
     html = page(f'<div class="story"><p>{PARAGRAPH * 3}</p></div>', head="<title>Weekly report 14 - 20 January 2022</title>")
     assert parse_html(html, "https://example.ch/report").title == "Weekly report 14 - 20 January 2022"
+
+
+@pytest.mark.parametrize(("html", "reason"), [
+    (page(f'<h1>Not Found</h1><p>The requested URL was not found on this server. {PARAGRAPH}</p>',
+          head="<title>404 Not Found</title>"), "status page"),
+    (page('<h1>Apache Server Status for example.org</h1><dl><dt>Server Version: Apache/2.4.41 (Ubuntu) '
+          f'OpenSSL/1.1.1f</dt><dt>Current Time: Tuesday, 19-Nov-2019 08:30:00 UTC</dt></dl><p>{PARAGRAPH}</p>',
+          head="<title>Apache Status</title>"), "status page"),
+    (page('<div ng-app="news"><h1>{{ article.title }}</h1><p class="lead">{{ article.lead }} — '
+          'by {{ article.author.name }}</p><div>{{{ article.body }}}</div><p>{{ article.footer }}</p></div>'),
+     "unrendered template"),
+])
+def test_pages_that_are_no_articles_say_why(html, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse_html(html, "https://example.org/status")
+
+
+def test_a_headline_about_an_error_is_still_an_article():
+    html = page(f'<article><h1>Access denied: how the archive locked out its readers for a decade</h1>'
+                f'<p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://example.org/archive").title.startswith("Access denied")
+
+
+def test_a_body_shown_only_as_a_caption_falls_back_on_the_declared_article_body():
+    story = [f"Paragraph {n} of the story. {PARAGRAPH}" for n in range(1, 6)]
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Port strike widens", "articleBody": "\n".join(story)})
+    html = page('<article><h1>Port strike widens</h1><figure><img src="a.jpg"><p class="caption">Dock workers '
+                'walked out on Monday. (Photo: J. Doe)</p></figure><p>Dock workers walked out on Monday. '
+                '(Photo: J. Doe)</p></article>', head=f'<script type="application/ld+json">{ld}</script>')
+    doc = parse_html(html, "https://news.example.org/port-strike")
+    assert [b.text for b in doc.blocks] == [paragraph.strip() for paragraph in story]
