@@ -69,7 +69,7 @@ _VERBS = {
         "endors|e,es,ed,ing back|ed,s,ing support|s,ed,ing prais|e,es,ed,ing laud|s,ed,ing "
         "hail|s,ed,ing applaud|s,ed,ing commend|s,ed,ing welcom|e,es,ed,ing congratulat|e,es,ed,ing "
         "defend|s,ed,ing champion|s,ed,ing embrac|e,es,ed,ing thank|s,ed,ing appreciat|e,es,ed,ing"),
-    "agree": _forms("echo|es,ed,ing"),
+    "agree": _forms("echo|es,ed,ing") + r"|shared(?=\s+by\b)",
 }
 # Relating words followed by a preposition and the target ("A agreed with B").
 _WITH = {
@@ -126,7 +126,7 @@ _NOUN_TARGET = r"(?:of|on|against|for|toward|towards|at|with)"
 _PAIR = {
     "disagree": r"(?:disagree|disagrees|disagreed|disagreeing|clash|clashed|clashing|feud|feuded|feuding|"
                 r"sparred|quarreled|quarrelled|are\s+at\s+odds|were\s+at\s+odds|have\s+been\s+at\s+odds|"
-                r"differ|differed|split)",
+                r"differ|differed|split|(?:are|were|have\s+been)\s+on\s+(?:opposing|opposite)\s+sides)",
     "agree": r"(?:agree|agreed|agreeing)(?!\s+(?:to|on\s+a|upon\s+a))|(?:see|saw)\s+eye[\s\-‐–]+to[\s\-‐–]+eye"
              r"|(?:are|were)\s+on\s+the\s+same\s+page",
 }
@@ -318,9 +318,11 @@ _NOUN_INFINITIVES = _words(
 _RELATIVE = re.compile(r"\s*(?:,\s*[^,;]{0,60}?\s)?(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None) -> Party | None:
+def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None, *, possessive: bool = False
+             ) -> Party | None:
     """The nearest party before `at` that can be a subject: not the object of a preposition,
-    not a possessor ("Lee's aide criticized"), within the sentence."""
+    not a possessor ("Lee's aide criticized") unless `possessive` allows it (a passive's
+    patient: "Lee's view is shared by Kim"), within the sentence."""
     infinitive = _INFINITIVE.search(text, max(sentence.start, at - 40), at)
     if infinitive and infinitive.group(1).lower() in _NOUN_INFINITIVES:
         return None
@@ -331,7 +333,7 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             continue
         gap = text[party.end:at]
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
-        if not relative and (party.possessive or _governed(text, party.start, sentence.start)):
+        if not relative and ((party.possessive and not possessive) or _governed(text, party.start, sentence.start)):
             continue
         if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
                 _in_quote(sentence, party.start) != _in_quote(sentence, at):
@@ -476,7 +478,7 @@ def _verb_frame(text, sentence, cue, kind):
         if not by:
             return
         agent = _object(text, sentence, at + by.end())
-        patient = _subject(text, sentence, cue.start(), agent)
+        patient = _subject(text, sentence, cue.start(), agent, possessive=True)
         if agent and patient:
             yield from _make(text, sentence, cue, kind.replace("-claim", ""), agent, patient, directed=True)
         return
@@ -560,8 +562,9 @@ def _noun_frame(text, sentence, cue, kind):
         by = re.match(r"\s+(?:by|from)\s+", text[target.end + (2 if target.possessive else 0):target.end + 12])
         if by:
             owner = _object(text, sentence, target.end + by.end())
-    if owner is None and re.search(r"(?:,\s*(?:\w+\s+)?(?:a|an|the|one\s+of\s+\w+)|\b(?:is|was|are|were|been|be|as)"
-                                   r"\s+(?:a|an|the|one\s+of\s+(?:the\s+)?))\s+(?:\w+\s+){0,3}$", before):
+    if owner is None and re.search(r"(?:,\s*(?:\w+\s+)?(?:a|an|the|one\s+of\s+\w+)|\b(?:is|was|are|were|been|be|as|"
+                                   r"became|becomes|remains?|remained)\s+(?:a|an|the|one\s+of))\s+(?:[\w\-]+\s+){0,5}$",
+                                   before):
         owner = _subject(text, sentence, cue.start(), target)
     if owner is not None:
         yield from _make(text, sentence, cue, kind, owner, target, directed=True)
