@@ -64,6 +64,13 @@ AD_PREFIX = re.compile(r"^(?:anzeige|werbung|advertisement|advertorial|sponsored
                        r"promoted|partner-?inhalt|partner content)\s*[-–—:|]", re.I)
 
 
+# the end of a story: a label pointing at others, then only short teasers with links, together at most
+# this share of the body
+TEASER_CHARS = 200
+TEASER_SHARE = 0.3
+RECIRCULATION = re.compile(
+    r"\b(?:more|related|recommended|read|next|popular|trending|latest|other|also|don't miss|you may|you might|"
+    r"weitere|mehr|lesen|interessant|ähnliche|empfehlungen|meistgelesen|à lire|aussi|leia|lea|más|altri|anche)\b")
 # a declared body (JSON-LD articleBody) this long stands in for a shown body under this share of it
 MIN_DECLARED_BODY = 500
 SHOWN_SHARE = 0.5
@@ -241,6 +248,7 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
         blocks = [b for b in select_body(page, trust_marks=False) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
+    blocks = _before_teasers(blocks)
     # labels left at the end ("Read more:", "About the author") introduce something that was cut
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)):
         blocks = blocks[:-1]
@@ -248,6 +256,32 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
     if len(declared) >= MIN_DECLARED_BODY and sum(len(b.text) for b in blocks) < SHOWN_SHARE * len(declared):
         return [Block("paragraph", text) for line in declared.splitlines() if (text := SPACE.sub(" ", line).strip())]
     return [Block(b.kind, b.text) for b in blocks]
+
+
+def _before_teasers(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The body up to where the story ends: a label pointing at other stories ("More Great Stories",
+    "Read next", "Lesen Sie auch") followed to the end by nothing but short teasers linking to them."""
+    total = sum(len(b.text) for b in blocks)
+    teasers = 0
+    for at in range(len(blocks) - 1, 0, -1):
+        block = blocks[at]
+        if _is_teaser(block):
+            teasers += len(block.text)
+            continue
+        if teasers and _points_at_stories(block.text) and teasers + len(block.text) <= TEASER_SHARE * total:
+            return blocks[:at]
+        break
+    return blocks
+
+
+def _is_teaser(block: RawBlock) -> bool:
+    return len(block.text) <= TEASER_CHARS and block.link_chars > 0
+
+
+def _points_at_stories(text: str) -> bool:
+    """A short label about other stories."""
+    return (len(text) <= TRAILING_LABEL * 2 and text.rstrip()[-1:] not in ".!?"
+            and (is_label(text) or bool(RECIRCULATION.search(text.casefold()))))
 
 
 def not_an_article(page: Walk, title: str | None, blocks: list[Block]) -> str | None:

@@ -535,3 +535,15 @@ def test_a_body_shown_only_as_a_caption_falls_back_on_the_declared_article_body(
                 '(Photo: J. Doe)</p></article>', head=f'<script type="application/ld+json">{ld}</script>')
     doc = parse_html(html, "https://news.example.org/port-strike")
     assert [b.text for b in doc.blocks] == [paragraph.strip() for paragraph in story]
+
+
+def test_the_body_stops_where_teasers_for_other_stories_begin():
+    def story(label, item):
+        items = "".join(f"<p>{item.format(n=n)}</p>" for n in range(4))
+        return page(f'<article><h1>Budget passes</h1><div class="body"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p>'
+                    f'<p>{label}</p>{items}</div></article>')
+    teasers = story("More Great Stories", '<a href="/s{n}">Another story number {n}</a> and why it matters to the city')
+    text = parse_html(teasers, "https://news.example.org/budget").text
+    assert "Another story" not in text and "More Great Stories" not in text
+    references = story("Sources", '<a href="/r{n}">Report {n}</a> by the city council on parks and pools')
+    assert "Report 3 by the city council" in parse_html(references, "https://news.example.org/budget").text
