@@ -152,6 +152,7 @@ MAX_BYLINE = 120  # characters of a byline element worth reading
 INLINE_BYLINE = re.compile(r"(?:[|•·]|\d)\s*(?=(?:by|von|par|por|door)\s+[^\W\d_])", re.I)
 SOCIAL_PROFILE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)?(?:twitter|x|facebook|instagram|linkedin|threads|"
                             r"mastodon\.social|bsky|tiktok|youtube)\.(?:com|net|app)/|^mailto:", re.I)
+FORM_TAGS = ("form", "label", "select", "fieldset")
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
@@ -350,7 +351,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
                  if not _elsewhere(page, marks, opening)
                  or not any(mark >= 0 and COMMENTS.search(page.classes[mark]) for mark in marks)][:5]:
         text = byline_text(node)
-        if 0 < len(text) <= MAX_BYLINE:
+        if 0 < len(text) <= MAX_BYLINE and not _in_form(node):
             bylines.append(text)
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
@@ -374,6 +375,11 @@ def _shown_only(values: list[str], shown: str) -> list[str]:
     """The declared author values whose names the page shows, every word of them."""
     return [value for value in values if (names := clean_authors([value]))
             and all(word in shown for name in names for word in WORD.findall(name.casefold()))]
+
+
+def _in_form(node) -> bool:
+    """Whether an element is a form's field ("Sort by", "Filter by author"): never a byline."""
+    return node.name in FORM_TAGS or node.find_parent(FORM_TAGS) is not None
 
 
 def byline_text(node) -> str:

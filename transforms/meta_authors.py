@@ -42,7 +42,7 @@ ROLE_ONLY = re.compile(r"(?:\w+-)?" + ROLES, re.I)
 # particles (von, van, de, da, del, der, la, le, dos, das, el) are not among them
 FUNCTION_WORDS = frozenset({
     "the", "to", "in", "on", "for", "with", "from", "is", "are", "was", "this", "that", "our", "your", "my",
-    "more", "all", "how", "what", "why", "about", "into", "over", "after",
+    "more", "all", "how", "what", "why", "about", "into", "over", "after", "by",
     "die", "dem", "des", "ein", "eine", "einer", "mit", "für", "ist", "auf", "oder", "nach", "bei", "über",
     "wie", "sich", "nicht", "im", "zum", "les", "une", "avec", "pour", "sur", "est", "dans",
     "los", "las", "con", "para", "una", "sobre",
@@ -120,6 +120,8 @@ def split_authors(value: str) -> list[str]:
     pieces = SPLIT.split(value)
     names: list[str] = []
     for separator, part in zip(["", *pieces[1::2]], pieces[0::2], strict=True):
+        if separator == "," and names and ROLE.search(" " + part):
+            continue  # "Jane Doe, AP National Security Writer": her job, not a second author
         name = clean_author(PREFIX.sub("", part))
         if not name or _is_country(name):
             continue  # a country (or its capital) is where the author writes from

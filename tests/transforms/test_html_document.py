@@ -547,3 +547,10 @@ def test_the_body_stops_where_teasers_for_other_stories_begin():
     assert "Another story" not in text and "More Great Stories" not in text
     references = story("Sources", '<a href="/r{n}">Report {n}</a> by the city council on parks and pools')
     assert "Report 3 by the city council" in parse_html(references, "https://news.example.org/budget").text
+
+
+def test_a_forms_sort_by_field_is_no_byline():
+    html = page('<form class="search"><div class="form-item-sort-by"><label>Sort by</label><select><option>Relevance'
+                f'</option><option>Date</option></select></div></form><article><h1>Port strike widens</h1>'
+                f'<p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://news.example.org/port").authors == []

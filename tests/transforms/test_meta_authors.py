@@ -39,6 +39,8 @@ from transforms.meta_authors import clean_authors
     (["@macuser"], ["macuser"]),
     (["Mathilda Trausch, Online-Redaktion"], ["Mathilda Trausch"]),
     (["Staff Writer"], ["Staff Writer"]),
+    (["By ROBERT BURNS, AP National Security Writer"], ["ROBERT BURNS"]),
+    (["Sort by Relevance Title Date"], []),
     # labels and prefixes in other languages
     (["Autor:innen: Jana Kraus und Tim Vogt"], ["Jana Kraus", "Tim Vogt"]),
     (["Par Jean Dupont et Marie Curie"], ["Jean Dupont", "Marie Curie"]),
