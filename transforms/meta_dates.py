@@ -35,8 +35,13 @@ MONTHS = {
     # Turkish, Indonesian
     "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
     "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12, "maret": 3, "agustus": 8,
+    # Russian (genitive)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
 MONTH_NAME = r"(?P<month>[^\W\d_]{3,12})\.?"
+# "2020", or "’20" after a month's name
+YEAR = r"(?:(?P<Y>\d{4})|[’'](?P<y>\d{2}))(?!\d)"
 # "3", "3.", "3rd", "1er", "3º"
 DAY = r"(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?"
 TIME = r"(?:[T\s,]+(?:at\s+|um\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
@@ -45,8 +50,8 @@ PATTERNS = [re.compile(p, re.I) for p in (
     r"(?<!\d)(?P<Y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)" + TIME,
     r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<Y>\d{4})(?!\d)" + TIME,
     # "3 May 2020", "3. Mai 2020", "3rd of May 2020", "3 de mayo de 2020"
-    r"(?<![\d\w])" + DAY + r"\s+(?:of\s+|de\s+)?" + MONTH_NAME + r",?\s+(?:de\s+|del\s+)?(?P<Y>\d{4})(?!\d)" + TIME,
-    r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<Y>\d{4})(?!\d)" + TIME,
+    r"(?<![\d\w])" + DAY + r"(?:\s+|-)(?:of\s+|de\s+)?" + MONTH_NAME + r"(?:,?\s+|-)(?:de\s+|del\s+)?" + YEAR + TIME,
+    r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + YEAR + TIME,
     # C/Java style: "Mon Oct 11 14:57:21 CEST 2021"
     r"(?<![\w])" + MONTH_NAME + r"\s+(?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2}):(?P<S>\d{2})\s+[A-Z]{0,5}\s*(?P<Y>\d{4})",
     # "2020.05.03", "2020. 5. 3." (Korean)
@@ -74,7 +79,7 @@ IN_TEXT = RANGES + PATTERNS[:-1] + [NUMERIC, SHORT_YEAR]
 def _build(match: re.Match, month_first: bool = False) -> str | None:
     parts = match.groupdict()
     try:
-        year = int(parts["Y"]) if parts.get("Y") else 2000 + int(parts["y"])
+        year = int(parts["Y"]) if parts.get("Y") else int(parts["y"]) + (1900 if int(parts["y"]) >= 90 else 2000)
         if parts.get("a"):
             day, month = (int(parts["b"]), int(parts["a"])) if month_first else (int(parts["a"]), int(parts["b"]))
             if month > 12 >= day:

@@ -75,6 +75,11 @@ def test_all_dates_in_the_order_written():
     ("2021.03.12", "2021-03-12"),
     ("2020. 5. 3.", "2020-05-03"),
     ("2020年5月3日", "2020-05-03"),
+    ("14 Feb ’20", "2020-02-14"),
+    ("Feb 14, '20", "2020-02-14"),
+    ("14-Feb-2020", "2020-02-14"),
+    ("14 февраля 2020", "2020-02-14"),
+    ("Posted 12.03.98", "1998-03-12"),
 ])
 def test_find_date_reads_the_forms_pages_write(text, expected):
     assert find_date(text) == expected
