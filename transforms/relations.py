@@ -155,11 +155,14 @@ ANY_CUE = re.compile("|".join(regex.pattern for _, regex in
                               _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES), re.IGNORECASE)
 
 _NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bnor|\bwithout)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|reluctan\w*|unwilling|hesitat\w*|yet)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$"
+_REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|reluctan\w*|unwilling|hesitat\w*|yet)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$"
                       r"|\bno\s+(?:intention|plans?|desire|interest)\s+(?:of|to|in)\s+$"
                       r"|\b(?:stopped|stop)\s+short\s+of\s+$", re.IGNORECASE)
 _WITHDRAWN = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", re.IGNORECASE)
-_CONDITION = re.compile(r"\b(?:if|whether|unless|should\s+\w+|would\s+be|might|could)\b", re.IGNORECASE)
+# a condition, a question, a prescription or a mere possibility states no relation ("must
+# support Clinton", "could endorse", "would criticize")
+_CONDITION = re.compile(r"\b(?:if|whether|unless|should|would|might|could|may|must|ought|needs?\s+to)\b",
+                        re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
                              re.IGNORECASE)
 _FROM_CRITICISM = re.compile(
@@ -251,15 +254,19 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
         return None  # "it" and "they" are left to the speaker resolver's judgement, not a relation's
     name = entity.name
     is_place = institutions.is_place
+    honorific = mention.text.split()[0].rstrip(".").lower() if mention.text else ""
+    if (honorific in ("mrs", "ms") and entity.gender == "m") or (honorific == "mr" and entity.gender == "f"):
+        return None  # "Mrs. Clinton" resolved to Bill Clinton: the resolver erred
     possessive = text.startswith(("’s", "'s", "’", "'"), mention.end)
     if mention.kind == "nominal" and mention.plural:
-        # a named group holds a capitalised word: "Senate Democrats", "Republican lawmakers"
         words = _DETERMINER.sub("", name).strip()
-        if not any(w[:1].isupper() for w in words.split()):
-            return None
-        return Party(mention.start, mention.end, words, "group", canonical_country(words), possessive)
+        return Party(mention.start, mention.end, words, "group", canonical_country(words), possessive) \
+            if _named_group(words, institutions) else None
     if name[:1].islower() or _DETERMINER.match(name) or name.split()[-1].lower() in _THINGS:
         return None  # a description left unresolved; a law, a programme, a race
+    if name.split()[-1].lower() in _NAME_NEVER_ENDS or (len(name.split()) == 1 and
+                                                          text.endswith(("super ", "Super "), 0, mention.start)):
+        return None  # "Presumptive Democratic", "Republican Eastern": adjectives; "a super PAC"
     if name.lower() in institutions.parties:
         return None  # "Democratic", "GOP" as a word of a noun phrase ("a Democratic measure")
     if entity.kind == "person" and not entity.personal and not is_place(name) and \
@@ -275,6 +282,30 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
         and entity.role
     return Party(mention.start, mention.end, name, entity.kind if not country else "country",
                  country or (canonical_country(entity.affiliation) if official else None), possessive)
+
+
+# a name never ends in an adjective of party or direction: such a "name" is a torn-off modifier
+_NAME_NEVER_ENDS = _words("democratic republican presumptive conservative liberal progressive eastern western "
+                          "northern southern american")
+
+
+def _named_group(words: str, institutions: Institutions) -> bool:
+    """A group the article names: capitalised words before a plural noun ("Senate Democrats",
+    "Republican lawmakers", "GOP senators", "House members") or a party's plural alone
+    ("Democrats"); not a population ("Latinos", "Voters") nor a phrase ("meeting with House members")."""
+    tokens = words.split()
+    if len(tokens) == 1:
+        return tokens[0].lower() in institutions.parties
+    if tokens[-1].lower() in _POPULATIONS:
+        return False  # "Sanders voters", "Trump supporters": people who hold a view, not a party
+    return all(t[:1].isupper() or t.lower() in _GROUP_MODIFIERS for t in tokens[:-1]) and \
+        any(t[:1].isupper() for t in tokens[:-1])
+
+
+_POPULATIONS = _words("voters supporters residents people citizens fans followers readers viewers crowds protesters "
+                      "students workers women men families americans")
+_GROUP_MODIFIERS = _words("senior top fellow other former rank-and-file leading moderate conservative liberal "
+                          "progressive state federal")
 
 
 def country_parties(text: str, start: int, end: int, taken: list[Party]) -> list[Party]:
@@ -318,8 +349,8 @@ _NOUN_INFINITIVES = _words(
 _RELATIVE = re.compile(r"\s*(?:,\s*[^,;]{0,60}?\s)?(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None, *, possessive: bool = False
-             ) -> Party | None:
+def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None, *, possessive: bool = False,
+             adjacent: bool = True) -> Party | None:
     """The nearest party before `at` that can be a subject: not the object of a preposition,
     not a possessor ("Lee's aide criticized") unless `possessive` allows it (a passive's
     patient: "Lee's view is shared by Kim"), within the sentence."""
@@ -338,10 +369,36 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
                 _in_quote(sentence, party.start) != _in_quote(sentence, at):
             return None
-        if not relative and _CLAUSE_LINK.search(gap):
-            return None  # "… support Sanders, while students support Clinton": another clause's
+        if not relative and (_CLAUSE_LINK.search(gap) or (adjacent and not _adjoined(gap))):
+            return None  # another clause's party, or another noun between: "Sanders voters backing Clinton"
         return party
     return None
+
+
+# what may stand between a subject and its verb besides asides between commas and parentheses:
+# auxiliaries, adverbs, and adjuncts of time and occasion ("Lee on Tuesday in a statement criticized")
+_ADJUNCTS = _words(
+    "has have had will would could can did does do is are was were be been being also again then now still even "
+    "already just once later first never too soon last this week month year on in at during monday tuesday "
+    "wednesday thursday friday saturday sunday morning afternoon evening night day today yesterday tonight "
+    "earlier a an the statement interview speech tweet tweets twitter facebook press conference release "
+    "letter rally debate call himself herself themselves itself both all jr sr no longer not never")
+
+
+def _adjoined(gap: str) -> bool:
+    """Whether only adjuncts stand between a subject and its verb ("Lee, the senator from Ohio,
+    on Tuesday sharply criticized"): any other word is another noun or verb the verb belongs to."""
+    gap = _PARENTHESIS.sub(" ", gap)
+    gap = _ASIDE.sub(" ", gap)
+    gap = _PHRASE.sub(" ", gap, count=1)
+    return all(word.lower() in _ADJUNCTS or word.lower().endswith("ly") or word[0].isdigit()
+               for word in re.findall(r"[^\W_][\w’'\-.]*", gap))
+
+
+_PARENTHESIS = re.compile(r"\([^()]{0,40}\)")
+# one prepositional phrase after the subject's noun ("candidates in both parties condemned")
+_PHRASE = re.compile(r"^\s+(?:in|of|from|at|for|with|across)\s+(?:[\w’'\-]+\s+){1,4}?(?=\S)", re.IGNORECASE)
+_ASIDE = re.compile(r",[^,;:]{1,90},|\s[—–]\s[^—–]{1,90}\s[—–]\s")
 
 
 def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: bool = False) -> Party | None:
@@ -353,11 +410,25 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
             return None
         if possessive_only and not party.possessive:
             return None
-        thing = re.match(r" ([a-z]+)\b", text[party.end:party.end + 16])
-        if not party.possessive and thing and thing.group(1) in _EVENTS:
+        thing = re.match(r" ([A-Za-z]+)\b", text[party.end:party.end + 16])
+        if not party.possessive and thing and thing.group(1).lower() in _EVENTS:
             return None  # "opposed the Iraq war": the war, not Iraq
-        return party
+        return _head_of(text, sentence, party)
     return None
+
+
+def _head_of(text: str, sentence: SentenceParties, party: Party) -> Party:
+    """The person a description names after a party that only qualifies it ("former Indiana
+    University basketball coach Bobby Knight" is Bobby Knight, not the university)."""
+    if party.possessive:
+        return party
+    later = next((p for p in sentence.parties if p.start > party.end), None)
+    between = text[party.end:later.start] if later is not None else ""
+    if later is not None and party.kind != "person" and later.kind == "person" and \
+            re.fullmatch(r"(?:\s+[a-z][\w\-]*){1,3}\s+", between) and not _PREPOSITIONS & set(between.split()) \
+            and not _CLAUSE_LINK.search(between):
+        return later
+    return party
 
 
 def _only_modifiers(gap: str) -> bool:
@@ -448,24 +519,54 @@ def _sentence_relations(text: str, sentence: SentenceParties):
 
 
 def _with_subject(text, sentence, cue, kind, target):
-    subject = _subject(text, sentence, cue.start(), target)
-    if subject is None and _in_quote(sentence, cue.start()):
-        subject = _voice(sentence, cue.start())
+    subject = _actor(text, sentence, cue, target)
     if subject is None:
         pair = _coordinated_before(text, sentence, cue.start())
         subject = pair[0] if pair else None
     if subject is not None:
         yield from _make(text, sentence, cue, kind, subject, target, directed=kind not in ("agree", "disagree"))
-        if kind in ("agree", "disagree"):
-            return
-    return
 
 
-def _voice(sentence: SentenceParties, at: int) -> Party | None:
+def _actor(text: str, sentence: SentenceParties, cue: re.Match, target: Party) -> Party | None:
+    """Who does what a relating verb says: its subject; for an -ing form, see _ing_subject; for a
+    verb in a second coordinated predicate ("Lee came to Ohio and attacked Kim"), the party the
+    sentence opens with; inside a quotation, its speaker when they say "I" or "we"."""
+    if cue.group(0).split()[0].lower().endswith("ing"):
+        subject = _ing_subject(text, sentence, cue, target)
+    else:
+        # a phrase ("in agreement with", "at odds with") modifies a verb that stands between
+        subject = _subject(text, sentence, cue.start(), target, adjacent=not _PHRASE_CUE.match(cue.group(0)))
+        if subject is None and _COORDINATED_PREDICATE.search(text, max(sentence.start, cue.start() - 30),
+                                                              cue.start()):
+            subject = _opening_party(text, sentence, target)
+    if subject is None and _in_quote(sentence, cue.start()):
+        subject = _voice(text, sentence, cue.start())
+    return subject
+
+
+_PHRASE_CUE = re.compile(r"(?:in|at|on|over)\s", re.IGNORECASE)
+_COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$")
+
+
+def _opening_party(text: str, sentence: SentenceParties, target: Party) -> Party | None:
+    """The party a sentence opens with (after at most a title or a conjunction), its subject."""
+    first = sentence.parties[0] if sentence.parties else None
+    if first is None or first.possessive or first.name == target.name or first.described:
+        return None
+    lead = text[sentence.start:first.start].strip(" “\"‘'(").split()
+    return first if len(lead) <= 1 else None
+
+
+def _voice(text: str, sentence: SentenceParties, at: int) -> Party | None:
+    """The speaker of a quotation, as the subject of a relation in their own first-person words
+    ("I disagree with Lee"); not of one whose subject is someone else ("Republicans are attacking")."""
     for s, e in sentence.quoted:
-        if s <= at < e:
+        if s <= at < e and _FIRST_PERSON.search(text, max(s, at - 40), at):
             return sentence.voices.get(s)
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b(?:\s+\w+){0,3}\s+$")
 
 
 def _verb_frame(text, sentence, cue, kind):
@@ -501,10 +602,7 @@ def _verb_frame(text, sentence, cue, kind):
     if kind == "endorse" and cue.group(0).lower().startswith("back") and not target.possessive \
             and target.start - at > 12:
         return  # "came back the Senate": "back" as a particle
-    subject = _ing_subject(text, sentence, cue, target) if cue.group(0).lower().endswith("ing") \
-        else _subject(text, sentence, cue.start(), target)
-    if subject is None and _in_quote(sentence, cue.start()):
-        subject = _voice(sentence, cue.start())
+    subject = _actor(text, sentence, cue, target)
     if subject is not None:
         yield from _make(text, sentence, cue, kind, subject, target, directed=True)
 
@@ -520,9 +618,8 @@ def _ing_subject(text: str, sentence: SentenceParties, cue: re.Match, target: Pa
     before = text[max(sentence.start, cue.start() - 40):cue.start()]
     if _PROGRESSIVE.search(before):
         return _subject(text, sentence, cue.start(), target)
-    if re.search(r",\s*(?:\w+ly\s+)?$", before):
-        return next((p for p in sentence.parties if p.end <= cue.start() and not p.possessive
-                     and p.name != target.name and not _governed(text, p.start, sentence.start)), None)
+    if re.search(r",\s*(?:\w+ly\s+)?$", before):  # "Lee responded first, ripping into Kim"
+        return _opening_party(text, sentence, target)
     nearest = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
     if nearest is not None and re.fullmatch(r"\s+(?:\w+ly\s+)?", text[nearest.end:cue.start()]):
         return nearest if not nearest.possessive and nearest.name != target.name else None
@@ -562,10 +659,11 @@ def _noun_frame(text, sentence, cue, kind):
         by = re.match(r"\s+(?:by|from)\s+", text[target.end + (2 if target.possessive else 0):target.end + 12])
         if by:
             owner = _object(text, sentence, target.end + by.end())
-    if owner is None and re.search(r"(?:,\s*(?:\w+\s+)?(?:a|an|the|one\s+of\s+\w+)|\b(?:is|was|are|were|been|be|as|"
-                                   r"became|becomes|remains?|remained)\s+(?:a|an|the|one\s+of))\s+(?:[\w\-]+\s+){0,5}$",
-                                   before):
-        owner = _subject(text, sentence, cue.start(), target)
+    described = re.search(r"(?:,\s*(?:\w+\s+)?(?:a|an|the|one\s+of\s+\w+)|\b(?:is|was|are|were|been|be|as|"
+                          r"became|becomes|remains?|remained)\s+(?:a|an|the|one\s+of))\s+(?:[\w\-’']+\s+){0,5}$", before)
+    if owner is None and described:
+        # the one described stands right before the apposition or the copula
+        owner = _subject(text, sentence, cue.start() - len(described.group(0)), target)
     if owner is not None:
         yield from _make(text, sentence, cue, kind, owner, target, directed=True)
 

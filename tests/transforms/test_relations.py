@@ -47,6 +47,10 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("Dupont sided with Costa on fishing.", ("Anne Dupont", "Maria Costa", "agree", False)),
     ("Weber opposed the Costa plan.", ("Klaus Weber", "Maria Costa", "criticize", True)),
     ("Dupont and Costa attacked each other's plans.", ("Maria Costa", "Anne Dupont", "criticize", True)),
+    ("Weber came to Rome on Monday and attacked Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Weber responded first, ripping into Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Weber, who leads the party, in a statement on Monday sharply criticized Costa.",
+     ("Klaus Weber", "Maria Costa", "criticize", True)),
 ])
 
 def test_each_frame_finds_its_parties_and_direction(text, expected):
@@ -73,6 +77,10 @@ def test_possessive_pronoun_owner():
     "Weber criticized the weather.",  # no party behind the thing criticized
     "Many carried placards supporting Costa.",  # the placards act, not a party
     "Weber opposed the Iraq war.",  # a war, not the country it was waged in
+    "Many Dupont voters backing Costa stayed home.",  # the voters back her, not Dupont
+    "Dupont said that the party must support Costa.",  # a prescription, and not Dupont's act
+    "Voters are rejecting Weber.",  # a population, not a party
+    "Students support Dupont, while workers support Costa.",  # each clause has its own subject
 ])
 def test_no_relation(text):
     assert relations(text) == set()
