@@ -5,6 +5,9 @@ writes predictions JSONL and scores them with ../shared/eval/score_quotes.py.
     python bench/eval_quotes.py [--out FILE] [--shared DIR]
     python bench/eval_quotes.py --diagnose direct,partial   # misses, wrong speakers, extra quotes
     python bench/eval_quotes.py --diagnose indirect        # reported speech (reporting cues only)
+    python bench/eval_quotes.py --set dev [--half a|b]     # the 924 articles, whole and by half
+On the development set the figures are printed for the whole set and for each half split by
+publisher (accord.evaluate.relation_half): a change is accepted only when both halves gain.
 """
 from __future__ import annotations
 
@@ -15,12 +18,12 @@ import re
 import subprocess
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from accord.evaluate import relation_half  # noqa: E402
 from transforms.speaker_registry import SpeakerRegistry  # noqa: E402
 from transforms.statements import extract  # noqa: E402
 from transforms.text_document import parse_text  # noqa: E402
@@ -28,11 +31,9 @@ from transforms.topics import Taxonomy  # noqa: E402
 
 
 def load_config() -> tuple[SpeakerRegistry, Taxonomy]:
-    speakers = tomllib.loads((ROOT / "config/speakers.toml").read_text(encoding="utf-8"))
-    topics = tomllib.loads((ROOT / "config/topics.toml").read_text(encoding="utf-8"))
-    institutions = tomllib.loads((ROOT / "config/institutions.toml").read_text(encoding="utf-8"))
-    return (SpeakerRegistry.from_entries(speakers["speakers"], institutions),
-            Taxonomy.from_entries(topics["topics"]))
+    """The registry and taxonomy a run uses (config/, places included)."""
+    from accord.parse_pages import knowledge
+    return knowledge()
 
 
 def file_offsets(raw: str, doc) -> list[int]:
@@ -115,12 +116,25 @@ def _marked(text: str, q: dict) -> str:
     return "".join(out).replace("\n", " | ")
 
 
-def diagnose(shared: Path, preds_path: str, kinds: set[str], threshold: float = 0.8) -> None:
+SET = ["polnear-train-sample"]  # the set main() chose
+
+
+def gold_file(shared: Path, name: str) -> Path:
+    folder = shared / "eval" / name
+    return folder / "gold.jsonl" if (folder / "gold.jsonl").exists() else folder / "gold.jsonl.gz"
+
+
+def read_gold(path: Path) -> str:
+    import gzip
+    return gzip.decompress(path.read_bytes()).decode("utf-8") if path.suffix == ".gz" else path.read_text("utf-8")
+
+
+def diagnose(shared: Path, preds_path: str, kinds: set[str], half: str | None = None, threshold: float = 0.8) -> None:
     """Each gold item that is missed, cut short or wrongly attributed, and every unmatched
     prediction, grouped by cause (the scorer's matching, one article at a time)."""
     sq = _load_scorer(shared)
-    gold_lines = (shared / "eval/polnear-train-sample/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    gold = [json.loads(line) for line in gold_lines]
+    gold_lines = read_gold(gold_file(shared, SET[0])).splitlines()
+    gold = [g for g in map(json.loads, gold_lines) if not half or relation_half(g["id"].split("/")[-1]) == half]
     pred_lines = Path(preds_path).read_text(encoding="utf-8").splitlines()
     preds = {sq.key(r["id"]): r["quotes"] for r in map(json.loads, pred_lines)}
     groups: dict[str, list[str]] = {}
@@ -176,14 +190,21 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/accord-quote-preds.jsonl")
     ap.add_argument("--diagnose", metavar="KINDS", help="print errors by cause for these gold kinds")
     ap.add_argument("--skip-agreements", action="store_true", help="time and score statements alone")
+    ap.add_argument("--set", choices=("sample", "dev"), default="sample",
+                    help="the 60-article sample (a smoke check) or the 924-article development set")
+    ap.add_argument("--half", choices=("a", "b"),
+                    help="only one half of the set by publisher (a: breitbart, nyt, usa-today; b: the rest)")
     a = ap.parse_args()
+    SET[0] = {"sample": "polnear-train-sample", "dev": "polnear-dev"}[a.set]
     if a.skip_agreements:
         import transforms.statements
         transforms.statements.find_agreements = lambda *args: []
     shared = Path(a.shared)
     registry, taxonomy = load_config()
     seed_report(shared, registry, taxonomy)
-    articles = sorted((shared / "eval/polnear-train-sample/articles").glob("*.txt"))
+    articles = sorted((shared / "eval" / SET[0] / "articles").glob("*.txt"))
+    if a.half:
+        articles = [p for p in articles if relation_half(p.name) == a.half]
     began = time.perf_counter()
     with open(a.out, "w", encoding="utf-8") as out:
         for path in articles:
@@ -191,15 +212,39 @@ def main() -> None:
             out.write(json.dumps({"id": path.stem, "quotes": rows}) + "\n")
     elapsed = time.perf_counter() - began
     if a.diagnose:
-        diagnose(shared, a.out, set(a.diagnose.split(",")))
+        diagnose(shared, a.out, set(a.diagnose.split(",")), a.half)
         return
     print(f"{len(articles)} articles in {elapsed:.2f}s ({1000 * elapsed / max(len(articles), 1):.1f} ms each)")
-    gold = shared / "eval/polnear-train-sample/gold.jsonl"
+    gold = gold_file(shared, SET[0])
+    halves = [a.half] if a.half else ["a", "b"] if a.set == "dev" else []
+    if a.half:
+        gold = half_gold(gold, a.half, a.out)
     scorer = [sys.executable, str(shared / "eval/score_quotes.py"), "--gold", str(gold), "--preds", a.out]
     for extra in ([], ["--kinds", "indirect", "--reporting-only"]):
-        print("$ score_quotes.py " + " ".join(extra or ["(direct,partial)"]))
+        print("$ score_quotes.py " + " ".join(extra or ["(direct,partial)"]) + (f" (half {a.half})" if a.half else ""))
         run = subprocess.run(scorer + extra, capture_output=True, text=True, check=True)
         print(re.sub(r"(?m)^", "  ", run.stdout.rstrip()))
+    if a.half or not halves:
+        return
+    for half in halves:
+        gold_half = half_gold(gold, half, a.out)
+        line = []
+        for name, extra in (("quotes", []), ("reported", ["--kinds", "indirect", "--reporting-only"])):
+            run = subprocess.run([*scorer[:3], str(gold_half), *scorer[4:], *extra],
+                                 capture_output=True, text=True, check=True)
+            got = json.loads(run.stdout.strip().splitlines()[-1])["0.8"]
+            line.append(f"{name} F1 {got['F1']:.3f} attributed_F1 {got['attributed_F1']:.3f}"
+                        + (f" speaker accuracy {got['speaker_acc']:.3f}" if name == "quotes" else ""))
+        print(f"half {half} @0.8: " + "; ".join(line))
+
+
+def half_gold(gold: Path, half: str, out: str) -> Path:
+    """A copy of the gold holding one half's articles, next to the predictions."""
+    chosen = [line for line in read_gold(gold).splitlines()
+              if line.strip() and relation_half(json.loads(line)["id"].split("/")[-1]) == half]
+    path = Path(f"{out}.gold-{half}.jsonl")
+    path.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return path
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from transforms.text_document import parse_text
 from transforms.topics import Taxonomy
 
 # Bump when parsing or extraction changes what they yield: reprocess and caches key on it.
-PARSER_VERSION = "0.3.0"
+PARSER_VERSION = "0.4.0"
 
 TEXT_TYPES = ("text/plain",)
 

@@ -466,6 +466,9 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
                 mention, cue = frame.speaker, frame.cue
             elif q.group in by_group:
                 entity, mention, cue = by_group[q.group]
+            elif (introduced := _colon_introducer(text, unit, q, units[index - 1] if index else None)) is not None:
+                mention, cue = introduced, ":"
+                entity = resolver.resolve(mention, index, unit)
             else:
                 entity, mention, cue = _fallback(units, index, unit, last_in_block, text)
                 if entity is None and mention is not None:
@@ -676,6 +679,38 @@ def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: l
         return None
     unit.frames = []
     return unit.start, end
+
+
+# what may stand before a clause's subject: "But he then added:", "Then Clinton:"
+_CLAUSE_LEAD = re.compile(r"[\s“\"‘'(]*+(?:(?:And|But|So|Then|Yet|Still|Later|Now)\b,?\s++)?")
+# a name after one of these is whom the words are aimed at or about, not who says them
+_TARGET_BEFORE = re.compile(r"\b(?:to|about|at|against|for|with|on|of|toward|towards|over|slams?|"
+                            r"attacks?|blasts?|hits?)\s+$", re.IGNORECASE)
+
+
+def _colon_introducer(text: str, unit: _Unit, q: QuoteSpan, prev: _Unit | None) -> Mention | None:
+    """Whom a clause ending in a colon hands a quote to where no cue names them: the name the
+    clause ends on ("… - Philip Bump:", "More from Jones:", "Clinton:"), unless the name is the
+    words' target ("a blunt message to Trump:"), or else the clause's subject ("She then
+    addressed the supporters:", "Hannity interjected:")."""
+    lo = max([unit.start] + [o.close_at for o in unit.quotes if o.close_at <= q.open_at])
+    hi, mentions = q.open_at, unit.mentions
+    if not text[lo:hi].strip(_LEAD):
+        if lo != unit.start or prev is None or prev.frames or prev.quotes or unit.block - prev.block > 1:
+            return None
+        lo, hi, mentions = prev.start, prev.end, prev.mentions
+    colon = len(text[:hi].rstrip(_LEAD)) - 1
+    if colon < lo or text[colon] != ":":
+        return None
+    inside = [m for m in mentions if lo <= m.start and m.end <= colon]
+    if not inside:
+        return None
+    last = inside[-1]
+    if last.kind == "name" and not text[last.end:colon].strip(" ’'s") \
+            and not _TARGET_BEFORE.search(text, max(lo, last.start - 12), last.start):
+        return last
+    first = inside[0]
+    return first if _CLAUSE_LEAD.fullmatch(text, lo, first.start) else None
 
 
 def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, text: str):

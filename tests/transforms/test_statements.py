@@ -305,3 +305,19 @@ def test_stance_is_read_from_english_words_of_a_party_only():
                         "mit den Gewerkschaften sollen in der nächsten Woche weitergehen, und der Minister will "
                         "sich mit den Bauern treffen.", "file:///d.txt")
     assert {q.stance for q in extract(german, REGISTRY, TAXONOMY).quotes} <= {"neutral"}
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    # a round-up: the clause is a heading and the name it ends on
+    (["Polls move slowly - More from Ann Lee: “The partisanship of a state is only a start.”"], "Ann Lee"),
+    # the clause's subject, with the quote in the next paragraph
+    (["Senator Ann Lee spoke next.", "Governor Bob Hale then interjected:",
+      "“So you are saying there will be some flexibility?”"], "Bob Hale"),
+    # the name the clause ends on is the words' target, not their speaker
+    (["Governor Bob Hale delivered a blunt message to Ann Lee: “It is time to quit attacking people.”"],
+     "Bob Hale"),
+])
+def test_a_clause_ending_in_a_colon_hands_its_quote_to_its_speaker(paragraphs, speaker):
+    doc = parse_text("Round-up\n" + "\n".join(paragraphs) + "\n", "file:///roundup.txt")
+    [quote] = [q for q in extract(doc, SpeakerRegistry.from_entries([]), TAXONOMY).quotes if q.kind == "direct"]
+    assert quote.speaker == speaker
