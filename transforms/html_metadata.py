@@ -144,9 +144,24 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
                 return text
     h1s = [text for text, outside in heading_texts(page, ("h1",))
            if outside and MIN_TITLE <= len(text) <= MAX_TITLE and not names_site(text, parts, site_name, url)]
-    return next(iter(h1s), None) or next(iter(declared), None)
+    return heading_over_prose(page, parts, site_name, url) or next(iter(h1s), None) or next(iter(declared), None)
 
 
+def heading_over_prose(page: Walk, parts: list[str], site_name: str | None, url: str) -> str | None:
+    """The first <h1> that a paragraph of prose follows closely, before any other <h1>, wherever it
+    stands: the story starts under its headline (navigation and widget titles head lists of links)."""
+    h1s = [at for at, block in enumerate(page.blocks) if block.kind == "heading" and page.names[block.chain[-1]] == "h1"]
+    for at, following in zip(h1s, [*h1s[1:], len(page.blocks)], strict=False):
+        block = page.blocks[at]
+        if (MIN_TITLE <= len(block.text) <= MAX_TITLE and not page.is_elsewhere(block.elsewhere)
+                and not names_site(block.text, parts, site_name, url)
+                and any(len(after.text) > PROSE_CHARS and after.link_chars < LINKED_SHARE * len(after.text)
+                        for after in page.blocks[at + 1:min(following, at + 1 + NEAR_HEADLINE[1] + 2)])):
+            return block.text
+    return None
+
+
+PROSE_CHARS, LINKED_SHARE = 80, 0.25  # a paragraph of prose: this long, with links in less of it
 MAX_BYLINE = 120  # characters of a byline element worth reading
 # "By" after a separator or a date inside a short line: the names follow
 INLINE_BYLINE = re.compile(r"(?:[|•·]|\d)\s*(?=(?:by|von|par|por|door)\s+[^\W\d_])", re.I)

@@ -554,3 +554,11 @@ def test_a_forms_sort_by_field_is_no_byline():
                 f'</option><option>Date</option></select></div></form><article><h1>Port strike widens</h1>'
                 f'<p>{PARAGRAPH * 3}</p></article>')
     assert parse_html(html, "https://news.example.org/port").authors == []
+
+
+def test_without_a_confirming_title_the_headline_is_the_h1_over_the_story():
+    html = page('<nav><h1>Hauptnavigation</h1><ul><li><a href="/a">Politik</a></li><li><a href="/b">Sport</a></li>'
+                '</ul></nav><div class="promo-wrapper"><h1>Frauen im Katastrophenschutz</h1>'
+                f'<p>{PARAGRAPH * 3}</p></div><aside><h1>Widget</h1><p>{PARAGRAPH}</p></aside>',
+                head="<title>Startseite | Bundesanstalt</title>")
+    assert parse_html(html, "https://www.example.de/meldung").title == "Frauen im Katastrophenschutz"
