@@ -469,6 +469,8 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
             elif (introduced := _colon_introducer(text, unit, q, units[index - 1] if index else None)) is not None:
                 mention, cue = introduced, ":"
                 entity = resolver.resolve(mention, index, unit)
+            elif (subject := _quoting_subject(text, unit, q, resolver, index)) is not None:
+                (mention, entity), cue = subject, None
             else:
                 entity, mention, cue = _fallback(units, index, unit, last_in_block, text)
                 if entity is None and mention is not None:
@@ -711,6 +713,33 @@ def _colon_introducer(text: str, unit: _Unit, q: QuoteSpan, prev: _Unit | None) 
         return last
     first = inside[0]
     return first if _CLAUSE_LEAD.fullmatch(text, lo, first.start) else None
+
+
+# a clause's subject may follow a setting: "In an August speech, Trump attacked …"
+_SUBJECT_LEAD = re.compile(_CLAUSE_LEAD.pattern + r"(?:(?:In|On|At|During|After|Before|Later|Earlier)\s[^,]{1,60},\s*+)?")
+_VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?\s*+[a-z]")
+
+
+def _quoting_subject(text: str, unit: _Unit, q: QuoteSpan, resolver: _Resolver, unit_index: int
+                     ) -> tuple[Mention, Entity] | None:
+    """The subject of the writer's clause a quoted fragment is woven into, where no cue names a
+    speaker: 'Trump attacked “the hateful ideology of radical Islam”', 'Huckabee is labeling
+    Obama's actions “a blatant abuse”'. Only a name, 'he' or 'she' ('it' is often no one: 'It seems
+    …') that opens the sentence and is
+    followed by its verb (not a possessive: 'Trump's “temperament”' is the writer's word), and
+    surely someone: a single capitalised word at a sentence's start may be a common noun ('Workers
+    rallied for “a living wage”')."""
+    if not text[unit.start:q.open_at].strip(_LEAD) or not unit.mentions:
+        return None
+    first = unit.mentions[0]
+    if not (first.kind == "name" or first.text.lower() in ("he", "she")) or first.end > q.open_at \
+            or not _SUBJECT_LEAD.fullmatch(text, unit.start, first.start) \
+            or text.startswith(("’s", "'s", "’", "'"), first.end) or not _VERB_AFTER.match(text, first.end, q.open_at):
+        return None
+    entity = resolver.resolve(first, unit_index, unit)
+    if entity is None or entity.kind == "person" and not entity.personal and len(entity.name.split()) < 2:
+        return None
+    return first, entity
 
 
 def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, text: str):

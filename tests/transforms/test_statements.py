@@ -321,3 +321,15 @@ def test_a_clause_ending_in_a_colon_hands_its_quote_to_its_speaker(paragraphs, s
     doc = parse_text("Round-up\n" + "\n".join(paragraphs) + "\n", "file:///roundup.txt")
     [quote] = [q for q in extract(doc, SpeakerRegistry.from_entries([]), TAXONOMY).quotes if q.kind == "direct"]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("In an August speech, Governor Bob Hale attacked “the hateful ideology of his rivals.”", "Bob Hale"),
+    ("But Bob Hale, the governor of Utah, is labeling the plan “a belligerent abuse of power.”", "Bob Hale"),
+    # a possessive opens no clause of saying: the quoted word is the writer's
+    ("Bob Hale’s “temperament” has been questioned by many of his colleagues.", None),
+])
+def test_a_quote_woven_into_a_clause_with_no_cue_is_its_subjects(sentence, speaker):
+    doc = parse_text(f"Speech\nSenator Ann Lee spoke first.\n{sentence}\n", "file:///speech.txt")
+    quotes = extract(doc, SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes if q.kind == "partial"] == ([speaker] if speaker else [])
