@@ -141,7 +141,7 @@ class Frame:
 
 # what may follow the speaker of an inverted cue ("said Leamer.", "said Leamer, a …", "said Leamer in")
 _INVERTED_END = re.compile(r"\s*(?:$|[,.;:!?()—–\-]|(?:who|in|on|at|of|from|during|after|about|to|and)\b)")
-_APPOSITION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*,")
+_APPOSITION = re.compile(r"\s*+(?:\([^)]{0,40}\))?\s*+,")
 
 
 def _gap_is_filler(gap: str) -> bool:
@@ -162,8 +162,19 @@ def _outside(spans: list[tuple[int, int]], pos: int) -> bool:
     return not any(s <= pos < e for s, e in spans)
 
 
+# How far before a cue a pattern anchored there ("…, who $", "… and $") is looked for: a search
+# from the sentence's start would try every position before every cue, quadratic in a long
+# sentence of many cues. No such phrase reaches back this far.
+_REACH = 200
+
+
+def _ending(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    """pattern.search(text, lo, hi) for a pattern that ends at hi ("…$")."""
+    return pattern.search(text, max(lo, hi - _REACH), hi)
+
+
 _WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|also\s+|later\s+|has\s+|had\s+|have\s+)*$")
-_APPOSITIVES = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:\s*,[^,]{1,60}){0,3}\s*,\s*$")
+_APPOSITIVES = re.compile(r"(?:\s*+\([^)]{0,40}\))?(?:\s*+,[^,]{1,60}+){0,3}\s*+,\s*$")
 
 
 def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
@@ -171,7 +182,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
     """The speaker standing before the cue: adjacent, or ahead of an appositive ("X, a …, said"),
     or the one a relative 'who' stands for ("Nicky Hale, 24, of Dover, who said …")."""
     before = [m for m in mentions if lo <= m.start and m.end <= cue_start]
-    who = _WHO.search(text, lo, cue_start)
+    who = _ending(_WHO, text, lo, cue_start)
     if who:
         for m in before:
             if m.kind != "pronoun" and _APPOSITIVES.fullmatch(text, m.end, who.start() + 1):
@@ -179,7 +190,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
         return None
     for m in reversed(before):
         if _gap_is_filler(text[m.end:cue_start]):
-            if m.kind == "name" and _LOCATIVE.search(text, lo, m.start) and (
+            if m.kind == "name" and _ending(_LOCATIVE, text, lo, m.start) and (
                     places.is_place(m.name or m.text) or canonical_country(m.name or m.text)):
                 # "NATO leaders meeting in Vilnius told …": the place is no subject
                 return _sentence_subject(text, lo, m.start, mentions, [])
@@ -187,7 +198,7 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
         break
     if text[lo:cue_start].rstrip().endswith(","):
         for m in before:
-            if m.kind != "pronoun" and _APPOSITION.match(text, m.end) and not _PREPOSED.search(text, lo, m.start) \
+            if m.kind != "pronoun" and _APPOSITION.match(text, m.end) and not _ending(_PREPOSED, text, lo, m.start) \
                     and (m is before[0] or _gap_is_filler(text[lo:m.start])
                          or text[lo:m.start].rstrip().endswith((",", "''"))):
                 return m
@@ -214,7 +225,7 @@ def _sentence_subject(text: str, lo: int, cue_start: int, mentions: list[Mention
             continue
         gap = text[lo:m.start]
         if not gap.strip(" \t“\"‘'(—–-") or _gap_is_filler(gap) or (
-                gap.rstrip().endswith(",") and not _PREPOSED.search(gap)):
+                gap.rstrip().endswith(",") and not _ending(_PREPOSED, text, lo, m.start)):
             if m.kind == "pronoun" and m.text.lower() in ("we", "i", "you"):
                 return None  # the words of someone quoted, not the writer's subject
             if m.kind == "nominal" and m.plural and m.head not in PERSON_NOUNS and m.head not in _GROUP_HEADS:
@@ -275,18 +286,19 @@ _DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yest
 _MEDIUM = (r"(?:statement|interview|speech|e-?mail|letter|post|tweet|call|conference|briefing|appearance|"
            r"hearing|debate|rally|video|op-ed|memo|report|address|remarks|message|news conference)")
 # Time and setting phrases that may stand between a cue and what it reports ("said on Friday",
-# "said in a statement to CNN", "wrote on Twitter").
+# "said in a statement to CNN", "wrote on Twitter"). The spaces and the comma before one are
+# taken whole: a "\s*,?\s*" could cut a run of spaces in two anywhere (quadratic in the run).
 _ADJUNCT = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|last|this|early|late|earlier|later|next)\s+)?" + _DAY
+    r"(?:\s*+(?:,\s*+)?(?:(?:on|last|this|early|late|earlier|later|next)\s+)?" + _DAY
     + r"\b(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s*,?\s*(?:" + _MONTH + r")"
-    r"|\s*,?\s*(?:in|during|on|at|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM
+    r"|\s*+(?:,\s*+)?(?:" + _MONTH + r")"
+    r"|\s*+(?:,\s*+)?(?:in|during|on|at|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM
     + r"s?\b(?:\s+(?:with|to|on|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+(?:[“\"][^”\"]{1,40}[”\"])?)?"
     r"(?:\s+(?:set\s+up|organi[sz]ed|hosted|held|sponsored|arranged|convened|moderated)\s+by\s+"
     r"(?:[\w’'.&-]+\s+){0,3}?[\w’'.&-]+(?=\s*[,.;:]|\s*$))?"
-    r"|\s*,?\s*on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|(?:[A-Z][\w’'.&-]*\s*){1,3}"
+    r"|\s*+(?:,\s*+)?on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|(?:[A-Z][\w’'.&-]*\s*){1,3}"
     r"(?:[“\"][^”\"]{1,40}[”\"])?)"
-    r"|\s+(?:also|again|later|repeatedly|publicly|privately|previously|recently|earlier|once)\b)*",
+    r"|\s++(?:also|again|later|repeatedly|publicly|privately|previously|recently|earlier|once)\b)*",
     re.IGNORECASE)
 # Words that cannot open a reported clause: what follows the cue is then an adjunct or an object.
 NOT_CLAUSE = _lexicon("""
@@ -317,6 +329,7 @@ def _clause_start(text: str, s: int, e: int) -> bool:
         and not (word.endswith("ly") and len(word) > 4)
 
 
+_THE_BEFORE = re.compile(r"\s(?:the|The)\s+$")
 # words that describe a speaker named after them, set off from the reported clause by a comma
 _DESCRIBED = re.compile(r",\s*((?:[\w’'.-]+\s+){1,5})$")
 # what a sentence may open with before its clause: "But …", "In all, though, …", "Overall, …"
@@ -494,18 +507,18 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
     who issued a statement ("issued a statement saying"), or the name right before it ("– Ryan
     saying …", "and Trump calling …")."""
     lead = text[lo:cue_start].rstrip()
-    if _COORDINATED.search(text, lo, cue_start):
+    if _ending(_COORDINATED, text, lo, cue_start):
         # "…, calling it “X” and asserting that …": the speaker of the participle before
         previous = [p for p in re.finditer(r",\s*([a-z]+ing)\b", text[lo:cue_start])
                     if _outside(quotes, lo + p.start(1))]
         if previous:
             return _participle_speaker(text, lo, clause_lo, lo + previous[-1].start(1), mentions, quotes, places)
-    issued = _ISSUED.search(text, clause_lo, cue_start)
+    issued = _ending(_ISSUED, text, clause_lo, cue_start)
     if issued:
         return _subject_before(text, clause_lo, issued.start(), mentions, places)
     before = [x for x in mentions if lo <= x.start and x.end <= cue_start and _outside(quotes, x.start)]
     if before and before[-1].kind == "name" and _gap_is_filler(text[before[-1].end:cue_start]) \
-            and _ABSOLUTE_LEAD.search(text, lo, before[-1].start):
+            and _ending(_ABSOLUTE_LEAD, text, lo, before[-1].start):
         return before[-1]
     if lead.endswith(","):
         return next((x for x in before if x.kind == "pronoun" or x.role or x.gender),
@@ -526,13 +539,13 @@ def _naming_frames(text: str, lo: int, hi: int, mentions: list[Mention],
         if not ahead or re.search(r"[.;!?“”\"]", text[m.end():ahead[0][0]]):
             continue
         clause_lo = max([lo] + [e for s, e in quotes if e <= m.start()])
-        issued = _ISSUED.search(text, clause_lo, m.start())
+        issued = _ending(_ISSUED, text, clause_lo, m.start())
         if m.group(0).lower().endswith("ing"):
             speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes, places)
         else:
             speaker = _subject_before(text, clause_lo, issued.start() if issued else m.start(), mentions,
                                       places)
-            if speaker is None and _COORDINATED.search(text, lo, m.start()):
+            if speaker is None and _ending(_COORDINATED, text, lo, m.start()):
                 speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
         if speaker is None or (speaker.kind == "nominal" and speaker.head not in PERSON_NOUNS):
             continue
@@ -598,7 +611,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
                 if rest and rest[1] > rest[0] and _clause_start(text, *rest) and _finite_soon(text, *rest):
                     # "A, according to Lee, B": the words on both sides, or only B after a
                     # conjunction ("because, according to Lee, B")
-                    if _CONJUNCTION_END.search(text, lo, m.start()):
+                    if _ending(_CONJUNCTION_END, text, lo, m.start()):
                         content, rest = rest, None
                     frames.append(Frame(cue, m.start(), m.end(), after, content, more=rest))
                     continue
@@ -609,11 +622,11 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
             continue
         participle = low.endswith("ing")
         speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions, places)
-        if speaker is None and not participle and low not in SPEECH_VERBS and _COORDINATED.search(text, lo, m.start()):
+        if speaker is None and not participle and low not in SPEECH_VERBS and _ending(_COORDINATED, text, lo, m.start()):
             speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
         if speaker is None and not participle:
             # "one says there are 10, another says 12": a source the words leave unnamed
-            one = _ONE_OF_MANY.search(text, clause_lo, m.start())
+            one = _ending(_ONE_OF_MANY, text, clause_lo, m.start())
             speaker = Mention(one.start(1), one.end(1), one.group(1), "pronoun") if one else None
         inverted = False
         lead = text[lo:m.start()].rstrip()
@@ -630,7 +643,7 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
         if not inverted:
             content = _content_after(text, cue, m.end(), hi)
             if content is None and not participle and FORM_TO_VERB.get(low, "") in CLAUSE_VERBS \
-                    and _RELATIVE_BEFORE.search(text, clause_lo, speaker.start):
+                    and _ending(_RELATIVE_BEFORE, text, clause_lo, speaker.start):
                 # "moves that he said improved the economy", "which the probe said were hidden":
                 # the relative clause goes on after the cue, its verb first
                 s, e = _trim(text, _ADJUNCT.match(text, m.end(), hi).end(), hi)
@@ -639,11 +652,11 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
                 content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
         if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
             end = speaker.start if not inverted else m.start()
-            article = re.search(r"\s(?:the|The)\s+$", text[lo:end])
-            end = lo + article.start() if article and not inverted else end
-            described = None if inverted else _DESCRIBED.search(text[lo:end])
+            article = _ending(_THE_BEFORE, text, lo, end)
+            end = article.start() if article and not inverted else end
+            described = None if inverted else _ending(_DESCRIBED, text, lo, end)
             if described and not NOT_CLAUSE.intersection(described.group(1).lower().split()):
-                end = lo + described.start() + 1  # "…, Algerian foreign ministry spokesman Ann Lee said"
+                end = described.start() + 1  # "…, Algerian foreign ministry spokesman Ann Lee said"
             if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
                 # a quote woven into the writer's clause ("Lee “did well” in 2008, said Ruiz")
                 # belongs to it; one that opens the sentence stands apart
