@@ -233,12 +233,19 @@ _EXACT = {alias.lower(): country for country, aliases in COUNTRIES.items() for a
 _EXACT.update({plural.lower(): country for plural, country in _noun_pairs()})
 
 
-def canonical_country(mention: str) -> str | None:
-    """The country (or bloc) a mention names or qualifies: "the USA", "Russian Foreign Secretary"."""
+def country_named(mention: str) -> str | None:
+    """The country a mention is the name of ("the USA", "Russians"); None for a name that only
+    holds one ("Iraq War", "Priorities USA Action", "Russian Foreign Ministry")."""
     text = _SPACE.sub(" ", mention.replace("’", "'")).strip(" \t\n.,;:'\"“”")
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     exact = _EXACT.get(text.lower()) or _EXACT.get(text.lower() + ".")
-    if exact and (text.lower() != "us" or text == "US"):
+    return exact if exact and (text.lower() != "us" or text == "US") else None
+
+
+def canonical_country(mention: str) -> str | None:
+    """The country (or bloc) a mention names or qualifies: "the USA", "Russian Foreign Secretary"."""
+    exact = country_named(mention)
+    if exact:
         return exact
     found = find_countries(mention)
     return found[0][2] if found else None

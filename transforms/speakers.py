@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transforms.countries import canonical_country as _canonical_country
+from transforms.countries import country_named as _country_named
 from transforms.speaker_registry import Institutions, SpeakerRegistry
 
 # the same few names recur in every article: look each up once
 canonical_country = lru_cache(maxsize=8192)(_canonical_country)
+country_named = lru_cache(maxsize=8192)(_country_named)
 # for callers that know no registry: no entries, no institutions, no places
 NO_REGISTRY = SpeakerRegistry()
 
@@ -634,7 +636,7 @@ class Coreference:
     def resolve_name(self, mention: Mention) -> Entity:
         """A name: a known entity whose name ends (or starts) with it, else the registry, else new."""
         name = mention.name or mention.text
-        country = canonical_country(name)
+        country = country_named(name)  # "Russia", not "Iraq War" nor "Priorities USA Action"
         if country:
             return self._entity(country, mention)
         words = name.split()
