@@ -267,6 +267,8 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
     if name.split()[-1].lower() in _NAME_NEVER_ENDS or (len(name.split()) == 1 and
                                                           text.endswith(("super ", "Super "), 0, mention.start)):
         return None  # "Presumptive Democratic", "Republican Eastern": adjectives; "a super PAC"
+    if len(name.split()) == 1 and name.endswith("s") and not name.isupper() and entity.kind != "country":
+        return None  # "Latinos", "Evangelicals": a population named by its plural
     if name.lower() in institutions.parties:
         return None  # "Democratic", "GOP" as a word of a noun phrase ("a Democratic measure")
     if entity.kind == "person" and not entity.personal and not is_place(name) and \
