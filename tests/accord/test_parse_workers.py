@@ -89,7 +89,9 @@ def test_a_worker_killed_mid_page_fails_that_page_only():
         parsing = threading.Thread(target=lambda: result.update(
             batch=pool.parse([LONG] + sample_pages()[:1], "r4", 60)))
         parsing.start()
+        deadline = time.monotonic() + 30
         while psutil.Process(worker).cpu_times().user < idle + 0.3:  # well into the long page
+            assert time.monotonic() < deadline, "the worker never started on the long page"
             time.sleep(0.05)
         os.kill(worker, signal.SIGKILL)  # as the kernel's out-of-memory killer would
         parsing.join(timeout=60)
