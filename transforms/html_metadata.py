@@ -91,13 +91,13 @@ def title_parts(text: str) -> list[str]:
 def names_site(text: str, parts: list[str], site_name: str | None, url: str) -> bool:
     """Whether `text` is the site's name: declared as such, the host, or the <title>'s first or last part."""
     compact = _compact(text)
-    if not compact or _only_date(text):
+    if not compact:
         return False
     host = _compact(urlsplit(url).hostname or "")
     # "Headline | Site" is the common order; "Site » Section » Headline" needs three parts to tell
     ends = [_compact(p) for p in ([parts[-1]] + parts[:1] * (len(parts) > 2))] if len(parts) > 1 else []
     names = [_compact(site_name or "")] + [end for end in ends if end != _compact(max(parts, key=len))]
-    return (len(compact) > 2 and compact in host) or compact in names
+    return ((len(compact) > 2 and compact in host) or compact in names) and not _only_date(text)
 
 
 def _without_site_name(text: str, parts: list[str], site_name: str | None, url: str) -> str:
@@ -117,7 +117,7 @@ def _without_site_name(text: str, parts: list[str], site_name: str | None, url: 
 
 
 def _only_date(text: str) -> bool:
-    return find_date(text) is not None and len(WORD.findall(text)) <= TITLE_DATE_WORDS
+    return len(WORD.findall(text)) <= TITLE_DATE_WORDS and find_date(text) is not None
 
 
 def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str) -> str | None:
@@ -167,7 +167,7 @@ MAX_BYLINE = 120  # characters of a byline element worth reading
 INLINE_BYLINE = re.compile(r"(?:[|•·]|\d)\s*(?=(?:by|von|par|por|door)\s+[^\W\d_])", re.I)
 SOCIAL_PROFILE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)?(?:twitter|x|facebook|instagram|linkedin|threads|"
                             r"mastodon\.social|bsky|tiktok|youtube)\.(?:com|net|app)/|^mailto:", re.I)
-FORM_TAGS = ("form", "label", "select", "fieldset")
+FORM_TAGS = frozenset({"form", "label", "select", "fieldset"})
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
@@ -194,11 +194,12 @@ PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|veröffentlicht|erschienen|
 # the same words on lower-cased text, where re can skip ahead by their first letters: a quick test
 _PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
                              r"opublikowano|datum|date")
-LABELLED_DATE_CHARS = 60
+LABELLED_DATE_CHARS = 60  # characters after the label where its date stands
+DIGIT = re.compile(r"\d")
 # a label that calls the date after it a change: "Updated 5 May", "Aktualisiert am 5. Mai", "mis à jour le"
 UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bearbeitet|mis à jour|modifié|"
                           r"actualizado|aggiornato|bijgewerkt)\b[^\d]*$", re.I)
-UPDATE_LABEL_CHARS = 30  # characters after the label where its date stands
+UPDATE_LABEL_CHARS = 30  # characters before a date where its update label stands
 
 
 def headline_index(page: Walk, headline: str | None = None) -> int | None:
@@ -278,7 +279,7 @@ def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_fi
 def labelled_date(page: Walk, opening: frozenset[int], month_first: bool = False) -> str | None:
     """The first date a publication label introduces, in a short line of the article anywhere."""
     for block in page.blocks:
-        if (len(block.text) <= DATELINE_CHARS and _PUBLISHED_WORD.search(block.text.lower())
+        if (len(block.text) <= DATELINE_CHARS and DIGIT.search(block.text) and _PUBLISHED_WORD.search(block.text.lower())
                 and (label := PUBLISHED_LABEL.search(block.text))
                 and not _is_sentence(block.text) and not _elsewhere(page, block.elsewhere, opening)
                 and (found := find_date(block.text[label.end():label.end() + LABELLED_DATE_CHARS], month_first))):
@@ -365,9 +366,9 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
                  if not _elsewhere(page, marks, opening)
                  or not any(mark >= 0 and COMMENTS.search(page.classes[mark]) for mark in marks)][:5]:
-        text = byline_text(node)
+        text = node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE and not _in_form(node):
-            bylines.append(text)
+            bylines.append(_without_handles(node, text))
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name)
@@ -394,12 +395,15 @@ def _shown_only(values: list[str], shown: str) -> list[str]:
 
 def _in_form(node) -> bool:
     """Whether an element is a form's field ("Sort by", "Filter by author"): never a byline."""
-    return node.name in FORM_TAGS or node.find_parent(FORM_TAGS) is not None
+    while node is not None:
+        if node.name in FORM_TAGS:
+            return True
+        node = node.parent
+    return False
 
 
-def byline_text(node) -> str:
+def _without_handles(node, text: str) -> str:
     """A byline element's text without its links to the author's social profiles (their handles)."""
-    text = node.get_text(" ", strip=True)
     for link in node.find_all("a", href=SOCIAL_PROFILE) if node.name != "a" else ():
         if handle := link.get_text(" ", strip=True):
             text = text.replace(handle, " ")
