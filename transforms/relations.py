@@ -121,7 +121,10 @@ _NOUNS = {
     "disagree": r"disagreements?|differences?\s+of\s+opinion|dissent|opposition|rift",
 }
 # what a noun's target follows ("criticism of B", "attacks on B", "support for B", "fury at B")
-_NOUN_TARGET = r"(?:of|on|against|for|toward|towards|at|with)"
+# the preposition before a noun's target: "criticism of/on/against Lee", "support for/of Lee",
+# "disagreement with Lee", "opposition to Lee" ("an ally against Iran" backs nobody in Iran)
+_NOUN_TARGETS = {"criticize": r"(?:of|on|against|at|toward|towards|with)", "endorse": r"(?:of|for)",
+                 "reject": r"(?:of)", "disagree": r"(?:with|to)"}
 # Symmetric words that relate the two parties coordinated before them, or after "between".
 _PAIR = {
     "disagree": r"(?:disagree|disagrees|disagreed|disagreeing|clash|clashed|clashing|feud|feuded|feuding|"
@@ -264,6 +267,12 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
             if _named_group(words, institutions) else None
     if name[:1].islower() or _DETERMINER.match(name) or name.split()[-1].lower() in _THINGS:
         return None  # a description left unresolved; a law, a programme, a race
+    first_word = name.split()[0]
+    if entity.kind == "person" and first_word.lower().endswith(("ed", "ing")) and \
+            first_word.lower() not in _NAMES_IN_ED_ING:
+        return None  # "Reached", "Democratic-leaning New Jersey": a sentence's participle, not a name
+    if entity.kind == "person" and " of " in name:
+        return None  # "Republican of Arizona": a label and a state, not a person's name
     if name.split()[-1].lower() in _NAME_NEVER_ENDS or (len(name.split()) == 1 and
                                                           text.endswith(("super ", "Super "), 0, mention.start)):
         return None  # "Presumptive Democratic", "Republican Eastern": adjectives; "a super PAC"
@@ -286,6 +295,9 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
                  country or (canonical_country(entity.affiliation) if official else None), possessive)
 
 
+# names that end like participles
+_NAMES_IN_ED_ING = _words("ted ed fred red ned jared reed sterling manning king ming ying jing ching fleming "
+                         "bing irving ewing hastings jennings billings cummings")
 # a name never ends in an adjective of party or direction: such a "name" is a torn-off modifier
 _NAME_NEVER_ENDS = _words("democratic republican presumptive conservative liberal progressive eastern western "
                           "northern southern american")
@@ -421,12 +433,13 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
 
 def _head_of(text: str, sentence: SentenceParties, party: Party) -> Party:
     """The person a description names after a party that only qualifies it ("former Indiana
-    University basketball coach Bobby Knight" is Bobby Knight, not the university)."""
+    University basketball coach Bobby Knight" is Bobby Knight, not the university; "Donald
+    Trump campaign manager Corey Lewandowski" is Lewandowski)."""
     if party.possessive:
         return party
     later = next((p for p in sentence.parties if p.start > party.end), None)
     between = text[party.end:later.start] if later is not None else ""
-    if later is not None and party.kind != "person" and later.kind == "person" and \
+    if later is not None and later.kind == "person" and \
             re.fullmatch(r"(?:\s+[a-z][\w\-]*){1,3}\s+", between) and not _PREPOSITIONS & set(between.split()) \
             and not _CLAUSE_LINK.search(between):
         return later
@@ -546,6 +559,8 @@ def _actor(text: str, sentence: SentenceParties, cue: re.Match, target: Party) -
     return subject
 
 
+_CONTEST = re.compile(r"(?:['’]s?)?\s+(?:for|in)\s+(?:\w+\s+){0,3}?(?:seat|nomination|primary|race|election|post|"
+                      r"job|presidency|governorship|district)\b", re.IGNORECASE)
 _PHRASE_CUE = re.compile(r"(?:in|at|on|over)\s", re.IGNORECASE)
 _COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$")
 
@@ -604,6 +619,8 @@ def _verb_frame(text, sentence, cue, kind):
     if kind == "endorse" and cue.group(0).lower().startswith("back") and not target.possessive \
             and target.start - at > 12:
         return  # "came back the Senate": "back" as a particle
+    if cue.group(0).lower().startswith("challeng") and _CONTEST.match(text, target.end):
+        return  # "challenging Lee for her seat": running against her, no stated criticism
     subject = _actor(text, sentence, cue, target)
     if subject is not None:
         yield from _make(text, sentence, cue, kind, subject, target, directed=True)
@@ -630,8 +647,7 @@ def _ing_subject(text: str, sentence: SentenceParties, cue: re.Match, target: Pa
 
 def _noun_frame(text, sentence, cue, kind):
     at = cue.end()
-    target_prep = re.match(rf"\s+{_NOUN_TARGET}\s+", text[at:at + 16], re.IGNORECASE) or (
-        kind == "disagree" and re.match(r"\s+to\s+", text[at:at + 6]))  # "opposition to Lee"
+    target_prep = re.match(rf"\s+{_NOUN_TARGETS[kind]}\s+", text[at:at + 16], re.IGNORECASE)
     before = text[max(sentence.start, cue.start() - 60):cue.start()]
     # "drew criticism from Lee", "came under fire from Lee": the target is the subject
     if _FROM_CRITICISM.search(before):

@@ -101,3 +101,12 @@ def test_a_relation_without_a_taxonomy_topic_is_kept():
     doc = parse_text("Title\nWeber criticized Costa on Monday.", "file:///a.txt")
     [row] = extract(doc, REGISTRY, TAXONOMY).agreements
     assert row.topic == "General"
+
+
+@pytest.mark.parametrize("text", [
+    "Costa is challenging Weber for his seat in the Bundestag.",  # an electoral contest
+    "Dupont called Costa an ally against Weber.",  # an ally against someone backs nobody
+    "Reached by phone, Dupont endorsed the plan.",  # a participle is no party
+])
+def test_no_relation_between_these(text):
+    assert not {r for r in relations(text) if "Weber" in r[1] or r[0] == "Reached"}
