@@ -153,9 +153,22 @@ _WITH_CUES = _compile(_WITH, r"\b{}\b")
 _NOUN_CUES = _compile(_NOUNS, r"\b(?:{})\b")
 _PAIR_CUES = _compile(_PAIR, r"\b(?:{})\b")
 _BETWEEN_CUES = _compile(_BETWEEN_NOUNS, r"\b(?:{})\s+(?:\w+\s+){{0,2}}?between\b")
+# name-calling: a verb of naming, its object, then the name given ("a liar", "as dangerous")
+_NAMING = re.compile(r"\b(?:call|calls|called|calling|label|labels|labeled|labelled|labeling|brand|brands|branded|"
+                     r"branding|dub|dubs|dubbed|describ(?:e|es|ed|ing)|characteriz(?:e|es|ed|ing)|"
+                     r"portray(?:s|ed|ing)?|paint(?:s|ed|ing)?)\b", re.IGNORECASE)
+_LABEL = re.compile(r"(?:['’]s)?\s+(?:as\s+)?(?:(?:a|an|the|\w+ly)\s+){0,2}[“\"‘']?(?:[\w\-]+\s+){0,3}[\w\-]+")
+_INSULTS = _words(
+    "liar liars fraud frauds fascist fascists racist racists bigot bigots demagogue demagogues bully bullies crook "
+    "crooked hypocrite hypocrites disgrace disgraceful loser losers traitor traitors coward cowards clown clowns "
+    "idiot idiots moron incompetent unfit unqualified dangerous reckless corrupt dishonest extremist extremists "
+    "radical nightmare disaster lightweight phony puppet con conman charlatan thug thugs dictator tyrant "
+    "xenophobic sexist misogynist authoritarian terrorist terrorists enemy enemies menace threat")
+_PRAISE = _words("hero heroes friend friends champion visionary patriot patriots statesman genius brilliant "
+                 "great outstanding excellent decent honest courageous")
 # every cue above in one pattern: a sentence with none of them is skipped at once
-ANY_CUE = re.compile("|".join(regex.pattern for _, regex in
-                              _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES), re.IGNORECASE)
+ANY_CUE = re.compile("|".join([_NAMING.pattern] + [regex.pattern for _, regex in
+                              _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES]), re.IGNORECASE)
 
 _NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bnor|\bwithout)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|reluctan\w*|unwilling|hesitat\w*|yet)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$"
@@ -531,6 +544,25 @@ def _sentence_relations(text: str, sentence: SentenceParties):
             pair = _coordinated_before(text, sentence, cue.start())
             if pair:
                 yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
+    for cue in _NAMING.finditer(text, lo, hi):
+        yield from _naming_frame(text, sentence, cue)
+
+
+def _naming_frame(text, sentence, cue):
+    """"Trump called Clinton a liar", "O'Malley branded Trump a fascist", "she described him as
+    a great leader": what the name given says of its bearer is the relation."""
+    target = _object(text, sentence, cue.end())
+    if target is None or target.possessive:
+        return
+    label = _LABEL.match(text, target.end, min(sentence.end, target.end + 80))
+    if label is None:
+        return
+    words = set(re.findall(r"[a-z\-]+", label.group(0).lower()))
+    kind = "criticize" if words & _INSULTS else "endorse" if words & _PRAISE else None
+    if kind is not None:
+        subject = _actor(text, sentence, cue, target)
+        if subject is not None:
+            yield from _make(text, sentence, cue, kind, subject, target, directed=True)
 
 
 def _with_subject(text, sentence, cue, kind, target):
