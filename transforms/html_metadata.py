@@ -154,13 +154,15 @@ def heading_over_prose(page: Walk, parts: list[str], site_name: str | None, url:
     for at, following in zip(h1s, [*h1s[1:], len(page.blocks)], strict=False):
         block = page.blocks[at]
         if (MIN_TITLE <= len(block.text) <= MAX_TITLE and not page.is_elsewhere(block.elsewhere)
-                and not names_site(block.text, parts, site_name, url)
+                and not UNSEEN.search(page.classes[block.chain[-1]]) and not names_site(block.text, parts, site_name, url)
                 and any(len(after.text) > PROSE_CHARS and after.link_chars < LINKED_SHARE * len(after.text)
                         for after in page.blocks[at + 1:min(following, at + 1 + NEAR_HEADLINE[1] + 2)])):
             return block.text
     return None
 
 
+# a heading only screen readers read ("visually-hidden", "sr-only") is not the one readers see
+UNSEEN = re.compile(r"sr-only|visually-?hidden|screen-?reader")
 PROSE_CHARS, LINKED_SHARE = 80, 0.25  # a paragraph of prose: this long, with links in less of it
 MAX_BYLINE = 120  # characters of a byline element worth reading
 # "By" after a separator or a date inside a short line: the names follow

@@ -562,3 +562,10 @@ def test_without_a_confirming_title_the_headline_is_the_h1_over_the_story():
                 f'<p>{PARAGRAPH * 3}</p></div><aside><h1>Widget</h1><p>{PARAGRAPH}</p></aside>',
                 head="<title>Startseite | Bundesanstalt</title>")
     assert parse_html(html, "https://www.example.de/meldung").title == "Frauen im Katastrophenschutz"
+
+
+def test_a_headline_only_screen_readers_read_is_not_the_title():
+    teasers = "".join(f'<h2><a href="/s{n}">Story {n}</a></h2><p>{PARAGRAPH}</p>' for n in range(3))
+    html = page(f'<h1 class="visually-hidden">The Ledger: latest news</h1><main>{teasers}</main>',
+                head='<meta property="og:title" content="Politics and power">')
+    assert parse_html(html, "https://ledger.example.org/politics").title == "Politics and power"
