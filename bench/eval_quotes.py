@@ -233,8 +233,8 @@ def main() -> None:
             run = subprocess.run([*scorer[:3], str(gold_half), *scorer[4:], *extra],
                                  capture_output=True, text=True, check=True)
             got = json.loads(run.stdout.strip().splitlines()[-1])["0.8"]
-            line.append(f"{name} F1 {got['F1']:.3f} attributed_F1 {got['attributed_F1']:.3f}"
-                        + (f" speaker accuracy {got['speaker_acc']:.3f}" if name == "quotes" else ""))
+            line.append(f"{name} F1 {got['F1']:.4f} attributed_F1 {got['attributed_F1']:.4f}"
+                        + (f" speaker accuracy {got['speaker_acc']:.4f}" if name == "quotes" else ""))
         print(f"half {half} @0.8: " + "; ".join(line))
 
 

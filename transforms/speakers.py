@@ -82,7 +82,8 @@ ORG_WORDS = _lexicon("""
 party committee campaign department house times post news journal inc. corp. university college
 association council foundation institute agency bureau office ministry commission pac network press
 union league senate congress court administration government bank group center centre fund coalition
-network times tribune magazine daily reuters
+network times tribune magazine daily reuters club company co. corporation organization organisation
+society authority board movement church institution trust alliance federation caucus
 """)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "we": None,
             "i": None}
@@ -113,6 +114,9 @@ moments decades january february march april may june
 july august september october november december mr mrs ms dr no not yes asked according earlier later
 last next despite even just only some many most more all both each every one two three another other
 such do does did is are was were be has have had will would can could should might must let like
+once instead indeed amid amidst beyond among unlike without within upon perhaps maybe thus hence
+besides otherwise moreover furthermore nevertheless nonetheless whether unless again already always never
+often sometimes soon together four five six seven eight nine ten dozens hundreds thousands millions
 """)
 
 
@@ -371,6 +375,12 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _OPENERS = frozenset(" \"“‘'(")
+# "Surveying the desolation, Lee concludes", "Reached for comment, …": a sentence that opens
+# with one capitalised -ing or -ed word and then a preposition, an article or a comma opens with
+# a participle, not a name ("Manning said", "Jared told" keep theirs: a verb follows)
+_PARTICIPLE_OPENER = re.compile(r"(?:(?<=[a-z]ing)|(?<=[a-z]ed))(?:,|\s++(?:to|for|at|in|on|into|with|from|by|about|"
+                                r"through|after|before|over|under|up|out|off|the|a|an|his|her|their|its|this|that|"
+                                r"back|down|again)\b)")
 
 
 def _sentence_initial(text: str, start: int, lo: int) -> bool:
@@ -404,7 +414,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             words = words[:-1]
         while e > s and text[e - 1].isspace():
             e -= 1
-        if not words or (len(words) == 1 and words[0].endswith("ly") and _sentence_initial(text, s, lo)):
+        if not words or (len(words) == 1 and _sentence_initial(text, s, lo) and (
+                words[0].endswith("ly") or _PARTICIPLE_OPENER.match(text, s + len(words[0]), hi))):
             continue
         if s > lo and text[s - 1] == "(" and ")" in text[e:e + 3]:
             continue  # "(D-Mo.)", "(Tex.)": a party and state, not a speaker
@@ -637,7 +648,8 @@ class Coreference:
         """A name: a known entity whose name ends (or starts) with it, else the registry, else new."""
         name = mention.name or mention.text
         country = country_named(name)  # "Russia", not "Iraq War" nor "Priorities USA Action"
-        if country:
+        if country and not (country != name and any(e.personal and e.gender for e in self._by_last.get(name, {}).values())):
+            # a demonym is the person named by it ("Mark Cuban … Cuban said"), not the country
             return self._entity(country, mention)
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and mention.text.split()[0].lower() in HONORIFICS):

@@ -174,3 +174,30 @@ def test_a_trie_alternation_matches_as_a_longest_first_one():
     for text in ("co-founder", "co-chair", "inc.", "income", "chairwoman", "chairs", "an", "b", "c"):
         ours, theirs = trie.match(text), flat.match(text)
         assert (ours and ours.group(0, 1)) == (theirs and theirs.group(0, 1)), text
+
+
+def test_a_club_company_or_church_is_an_organisation():
+    coref = Coreference(SpeakerRegistry.from_entries([]))
+    for name in ("Trump National Golf Club", "Microsoft Corporation", "Solomon Missionary Baptist Church",
+                 "Tennessee Valley Authority"):
+        text = f"The {name} said so."
+        [mention] = [m for m in find_mentions(text, 0, len(text)) if m.kind == "name"]
+        assert coref.resolve_name(mention).kind == "organisation", name
+
+
+def test_a_sentence_opening_participle_or_adverb_is_no_name():
+    for text in ("Speaking to reporters, the governor said no.", "Reached for comment, Lee declined.",
+                 "Continuing, she said more.", "Instead, the governor said no.", "Once the votes were in, Lee left."):
+        assert "name" not in [m.kind for m in find_mentions(text, 0, len(text)) if m.start == 0], text
+    text = "Manning said no."  # a surname with its verb
+    assert [m.name for m in find_mentions(text, 0, len(text))] == ["Manning"]
+
+
+def test_a_demonym_that_is_a_named_persons_surname_is_that_person():
+    coref = Coreference(SpeakerRegistry.from_entries([]))
+    text = "Mark Cuban spoke. Cuban said no. The Cuban government said no."
+    full, short = (m for m in find_mentions(text, 0, len(text)) if m.kind == "name")
+    coref.note(full.start, coref.resolve_name(full))
+    assert coref.resolve_name(short).name == "Mark Cuban"
+    alone = Coreference(SpeakerRegistry.from_entries([]))
+    assert alone.resolve_name(short).name == "Cuba"  # nobody of that name: the country
