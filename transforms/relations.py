@@ -28,7 +28,6 @@ from transforms.countries import canonical_country, find_countries
 from transforms.speaker_registry import Institutions
 from transforms.speakers import Entity, Mention
 
-KINDS = ("agree", "endorse", "disagree", "reject", "criticize")
 RELATION_OF = {"agree": "agree", "endorse": "agree", "disagree": "disagree", "reject": "disagree",
                "criticize": "disagree"}
 
@@ -114,7 +113,7 @@ _NOUNS = {
     "criticize": r"criticism|criticisms|attack|attacks|assault|assaults|broadside|broadsides|tirade|tirades|"
                  r"condemnation|denunciation|rebuke|swipe|swipes|jab|jabs|accusations?|attacks?|"
                  r"critique|critiques|disdain|contempt|scorn|fury|outrage|anger|frustration|critic|critics|"
-                 r"indictment",
+                 r"indictment|fire",
     "endorse": r"endorsement|endorsements|support|backing|praise|admiration|supporter|supporters|backer|"
                r"backers|ally|allies|champion|defender|defenders|campaigner|surrogate|surrogates|advocate",
     "reject": r"rejection|repudiation|rebuttal",
@@ -185,7 +184,6 @@ _FROM_CRITICISM = re.compile(
     r"\b(?:drew|draws|drawn|drawing|faced|faces|face|facing|received|receives|got|gets|getting|came\s+under|"
     r"comes\s+under|come\s+under|under|sparked|prompted|earned|won|attracted|attracts|endured|weathered)\s+"
     r"(?:\w+\s+){0,3}?$", re.IGNORECASE)
-_UNDER_FIRE = re.compile(r"\bunder\s+fire\s+from\b", re.IGNORECASE)
 # words a subject's noun phrase may hold between the subject and its verb
 _PREPOSITIONS = frozenset(
     ["of", "for", "to", "from", "with", "against", "at", "on", "by", "about", "in", "into", "over", "under", "than", "toward", "towards", "between", "among", "behind", "like", "as", "via", "per", "including"])
@@ -237,7 +235,7 @@ class Party:
 class Relation:
     party_a: str  # the one who acts, when directed
     party_b: str
-    kind: str  # one of KINDS
+    kind: str  # one of records.RELATION_KINDS
     directed: bool
     cue: str
     cue_start: int
@@ -681,12 +679,16 @@ def _noun_frame(text, sentence, cue, kind):
     at = cue.end()
     target_prep = re.match(rf"\s+{_NOUN_TARGETS[kind]}\s+", text[at:at + 16], re.IGNORECASE)
     before = text[max(sentence.start, cue.start() - 60):cue.start()]
+    if cue.group(0).lower() == "fire" and not before.lower().endswith("under "):
+        return  # only "under fire from" is criticism; "opened fire on" is shooting
     # "drew criticism from Lee", "came under fire from Lee": the target is the subject
-    if _FROM_CRITICISM.search(before):
+    received = _FROM_CRITICISM.search(before)
+    if received:
         source = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", text[at:at + 40], re.IGNORECASE)
         if source:
             agent = _object(text, sentence, at + source.end())
-            patient = _subject(text, sentence, cue.start(), agent)
+            # the subject of "drew", "came under", "faced"
+            patient = _subject(text, sentence, cue.start() - len(received.group(0)), agent)
             if agent and patient:
                 yield from _make(text, sentence, cue, kind, agent, patient, directed=True)
         return

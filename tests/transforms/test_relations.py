@@ -49,6 +49,7 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("Dupont and Costa attacked each other's plans.", ("Maria Costa", "Anne Dupont", "criticize", True)),
     ("Weber came to Rome on Monday and attacked Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
     ("Dupont called Weber a liar and a fraud.", ("Anne Dupont", "Klaus Weber", "criticize", True)),
+    ("Weber came under fire from Costa over fishing.", ("Maria Costa", "Klaus Weber", "criticize", True)),
     ("Costa described Dupont as “the champion working families need.”", ("Maria Costa", "Anne Dupont", "endorse", True)),
     ("Weber responded first, ripping into Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
     ("Weber, who leads the party, in a statement on Monday sharply criticized Costa.",
