@@ -145,6 +145,8 @@ _APPOSITION = re.compile(r"\s*+(?:\([^)]{0,40}\))?\s*+,")
 
 
 def _gap_is_filler(gap: str) -> bool:
+    if len(gap) > _REACH:
+        return False  # a few words, never this long: reading a long gap per cue is quadratic
     gap = re.sub(_MONTH, " ", re.sub(r"\([^)]{0,40}\)", " ", gap))
     words = re.findall(r"[\w’']+|[^\w\s]", gap.lower())
     return all(w in FILLERS or w.endswith("ly") or w.isdigit() for w in words) and len(words) <= 6
@@ -516,13 +518,16 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
     issued = _ending(_ISSUED, text, clause_lo, cue_start)
     if issued:
         return _subject_before(text, clause_lo, issued.start(), mentions, places)
-    before = [x for x in mentions if lo <= x.start and x.end <= cue_start and _outside(quotes, x.start)]
-    if before and before[-1].kind == "name" and _gap_is_filler(text[before[-1].end:cue_start]) \
-            and _ending(_ABSOLUTE_LEAD, text, lo, before[-1].start):
-        return before[-1]
+    # each mention is tested against the quotes only when it is the one looked at: testing them
+    # all for every cue is cubic in a sentence of many quotes
+    before = [x for x in mentions if lo <= x.start and x.end <= cue_start]
+    last = next((x for x in reversed(before) if _outside(quotes, x.start)), None)
+    if last is not None and last.kind == "name" and _gap_is_filler(text[last.end:cue_start]) \
+            and _ending(_ABSOLUTE_LEAD, text, lo, last.start):
+        return last
     if lead.endswith(","):
-        return next((x for x in before if x.kind == "pronoun" or x.role or x.gender),
-                    before[0] if before else None)
+        return next((x for x in before if (x.kind == "pronoun" or x.role or x.gender) and _outside(quotes, x.start)),
+                    next((x for x in before if _outside(quotes, x.start)), None))
     return None
 
 
@@ -560,12 +565,15 @@ def _naming_frames(text: str, lo: int, hi: int, mentions: list[Mention],
     return frames
 
 
+_LISTED = re.compile(r"[,\s]*(?:(?:and|or)\s+)?")  # between quotes listed together
+
+
 def _quote_only_frame(text: str, cue: str, cue_start: int, cue_end: int, hi: int, speaker: Mention,
                       ahead: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> Frame:
     """From the cue to the quote that follows (and quotes listed with it, "as …" after them)."""
     end = ahead[0][1]
     for s, e in quotes:
-        if s >= end and re.fullmatch(r"[,\s]*(?:(?:and|or)\s+)?", text[end:s]):
+        if s >= end and _LISTED.fullmatch(text, end, s):
             end = e
     tail = re.match(r"\s+as\s+[^,.;:“”\"()]{1,60}?(?=[,.;:]|$)", text[end:hi])
     end = end + tail.end() if tail else end
