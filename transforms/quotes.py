@@ -21,9 +21,15 @@ class QuoteSpan:
     group: int  # pieces of one multi-paragraph quote share a group
 
 
-def _role(text: str, match: re.Match, lo: int, hi: int) -> str:
-    """'open', 'close' or 'either' for one mark, from its shape and neighbours."""
+def _role(text: str, match: re.Match, lo: int, hi: int, style: tuple[bool, str]) -> str:
+    """'open', 'close' or 'either' for one mark, from its shape and neighbours and the
+    paragraph's style (see _style)."""
     mark = match.group(0)
+    low_high, guillemet_opens = style
+    if mark == "“" and low_high:
+        return "close"
+    if mark in "«»" and guillemet_opens:
+        return "open" if mark == guillemet_opens else "close"
     if mark in _OPENERS:
         return "open"
     if mark in _CLOSERS:
@@ -37,6 +43,16 @@ def _role(text: str, match: re.Match, lo: int, hi: int) -> str:
     if closes and not opens:
         return "close"
     return "either"
+
+
+def _style(text: str, lo: int, hi: int) -> tuple[bool, str]:
+    """How a paragraph quotes: German „…“ (then “ closes) and which guillemet opens where both
+    are used, the first one met: «…» in French, Spanish and Portuguese, »…« in German. A lone
+    » (a breadcrumb's 'Home » News') keeps its usual role."""
+    low_high = text.find("„", lo, hi) >= 0
+    left, right = text.find("«", lo, hi), text.find("»", lo, hi)
+    guillemet_opens = "" if left < 0 or right < 0 else "«" if left < right else "»"
+    return low_high, guillemet_opens
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,7 +70,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     group = -1
     carried = False  # the previous paragraph ended inside a quote
     for lo, hi in paragraphs:
-        marks = [(m, _role(text, m, lo, hi)) for m in _MARK.finditer(text, lo, hi)]
+        style = _style(text, lo, hi)
+        marks = [(m, _role(text, m, lo, hi, style)) for m in _MARK.finditer(text, lo, hi)]
         opened: int | None = None
         open_mark_at = lo
         if carried and marks and marks[0][1] != "open" and marks[0][0].start() > lo:

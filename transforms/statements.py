@@ -39,7 +39,7 @@ from transforms.topics import Taxonomy
 
 # A transcript's speaker label: "TAPPER: Do you think …" (capitals only, a few words)
 _LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]+)(?: [A-Z][A-Z.’'\-]+){0,2}):\s+(?=\S)")
-_LEAD = " \t—–-…([“\"«'‘"
+_LEAD = " \t—–-…([“\"«»„'‘"
 # a quote of this many words or fewer that nobody can be found to have said is taken for a scare
 # quote or a title ("the people’s republic of X"), not a statement
 _SCARE_QUOTE_WORDS = 5
@@ -322,7 +322,7 @@ def _clause(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> tuple[
         lo += 1
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",.;:—–-"):
         hi -= 1
-    if text[lo:lo + 1] in "“\"«" and lo == q.open_at:
+    if text[lo:lo + 1] in "“\"«»„" and lo == q.open_at:
         lo += 1
     return min(lo, q.start), max(hi, q.end)
 
@@ -369,6 +369,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
                          if all(not (s <= m.start < e) for s, e in quoted + unit.wrapped)]
         unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted, registry.institutions)
     sections = block_sections(doc)
+    foreign_cues = _FOREIGN_CUES.get(primary_language(doc.language) or detect_language(text) or "en")
     section_cache: dict[str, Entity | None] = {}
     statements: list[_Statement] = []
     by_group: dict[int, tuple[Entity | None, Mention | None, str | None]] = {}
@@ -439,7 +440,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
                 if frame.quote_only and not inner:
                     continue
                 ce = max([ce] + [unit.quotes[i].end for i in inner])
-                if text[cs] in "“\"«" and inner:
+                if text[cs] in "“\"«»„" and inner:
                     cs += 1
                 if (cs, ce) in seen_content or any(s <= cs and ce <= e for s, e in seen_content):
                     continue
@@ -461,7 +462,11 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
             alone = not text[unit.start:q.open_at].strip(_LEAD) and not text[q.close_at:unit.end].strip()
             if _title_like(text, q) and i not in attached and not alone and not _adjacent(text, frame, q):
                 continue  # “Saturday Night Live”, its “Person of the Year”: a name, nobody's words
-            if frame is not None:
+            foreign = _foreign_cue(text, unit, q, foreign_cues) if foreign_cues else None
+            if foreign is not None:
+                mention, cue = foreign
+                entity = resolver.resolve(mention, index, unit)
+            elif frame is not None:
                 entity = resolver.resolve(frame.speaker, index, unit)
                 mention, cue = frame.speaker, frame.cue
             elif q.group in by_group:
@@ -683,10 +688,63 @@ def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: l
     return unit.start, end
 
 
+# Speech verbs of the other languages Accord reads, past and present ('sagte', 'a déclaré',
+# 'dijo', 'disse'), then the words for 'according to', which follow a quote only ('„…“, so
+# Scholz'); a quote in an article of that language is attributed by them (English goes through
+# reported_speech).
+_FOREIGN_VERBS = {
+    "de": ("sagte, sagten, sagt, erklärte, erklärt, betonte, betont, meinte, meint, warnte, warnt, "
+           "kritisierte, forderte, fordert, schrieb, schreibt, fügte hinzu, ergänzte, ergänzt, antwortete", "so"),
+    "fr": ("a déclaré, déclare, a dit, dit, a affirmé, affirme, a expliqué, explique, a ajouté, ajoute, "
+           "a souligné, souligne, a estimé, estime, a assuré, assure, a averti, a lancé, lance, a martelé", "selon"),
+    "es": ("dijo, dice, afirmó, afirma, declaró, declara, aseguró, asegura, explicó, explica, señaló, señala, "
+           "añadió, agregó, sostuvo, advirtió, advierte, subrayó", "según"),
+    "pt": ("disse, diz, afirmou, afirma, declarou, declara, explicou, explica, acrescentou, ressaltou, "
+           "destacou, defendeu, garantiu, alertou", "segundo"),
+}
+
+
+def _cue_pattern(words: str) -> re.Pattern:
+    # longest first: "a déclaré" before "déclare"; the words of one cue apart by any spaces
+    cues = sorted((w.strip() for w in words.split(",")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+_FOREIGN_CUES = {lang: (_cue_pattern(verbs), _cue_pattern(verbs + ", " + according))
+                 for lang, (verbs, according) in _FOREIGN_VERBS.items()}
+
+
+_COMMA_OR_DASH = re.compile(r"[\s,–—-]*+")
+
+
+def _foreign_cue(text: str, unit: _Unit, q: QuoteSpan, cues: tuple[re.Pattern, re.Pattern]
+                 ) -> tuple[Mention, str] | None:
+    """The speaker a non-English speech verb gives a quote, right after it ('„…“, sagte Olaf
+    Scholz', '« … », a déclaré Emmanuel Macron': the first name after the verb) or right before
+    it ('Scholz sagte: „…“', 'Macron a déclaré : « … »': the last name before the verb)."""
+    verbs, verbs_or_according = cues
+    after = _COMMA_OR_DASH.match(text, q.close_at, unit.end)
+    cue = verbs_or_according.match(text, after.end(), unit.end)
+    if cue is not None and after.group(0).strip():
+        names = [m for m in unit.mentions if m.kind == "name" and cue.end() <= m.start < cue.end() + 40]
+        if names:
+            return names[0], cue.group(0)
+    head = len(text[unit.start:q.open_at].rstrip(_LEAD + " :,"))
+    for cue in verbs.finditer(text, max(unit.start, unit.start + head - 30), unit.start + head):
+        if cue.end() != unit.start + head:
+            continue
+        names = [m for m in unit.mentions if m.kind == "name" and m.end <= cue.start()]
+        if names and cue.start() - names[-1].end < 40:
+            return names[-1], cue.group(0)
+    return None
+
+
 # what may stand before a clause's subject: "But he then added:", "Then Clinton:"
 _CLAUSE_LEAD = re.compile(r"[\s“\"‘'(]*+(?:(?:And|But|So|Then|Yet|Still|Later|Now)\b,?\s++)?")
-# a name after one of these is whom the words are aimed at or about, not who says them
-_TARGET_BEFORE = re.compile(r"\b(?:to|about|at|against|for|with|on|of|toward|towards|over|slams?|"
+# a name after one of these is whom the words are aimed at or about, or where they were said
+# ("told a rally in Berlin:"), not who says them
+_TARGET_BEFORE = re.compile(r"\b(?:to|about|at|in|near|against|for|with|on|of|toward|towards|over|slams?|"
                             r"attacks?|blasts?|hits?)\s+$", re.IGNORECASE)
 
 
@@ -752,7 +810,7 @@ def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, 
         entity, mention, cue, _ = last_in_block[unit.block]
         return entity, mention, cue
     if prev is not None and prev.block == unit.block - 1 and prev.block in last_in_block \
-            and text[unit.start:unit.end].lstrip()[:1] in "“\"'«" and last_in_block[prev.block][3]:
+            and text[unit.start:unit.end].lstrip()[:1] in "“\"'«»„" and last_in_block[prev.block][3]:
         entity, mention, cue, _ = last_in_block[prev.block]
         return entity, mention, cue
     nxt = units[index + 1] if index + 1 < len(units) else None

@@ -43,3 +43,15 @@ def test_unclosed_quote_runs_to_paragraph_end_only():
 
 def test_doubled_apostrophes_are_text():
     assert _quoted("''Not a quote,'' he said.") == []
+
+
+def test_each_languages_marks_open_and_close_their_quotes():
+    # German „…“ and »…«, French « … », Spanish and Portuguese «…»: the paragraph's own style
+    assert _quoted("„Wir werden das nicht akzeptieren“, sagte Scholz.") == ["Wir werden das nicht akzeptieren"]
+    assert _quoted("»Wir handeln«, sagte Scholz. Er fügte hinzu: »Niemals.«") == ["Wir handeln", "Niemals."]
+    assert _quoted("« Nous n'accepterons pas cela », a déclaré Macron.") == ["Nous n'accepterons pas cela"]
+    assert _quoted("«No aceptaremos esto», dijo Sánchez.") == ["No aceptaremos esto"]
+
+
+def test_a_lone_guillemet_is_no_quote():
+    assert _quoted("Home » News » Politik") == []

@@ -333,3 +333,19 @@ def test_a_quote_woven_into_a_clause_with_no_cue_is_its_subjects(sentence, speak
     doc = parse_text(f"Speech\nSenator Ann Lee spoke first.\n{sentence}\n", "file:///speech.txt")
     quotes = extract(doc, SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes if q.kind == "partial"] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(("language", "paragraph", "speaker"), [
+    ("de", "„Wir werden das nicht akzeptieren“, sagte Olaf Scholz am Montag in Berlin.", "Olaf Scholz"),
+    ("de", "»Wir werden das nicht akzeptieren«, so Olaf Scholz.", "Olaf Scholz"),
+    ("de", "Olaf Scholz sagte am Montag in Berlin: „Wir werden das nicht akzeptieren.“", "Olaf Scholz"),
+    ("fr", "« Nous n'accepterons pas cela », a déclaré Emmanuel Macron lundi.", "Emmanuel Macron"),
+    ("fr", "Emmanuel Macron a déclaré : « Nous n'accepterons pas cela ».", "Emmanuel Macron"),
+    ("es", "«No aceptaremos esto», dijo Pedro Sánchez el lunes.", "Pedro Sánchez"),
+    ("pt", "“Não vamos aceitar isso”, disse Lula da Silva na segunda-feira.", "Lula da Silva"),
+])
+def test_a_quote_in_another_language_takes_the_speaker_its_speech_verb_gives(language, paragraph, speaker):
+    doc = parse_text(f"Gipfel\n{paragraph}\n", "file:///gipfel.txt")
+    doc.language = language  # articles.language: declared by the page, else detected
+    [quote] = extract(doc, SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
