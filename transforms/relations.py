@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from transforms.countries import canonical_country, find_countries
 from transforms.speaker_registry import Institutions
-from transforms.speakers import Entity, Mention
+from transforms.speakers import PERSON_NOUNS, Entity, Mention
 
 RELATION_OF = {"agree": "agree", "endorse": "agree", "disagree": "disagree", "reject": "disagree",
                "criticize": "disagree"}
@@ -182,14 +182,17 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|g
                              re.IGNORECASE)
 _FROM_CRITICISM = re.compile(
     r"\b(?:drew|draws|drawn|drawing|faced|faces|face|facing|received|receives|got|gets|getting|came\s+under|"
-    r"comes\s+under|come\s+under|under|sparked|prompted|earned|won|attracted|attracts|endured|weathered)\s+"
+    r"comes\s+under|come\s+under|under|sparked|prompted|earned|won|attracted|attracts|endured|weathered|"
+    r"shrug(?:s|ged)?\s+off|brush(?:es|ed)?\s+off|fend(?:s|ed)?\s+off|deflect(?:s|ed)?)\s+"
     r"(?:\w+\s+){0,3}?$", re.IGNORECASE)
 # words a subject's noun phrase may hold between the subject and its verb
 _PREPOSITIONS = frozenset(
     ["of", "for", "to", "from", "with", "against", "at", "on", "by", "about", "in", "into", "over", "under", "than", "toward", "towards", "between", "among", "behind", "like", "as", "via", "per", "including"])
 # words that may stand between a relating word and its object: determiners and modifiers
-_MODIFIER_WORDS = frozenset(
-    ["the", "a", "an", "his", "her", "their", "its", "fellow", "rival", "former", "then", "current", "presidential", "democratic", "republican", "gop", "both", "all", "several", "some", "many", "other", "top", "senior", "leading", "longtime", "long-time"])
+_MODIFIER_WORDS = _words(
+    "the a an his her their its fellow rival former then current presidential democratic republican gop both all "
+    "several some many other top senior leading longtime long-time eventual presumptive likely outgoing incoming "
+    "embattled") | PERSON_NOUNS  # "assailed eventual nominee Hillary Clinton"
 _CLAIM_NOUNS = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:claims?|charges?|accusations?|allegations?|assertions?|suggestions?|criticisms?|"
     r"attacks?|characterizations?|statements?|remarks?|comments?|reports?|version|account|arguments?|"
@@ -394,6 +397,8 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
                 _in_quote(sentence, party.start) != _in_quote(sentence, at):
             return None
+        if possessive and party.possessive:
+            gap = re.sub(r"^(?:['’]s?)?\s+[\w\-]+", "", gap)  # "Lee's view is shared": the view is hers
         if not relative and (_CLAUSE_LINK.search(gap) or (adjacent and not _adjoined(gap))):
             return None  # another clause's party, or another noun between: "Sanders voters backing Clinton"
         return party
@@ -423,7 +428,9 @@ def _adjoined(gap: str) -> bool:
 _PARENTHESIS = re.compile(r"\([^()]{0,40}\)")
 # one prepositional phrase after the subject's noun ("candidates in both parties condemned")
 _PHRASE = re.compile(r"^\s+(?:in|of|from|at|for|with|across)\s+(?:[\w’'\-]+\s+){1,4}?(?=\S)", re.IGNORECASE)
-_ASIDE = re.compile(r",[^,;:]{1,90},|\s[—–]\s[^—–]{1,90}\s[—–]\s")
+# an apposition or a list of them between commas ("Lee, founder of X, a member of Y and Z, said"),
+# or an aside between dashes
+_ASIDE = re.compile(r",[^,;:]{1,90}(?=,)|\s[—–]\s[^—–]{1,90}\s[—–]\s")
 
 
 def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: bool = False) -> Party | None:
@@ -475,11 +482,16 @@ def _claim_owner(text: str, sentence: SentenceParties, at: int) -> Party | None:
     if owner is not None and _CLAIM_NOUNS.match(text, owner.end + 2 if text[owner.end] in "’'" else owner.end):
         return owner
     for party in sentence.parties:
-        if party.start >= at and _CLAIM_OF.match(text[at:party.start]):
+        if party.start >= at and (_CLAIM_OF.match(text[at:party.start]) or _LED_BY.match(text[at:party.start])):
             return party
         if party.start >= at:
             break
     return None
+
+
+# what a party leads or proposes stands for it: "endorsed the compromise led by Sen. Collins"
+_LED_BY = re.compile(r"^\s*(?:the|a|an|this|that)\s+(?:[\w\-]+\s+){0,2}?(?:led|proposed|offered|authored|written|"
+                     r"sponsored|introduced|backed|championed|drafted|pushed)\s+by\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
 
 
 def _blocked(text: str, sentence: SentenceParties, cue_start: int) -> str | None:
@@ -596,12 +608,13 @@ _COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$"
 
 
 def _opening_party(text: str, sentence: SentenceParties, target: Party) -> Party | None:
-    """The party a sentence opens with (after at most a title or a conjunction), its subject."""
+    """The party a sentence opens with (after at most a title, a description or a conjunction:
+    "Democratic front-runner Hillary Clinton"), its subject."""
     first = sentence.parties[0] if sentence.parties else None
     if first is None or first.possessive or first.name == target.name or first.described:
         return None
-    lead = text[sentence.start:first.start].strip(" “\"‘'(").split()
-    return first if len(lead) <= 1 else None
+    lead = text[sentence.start:first.start].strip(" “\"‘'(")
+    return first if len(lead.split()) <= 3 and not re.search(r"[,;:]", lead) else None
 
 
 def _voice(text: str, sentence: SentenceParties, at: int) -> Party | None:
@@ -726,13 +739,13 @@ def _compound_frame(text, sentence, cue, kind):
     target = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
     if target is None or target.possessive or text[target.end:cue.start()] != " ":
         return
-    article = re.search(r"(?:^|[,(—–]\s*|\b(?:is|was|are|were|been|as)\s+)(?:an?|one|another|the)\s+"
+    article = re.search(r"(?:^|[,(—–]\s*|\b(?:is|was|are|were|been|as|and)\s+)(?:an?|one|another|the)\s+"
                         r"(?:[\w\-]+\s+){0,2}$", text[max(sentence.start, target.start - 50):target.start], re.I)
     if article is None:
         return
     if article.group(0).startswith((",", "(", "—", "–")) or re.match(r"\w", article.group(0)) and \
             not re.match(r"(?:an?|one|another|the)\s", article.group(0), re.I):
-        owner = _subject(text, sentence, target.start, target)
+        owner = _subject(text, sentence, target.start, target, adjacent=False)
     else:
         after = re.match(r"s?,\s+", text[cue.end():cue.end() + 4])
         owner = _object(text, sentence, cue.end() + after.end()) if after else None
