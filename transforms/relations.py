@@ -287,6 +287,11 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
         return None  # "Reached", "Democratic-leaning New Jersey": a sentence's participle, not a name
     if entity.kind == "person" and " of " in name:
         return None  # "Republican of Arizona": a label and a state, not a person's name
+    last_word = name.split()[-1].lower()
+    if entity.kind == "person" and len(name.split()) > 1 and (
+            last_word in PERSON_NOUNS or re.search(r"(?:committee|council|chair|congress|assembly)(?:wo)?man$",
+                                                   last_word)):
+        return None  # "Republican National Committeeman": an office, not the name of its holder
     if name.split()[-1].lower() in _NAME_NEVER_ENDS or (len(name.split()) == 1 and
                                                           text.endswith(("super ", "Super "), 0, mention.start)):
         return None  # "Presumptive Democratic", "Republican Eastern": adjectives; "a super PAC"
