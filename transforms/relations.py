@@ -104,6 +104,7 @@ _WITH = {
                   r"(?:shot|shoot|shoots|shooting|hit|hits|hitting|fire|fired|fires|firing)\s+back\s+at",
                   r"(?:pick|picks|picked|picking)\s+(?:a\s+)?fights?\s+with",
                   r"(?:cross|crosses|crossed|crossing)\s+swords\s+with",
+                  r"(?:take|takes|took|taken|taking)\s+(?:\w+\s+)?shots?\s+at",
                   r"(?:level|levels|leveled|levelled|leveling|levelling|directed|aimed)\s+(?:\w+\s+){0,4}?at"],
     "reject": [r"(?:push|pushes|pushed|pushing)\s+back\s+(?:on|against|at)",
                r"over\s+the\s+(?:strong\s+)?objections?\s+of"],
@@ -275,6 +276,11 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
     if (honorific in ("mrs", "ms") and entity.gender == "m") or (honorific == "mr" and entity.gender == "f"):
         return None  # "Mrs. Clinton" resolved to Bill Clinton: the resolver erred
     possessive = text.startswith(("’s", "'s", "’", "'"), mention.end)
+    body = _DETERMINER.sub("", mention.text).strip()
+    state = institutions.affiliation(body)
+    if state and mention.kind == "name" and _BODY_WORDS & set(body.lower().split()):
+        # "the White House", "the Pentagon": the body is the party, the state it speaks for its country
+        return Party(mention.start, mention.end, body, "organisation", canonical_country(state), possessive)
     if mention.kind == "nominal" and mention.plural:
         words = _DETERMINER.sub("", name).strip()
         return Party(mention.start, mention.end, words, "group", canonical_country(words), possessive) \
@@ -317,6 +323,11 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
 # names that end like participles
 _NAMES_IN_ED_ING = _words("ted ed fred red ned jared reed sterling manning king ming ying jing ching fleming "
                          "bing irving ewing hastings jennings billings cummings")
+# words that make an institution's name a body of its state, not a name for the state itself
+# ("the White House" is a party of its own; "Washington" and "the U.S." stand for the country)
+_BODY_WORDS = _words("house department pentagon kremlin ministry office congress senate parliament duma agency "
+                     "bureau fbi cia nsa court council commission government administration cabinet embassy "
+                     "military army navy")
 # a name never ends in an adjective of party or direction: such a "name" is a torn-off modifier
 _NAME_NEVER_ENDS = _words("democratic republican presumptive conservative liberal progressive eastern western "
                           "northern southern american")
@@ -417,7 +428,10 @@ _ADJUNCTS = _words(
     "already just once later first never too soon last this week month year on in at during monday tuesday "
     "wednesday thursday friday saturday sunday morning afternoon evening night day today yesterday tonight "
     "earlier a an the statement interview speech tweet tweets twitter facebook press conference release "
-    "letter rally debate call himself herself themselves itself both all jr sr no longer not never")
+    "letter rally debate call himself herself themselves itself both all jr sr no longer not never "
+    # those who speak for a party stand in its name: "a U.S. District Court judge sided with …"
+    "judge judges spokesman spokeswoman spokesperson official officials aide aides adviser advisers lawyer "
+    "lawyers attorney attorneys")
 
 
 def _adjoined(gap: str) -> bool:
@@ -432,7 +446,7 @@ def _adjoined(gap: str) -> bool:
 
 _PARENTHESIS = re.compile(r"\([^()]{0,40}\)")
 # one prepositional phrase after the subject's noun ("candidates in both parties condemned")
-_PHRASE = re.compile(r"^\s+(?:in|of|from|at|for|with|across)\s+(?:[\w’'\-]+\s+){1,4}?(?=\S)", re.IGNORECASE)
+_PHRASE = re.compile(r"^\s+(?:in|of|from|at|for|with|across)\s+(?:[\w’'\-]+\s+){1,4}", re.IGNORECASE)
 # an apposition or a list of them between commas ("Lee, founder of X, a member of Y and Z, said"),
 # or an aside between dashes
 _ASIDE = re.compile(r",[^,;:]{1,90}(?=,)|\s[—–]\s[^—–]{1,90}\s[—–]\s")

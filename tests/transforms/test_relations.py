@@ -17,7 +17,8 @@ REGISTRY = SpeakerRegistry.from_entries([
      "gender": "f"},
     {"name": "Klaus Weber", "aliases": ["Weber"], "role": "Chancellor", "affiliation": "Germany", "gender": "m"},
     {"name": "Maria Costa", "aliases": ["Costa"], "role": "Senator", "affiliation": "Italy", "gender": "f"},
-], institutions={"parties": {"Democratic": "Democratic Party", "Republican": "Republican Party"}})
+], institutions={"parties": {"Democratic": "Democratic Party", "Republican": "Republican Party"},
+                 "institutions": [{"names": ["Foreign Ministry"], "affiliation": "Germany"}]})
 
 
 def relations(*paragraphs: str) -> set[tuple]:
@@ -113,3 +114,9 @@ def test_a_relation_without_a_taxonomy_topic_is_kept():
 ])
 def test_no_relation_between_these(text):
     assert not {r for r in relations(text) if "Weber" in r[1] or r[0] == "Reached"}
+
+
+def test_a_state_body_is_a_party_that_speaks_for_its_state():
+    doc = parse_text("Title\nCosta sharply criticized the Foreign Ministry.", "file:///a.txt")
+    [row] = extract(doc, REGISTRY, TAXONOMY).agreements
+    assert (row.party_b, row.country_b, row.kind) == ("Foreign Ministry", "Germany", "criticize")
