@@ -167,7 +167,8 @@ _INSULTS = _words(
 _PRAISE = _words("hero heroes friend friends champion visionary patriot patriots statesman genius brilliant "
                  "great outstanding excellent decent honest courageous")
 # every cue above in one pattern: a sentence with none of them is skipped at once
-ANY_CUE = re.compile("|".join([_NAMING.pattern] + [regex.pattern for _, regex in
+ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b"] + [
+                              regex.pattern for _, regex in
                               _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES]), re.IGNORECASE)
 
 _NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bnor|\bwithout)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -263,6 +264,7 @@ class SentenceParties:
     parties: list[Party] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans in it
     voices: dict[int, Party] = field(default_factory=dict)  # a quotation's start -> its speaker
+    said: list[tuple[int, int, Party]] = field(default_factory=list)  # each statement's words and speaker
 
 
 def party_of(mention: Mention, entity: Entity | None, text: str, institutions: Institutions) -> Party | None:
@@ -350,6 +352,31 @@ _POPULATIONS = _words("voters supporters residents people citizens fans follower
                       "students workers women men families americans")
 _GROUP_MODIFIERS = _words("senior top fellow other former rank-and-file leading moderate conservative liberal "
                           "progressive state federal")
+
+
+_SHARED_HEAD = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+((?:defen[cs]e|foreign|interior|justice|finance|trade)\s+)?"
+    r"(ministry|ministries|governments?|militar(?:y|ies)|arm(?:y|ies)|forces|parliaments?)\b", re.IGNORECASE)
+
+
+def shared_head_parties(text: str, start: int, end: int) -> list[Party]:
+    """"the Russian and Syrian defense ministries": two demonyms share one head noun, so two
+    bodies are named, each speaking for its country."""
+    out = []
+    for m in _SHARED_HEAD.finditer(text, start, end):
+        countries = [canonical_country(m.group(i)) for i in (1, 2)]
+        if not all(countries) or any(country == m.group(i) for i, country in zip((1, 2), countries, strict=True)):
+            continue  # both must be demonyms ("Russian"), not names of the countries
+        head = m.group(4).lower()
+        noun = {"ministries": "ministry", "militaries": "military", "armies": "army"}.get(head, head.rstrip("s")) \
+            if head != "forces" else "forces"
+        portfolio = (m.group(3) or "").strip().title()
+        possessive = text.startswith(("’s", "'s", "’", "'"), m.end())
+        for (s, e), demonym, country in (((m.start(1), m.end(1)), m.group(1), countries[0]),
+                                         ((m.start(2), m.end()), m.group(2), countries[1])):
+            name = " ".join(part for part in (demonym, portfolio, noun.title()) if part)
+            out.append(Party(s, e, name, "organisation", country, possessive))
+    return out
 
 
 def country_parties(text: str, start: int, end: int, taken: list[Party]) -> list[Party]:
@@ -531,19 +558,64 @@ def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation
     """Every stated relation of the sentences, in text order. A quotation's speaker (its voice)
     is the subject of a relation in their own words: "I disagree with Lee"."""
     found: list[Relation] = []
-    for sentence in sentences:
+    accusers: list[tuple[int, Party]] = []  # who accused, by sentence: "these accusations" are theirs
+    for index, sentence in enumerate(sentences):
         if len(sentence.parties) < 1 or not ANY_CUE.search(text, sentence.start, sentence.end):
             continue
         # a cue read by one frame is not read again by another (frames are tried most specific
         # first); one cue may relate several parties ("A and B criticized C")
         used: set[tuple[int, int]] = set()
-        for relation in _sentence_relations(text, sentence):
+        recent = [party for at, party in accusers if index - at <= 3]
+        for relation in [*_sentence_relations(text, sentence), *_rejected_accusations(text, sentence, recent)]:
             span = (relation.cue_start, relation.cue_end)
             if span not in used and any(s < span[1] and span[0] < e for s, e in used):
                 continue
             used.add(span)
             found.append(relation)
+            if relation.kind == "criticize" and _ACCUSING.match(relation.cue):
+                accusers += [(index, party) for party in sentence.parties if party.name == relation.party_a]
     return found
+
+
+_ACCUSING = re.compile(r"(?:accus|alleg|claim|charg)", re.IGNORECASE)
+# a rejection whose object points back at accusations made before ("rejected these accusations")
+_THESE_CLAIMS = re.compile(r"\s+(?:these|those|the|such|their|its|his|her)\s+(?:\w+\s+)?(?:accusations|allegations|"
+                           r"claims|charges)\b", re.IGNORECASE)
+_REJECTING = re.compile(r"\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|"
+                        r"refut(?:e|es|ed|ing)|rebuff(?:s|ed|ing)?)\b", re.IGNORECASE)
+
+
+def _rejected_accusations(text: str, sentence: SentenceParties, accusers: list[Party]):
+    """"The Pentagon rejected these accusations": a rejection of accusations made in the
+    sentences just before is a rejection of those who made them."""
+    if not accusers:
+        return
+    for cue in _REJECTING.finditer(text, sentence.start, sentence.end):
+        if not _THESE_CLAIMS.match(text, cue.end()):
+            continue
+        for accuser in {party.name: party for party in accusers}.values():
+            subject = _actor(text, sentence, cue, accuser)
+            if subject is not None:
+                yield from _one(text, sentence, cue, "reject", subject, accuser, directed=True)
+
+
+def _denied_claims(text: str, sentence: SentenceParties):
+    """"… told reporters the ministry's allegations are false": a statement that calls a
+    party's claim false rejects that party; its speaker is the one who rejects."""
+    for party in sentence.parties:
+        if not party.possessive:
+            continue
+        denial = _DENIAL.match(text, party.end)
+        if denial is None:
+            continue
+        speaker = next((who for start, end, who in sentence.said if start <= party.start < end), None)
+        if speaker is not None:
+            yield from _make(text, sentence, denial, "reject", speaker, party, directed=True)
+
+
+_DENIAL = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?|assertions?|story|account)\s+"
+                     r"[“\"]?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:false|untrue|baseless|unfounded|wrong|nonsense|"
+                     r"fabricated|fake|bogus|lies|a\s+lie)\b", re.IGNORECASE)
 
 
 def _sentence_relations(text: str, sentence: SentenceParties):
@@ -575,6 +647,7 @@ def _sentence_relations(text: str, sentence: SentenceParties):
                 yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
     for cue in _NAMING.finditer(text, lo, hi):
         yield from _naming_frame(text, sentence, cue)
+    yield from _denied_claims(text, sentence)
 
 
 def _naming_frame(text, sentence, cue):

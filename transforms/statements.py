@@ -18,6 +18,7 @@ from transforms.relations import (
     SentenceParties,
     country_parties,
     party_of,
+    shared_head_parties,
 )
 from transforms.reported_speech import Frame, find_frames, is_attribution_tail
 from transforms.sections import block_sections, heading_names
@@ -129,6 +130,7 @@ class _Resolver:
         # Sheikh Ann Lee said": (unit, mention, stand-in entity)
         self.pending: list[tuple[int, Mention, Entity]] = []
         self.named_for: dict[int, Entity] = {}  # id of a stand-in -> the entity it turned out to be
+        self.places: set[int] = set()  # ids of entities the text names as where things happen
 
     def read(self, unit: _Unit, text: str, unit_index: int = 0) -> None:
         self.coref.describe(text, unit.mentions)
@@ -142,7 +144,11 @@ class _Resolver:
                 entity = Entity(m.text, "organisation")
             if entity is not None:
                 self.coref.note(m.start, entity)
-                if not (entity.kind == "person" and self.coref.registry.institutions.is_place(entity.name)):
+                if m.kind == "name" and _after_place_preposition(text, m) and entity.kind == "person" \
+                        and not (entity.role or entity.gender):
+                    self.places.add(id(entity))
+                if not (entity.kind == "person" and (self.coref.registry.institutions.is_place(entity.name)
+                                                     or id(entity) in self.places)):
                     named.append(entity)
         self.recent.append(named)
         self.nominals.append(described)
@@ -152,9 +158,9 @@ class _Resolver:
             return None
         if mention.kind != "pronoun":
             entity = self.coref.entity_for(mention, mention.start)
-            if entity is not None and entity.kind == "person" and \
-                    self.coref.registry.institutions.is_place(entity.name):
-                return None  # "Iowa", "New York": a place says nothing
+            if entity is not None and entity.kind == "person" and (
+                    self.coref.registry.institutions.is_place(entity.name) or id(entity) in self.places):
+                return None  # "Iowa", "New York", "in Salem": a place says nothing
             if entity is None and mention.kind == "nominal":
                 # "a longtime adviser", "the statement": the words are all the article gives
                 entity = self._described(mention, unit_index)
@@ -171,7 +177,8 @@ class _Resolver:
             return None
 
         def fits(entity: Entity) -> bool:
-            return entity.kind == "person" and entity.gender in (None, mention.gender) and entity.personal
+            return entity.kind == "person" and entity.gender in (None, mention.gender) and entity.personal \
+                and id(entity) not in self.places
 
         before_here = [m for m in unit.mentions if m.kind == "name" and m.end <= mention.start]
         for m in before_here:
@@ -248,6 +255,16 @@ class _Resolver:
         for m in find_mentions(title, 0, len(title), frozenset(), registry):
             if m.kind == "name":
                 self.coref.note(-1, self.coref.resolve_name(m))
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+
+
+def _after_place_preposition(text: str, mention: Mention) -> bool:
+    """'a town hall in Salem, New Hampshire', 'protesters in El Paso': where, not who (but 'in
+    Trump's speech' is his)."""
+    return _PLACE_PREPOSITION.search(text, max(0, mention.start - 12), mention.start) is not None \
+        and not text.startswith(("’s", "'s"), mention.end)
 
 
 def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
@@ -579,6 +596,8 @@ def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, l
             for m in find_mentions(text, s, e, lower_words, resolver.coref.registry, names):
                 if m.kind == "name" and (party := party_of(m, _known_entity(resolver, m), text, institutions)):
                     parties.append(party)
+    shared = shared_head_parties(text, unit.start, unit.end)
+    parties = [p for p in parties if not any(q.start <= p.start < q.end for q in shared)] + shared
     parties += country_parties(text, unit.start, unit.end, parties)
     parties.sort(key=lambda p: p.start)
     return SentenceParties(unit.start, unit.end, parties, _quoted(unit) + unit.wrapped)
@@ -604,15 +623,19 @@ def _known_entity(resolver: _Resolver, mention: Mention) -> Entity | None:
 
 def voice_quotes(statements: list[_Statement], sentences: list[SentenceParties], text: str,
                  institutions) -> None:
-    """Each quotation's speaker, who is the subject of a relation in their own words."""
+    """Each statement's speaker: the subject of a relation in their own quoted words ("I
+    disagree with Lee"), and the one who rejects a claim their statement calls false."""
     for st in statements:
-        if st.in_title or st.entity is None or st.kind == "indirect":
+        if st.in_title or st.entity is None:
             continue
         for sentence in sentences:
             if sentence.start <= st.start < sentence.end:
                 voice = party_of(Mention(st.start, st.start, st.entity.name, "name"), st.entity, text, institutions)
+                if voice is None:
+                    continue
+                sentence.said.append((st.start, st.end, voice))
                 for s, e in sentence.quoted:
-                    if voice is not None and s <= st.start < e:
+                    if st.kind != "indirect" and s <= st.start < e:
                         sentence.voices[s] = voice
 
 

@@ -120,3 +120,20 @@ def test_a_state_body_is_a_party_that_speaks_for_its_state():
     doc = parse_text("Title\nCosta sharply criticized the Foreign Ministry.", "file:///a.txt")
     [row] = extract(doc, REGISTRY, TAXONOMY).agreements
     assert (row.party_b, row.country_b, row.kind) == ("Foreign Ministry", "Germany", "criticize")
+
+
+def test_a_rejection_of_earlier_accusations_rejects_their_authors():
+    found = relations("Weber accused Costa of hiding the figures.", "Costa rejected these accusations as false.")
+    assert ("Maria Costa", "Klaus Weber", "reject", True) in found
+
+
+def test_a_statement_calling_a_claim_false_rejects_its_author():
+    found = relations("Costa told reporters that Weber's claims are patently false.")
+    assert ("Maria Costa", "Klaus Weber", "reject", True) in found
+
+
+def test_two_demonyms_sharing_a_head_name_two_bodies():
+    doc = parse_text("Title\nThe Italian and German defense ministries accused Dupont of lying.", "file:///a.txt")
+    rows = {(r.party_a, r.party_b, r.country_a) for r in extract(doc, REGISTRY, TAXONOMY).agreements}
+    assert {("Italian Defense Ministry", "Anne Dupont", "Italy"),
+            ("German Defense Ministry", "Anne Dupont", "Germany")} <= rows
