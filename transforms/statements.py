@@ -158,9 +158,9 @@ class _Resolver:
             return None
         if mention.kind != "pronoun":
             entity = self.coref.entity_for(mention, mention.start)
-            if entity is not None and entity.kind == "person" and (
-                    self.coref.registry.institutions.is_place(entity.name) or id(entity) in self.places):
-                return None  # "Iowa", "New York", "in Salem": a place says nothing
+            if entity is not None and entity.kind == "person" and \
+                    self.coref.registry.institutions.is_place(entity.name):
+                return None  # "Iowa", "New York": a place says nothing
             if entity is None and mention.kind == "nominal":
                 # "a longtime adviser", "the statement": the words are all the article gives
                 entity = self._described(mention, unit_index)

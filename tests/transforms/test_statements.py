@@ -349,3 +349,10 @@ def test_a_quote_in_another_language_takes_the_speaker_its_speech_verb_gives(lan
     doc.language = language  # articles.language: declared by the page, else detected
     [quote] = extract(doc, SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
+def test_a_name_after_a_preposition_of_place_is_no_antecedent():
+    text = ("Rally\nProtesters gathered in El Paso on Monday, where Senator Ann Lee spoke.\n"
+            "“This wall will not be built,” she said.\n")
+    [quote] = extract(parse_text(text, "file:///rally.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert quote.speaker == "Ann Lee"
