@@ -1,20 +1,24 @@
 """Stance of a statement toward the course of action or position it discusses.
 
-Method (lexicon-based, negation-aware):
+Method (lexicon-based, negation-aware), deliberately narrow: only words that take a position
+count (support, back, endorse, welcome, call for; oppose, reject, condemn, deny, refuse).
 1. The text is lower-cased and split into word tokens; punctuation is kept as clause breaks.
    When a topic is given, only the sentences (split at . ; ! ?) that name it are scored
    (all of them when none do).
 2. Cue phrases from SUPPORT (+1) and OPPOSE (-1) are matched, longest first; STRONG_OPPOSE
-   cues ("obstacle to", "rejected") weigh 2, because they govern what follows them
-   ("an obstacle to an improvement" opposes the improvement).
-3. A negator (NEGATORS) up to three tokens before a cue flips its sign ("don't agree",
-   "not a problem"). A verbal negator with no cue in its reach counts -1 on its own:
-   "cannot have this relationship", "had not seen any evidence".
+   cues ("rejected", "undermine") weigh 2.
+3. A negator (NEGATORS) up to three tokens before a cue flips its sign ("don't support",
+   "had not seen any evidence of": a denial); alone it takes no stance ("the talks did not
+   start on time").
 4. A countering verb (COUNTER) whose object, read up to the next clause break, holds a harm
-   word (HARMS) supports rather than opposes: "deny a safe haven for terrorists",
-   "combat cyber crime". A harm word anywhere else takes no stance ("the war ended").
-   Praise words of no position ("great", "good", "safe") take none either.
+   word (HARMS) supports the remedy ("deny a safe haven for terrorists", "combat climate
+   change"); against anything else it opposes ("fight this bill"). A harm word anywhere else
+   takes no stance ("the war ended"), nor do obligation, hope, praise or evaluation words.
 5. The sign of the sum gives "support" (> 0), "oppose" (< 0) or "neutral" (0).
+
+Measured by a blind reading of 60 labelled statements from held-out PolNeAR articles: 44% of
+support/oppose labels right with the broad lexicon this replaced, about half with this one;
+so stances stay descriptive (speaker_topic_stance) and feed no agreement figure.
 """
 from __future__ import annotations
 
@@ -26,37 +30,26 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(word.replace("_", " ") for word in words.split())
 
 
+# Words that take a position, and only those: a blind reading of held-out news found that
+# obligation ("should", "must", "need to"), hope, praise of nothing proposed, harm and
+# evaluation words ("threat", "problem", "crisis") made factual, hopeful or polite statements
+# "support" or "oppose" more often than not.
 SUPPORT = _lexicon("""
-support supports supported supporting backs backed endorse endorses endorsed favor favors favour favours
-welcome welcomes welcomed agree agrees agreed agreement praise praised praises applaud applauded
-thank thanks thanked backing prefer prefers preferred defend defends defended defending
-fight_for fights_for fought_for fighting_for keep_fighting committed_to commitments
-believe_in believes_in committed commitment commit commits pledge pledged pledges vow vowed vows
-want_to wants_to wanted_to need_to needs_to needed_to must should has_to have_to ought_to
-intend_to intends_to determined_to ready_to willing_to hope_to hopes_to aim_to seek_to seeks_to
-call_for calls_for called_for calling_for urge urges urged improve improves improved improving improvement
-strengthen strengthened cooperate cooperation cooperating work_together working_together stand_together
-progress positive constructive productive pragmatic useful solution solve resolve resolved settle settlement
-on_the_agenda priority evidence_of proof_of
+support supports supported supporting backs backed backing endorse endorses endorsed favor favors favour favours
+in_favor_of in_favour_of welcome welcomes welcomed praise praised praises applaud applauded
+defend defends defended defending fight_for fights_for fought_for fighting_for committed_to
+pledged_to pledges_to vowed_to vows_to call_for calls_for called_for calling_for
+urge urges urged vote_for voted_for votes_for on_the_agenda evidence_of proof_of
 """)
 
 OPPOSE = _lexicon("""
-oppose opposes opposed opposing against deny denies denied dismiss dismisses dismissed condemn condemns
-condemned criticize criticizes criticized criticise criticised refuse refuses refused fake false lie lies
-lied hoax bogus baseless unfounded nonsense absurd ridiculous wrong mistake failure failed fail fails
-problem problems danger dangerous crisis low_point worse worsen worsened deteriorate deteriorated
-out_of_control spiraled_out_of_control spiralled_out_of_control chaos disaster catastrophe catastrophic
-illegal unacceptable violate violated violation violations accuse accused accuses blame blamed blames
-oust ousting ousted overthrow stop block blocked prevent halt end scrap repeal abolish ban banned
-fight fighting combat combating combatting defeat counter eliminate tackle crack_down bad terrible
-horrible weak unfair disgrace disgraceful shameful outrageous provocation provocative hostile
-unjustified unjust irresponsible reckless negative denounce denounces denounced warn warns warned
-nowhere divisions divided
+oppose opposes opposed opposing deny denies denied dismiss dismisses dismissed condemn condemns
+condemned criticize criticizes criticized criticise criticised denounce denounces denounced refuse refuses
+refused vote_against voted_against votes_against repeal scrap abolish
 """)
 
 STRONG_OPPOSE = frozenset({
-    "reject", "rejects", "rejected", "rejecting", "obstacle to", "threat to", "barrier to", "blow to",
-    "danger to", "damage to", "undermine", "undermines", "undermined", "sharply rejected",
+    "reject", "rejects", "rejected", "rejecting", "sharply rejected", "undermine", "undermines", "undermined",
 })
 
 # Verbs that act against their object: against a harm they support the course they stand for.
@@ -71,7 +64,8 @@ HARMS = re.compile(
     r"^(?:terror\w*|crime\w*|cybercrime\w*|criminal\w*|corrupt\w*|threat\w*|violen\w*|extremis\w*|attack\w*"
     r"|aggression|proliferation|poverty|disease\w*|drugs?|traffick\w*|fraud\w*|abuse\w*|racis\w*"
     r"|discriminat\w*|hack\w*|meddl\w*|interference|isis|isil|militant\w*|invasion|war|wars|occupation"
-    r"|dictator\w*|genocide|torture|fighting|bloodshed|hostilities|killings?)$")
+    r"|dictator\w*|genocide|torture|fighting|bloodshed|hostilities|killings?|climate|warming|emissions|pollution"
+    r"|inequality|hunger)$")
 # Harms only as the object of a countering verb ("ban nuclear weapons"): on their own they are
 # no stance ("France will send missiles to Ukraine").
 ARMS = re.compile(r"^(?:weapons?|missiles?|nuclear|arms)$")
@@ -157,7 +151,8 @@ def _score(clause: list[str]) -> int:
         elif phrase in _DEAL_NOUNS and i and clause[i - 1] in _DETERMINERS:
             value = 0  # "the agreement would last six weeks" names a deal, not a stance
         elif phrase:
-            value = _PHRASES.get(phrase, 0)
+            # a countering verb against anything else opposes it ("we will fight this bill")
+            value = _PHRASES.get(phrase, -1 if phrase in COUNTER else 0)
         else:
             value = 0  # a harm named is no stance: "the crime rate fell", "the war ended"
         if value and negator is not None:
