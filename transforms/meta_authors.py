@@ -70,6 +70,7 @@ PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 SPACE = re.compile(r"\s+")
 ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")
 MAX_WORDS = 8
+MAX_BYLINE = 1000  # characters of one author string, some fifty names
 PROSE_WORDS = 10
 
 
@@ -108,6 +109,8 @@ def is_prose(value: str) -> bool:
 def split_authors(value: str) -> list[str]:
     """The names in one byline string: "By A and B, C" -> [A, B, C]."""
     value = SPACE.sub(" ", html.unescape(value)).strip()
+    if len(value) > MAX_BYLINE:
+        return []  # text, not a byline: no rule below need read it
     if PHOTO_CREDIT.match(value):
         return []
     value = PREFIX.sub("", value)
