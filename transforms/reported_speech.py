@@ -303,9 +303,10 @@ _ADJUNCT = re.compile(
     r"|\s++(?:also|again|later|repeatedly|publicly|privately|previously|recently|earlier|once)\b)*",
     re.IGNORECASE)
 # Words that cannot open a reported clause: what follows the cue is then an adjunct or an object.
+# "if" can: "said if elected he would …" reports a conditional.
 NOT_CLAUSE = _lexicon("""
 is are was were has had have will would to about of for with in on at from by during after before
-as when while because if why how whether where than so into through via since until against without
+as when while because why how whether where than so into through via since until against without
 over under like and or but then there's outside inside onstage near amid among across behind
 """)
 # Who is told: "told reporters", "told The New York Times", "told me", "told a crowd in Iowa".

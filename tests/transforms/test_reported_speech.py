@@ -247,3 +247,10 @@ def test_polls_and_rankings_report_too(text, speaker):
 def test_an_outlet_named_by_its_web_address_and_a_place_after_into_are_what_they_are():
     assert _frames("The news is bad, Tchadinfos.com reported.")[0][1] == "Tchadinfos.com"
     assert _frames("Opponents of taking refugees into the U.S. cite fears of terror.")[0][1] == "Opponents"
+
+
+def test_a_conditional_after_the_cue_is_what_is_reported():
+    assert _frames("Okafor said if he were elected, the tariff would go.") == [
+        ("said", "Okafor", "if he were elected, the tariff would go")]
+    assert _frames("Okafor said before the vote that the tariff would go.") == [
+        ("said", "Okafor", "the tariff would go")]
