@@ -76,7 +76,10 @@ observers sources specialists scientists researchers lawmakers legislators democ
 leaders voters residents activists organizers operatives insiders diplomats investigators prosecutors
 lawyers attorneys historians pollsters allies donors advocates executives candidates conservatives
 liberals progressives members staffers officers authorities polls surveys studies estimates rankings
-forecasts projections
+forecasts projections delegates respondents participants attendees protesters protestors demonstrators
+workers employees teachers parents citizens veterans immigrants refugees doctors nurses governors senators
+mayors judges justices commentators pundits evangelicals consumers farmers owners neighbors neighbours
+witnesses colleagues backers
 """)
 ORG_WORDS = _lexicon("""
 party committee campaign department house times post news journal inc. corp. university college

@@ -254,3 +254,9 @@ def test_a_conditional_after_the_cue_is_what_is_reported():
         ("said", "Okafor", "if he were elected, the tariff would go")]
     assert _frames("Okafor said before the vote that the tariff would go.") == [
         ("said", "Okafor", "the tariff would go")]
+
+
+@pytest.mark.parametrize("group", ["Some delegates", "Many protesters", "Several teachers", "Few respondents"])
+def test_people_named_by_a_plural_noun_speak_as_a_group(group):
+    assert _frames(f"{group} said they welcomed attention to the issue.") == [
+        ("said", group, "they welcomed attention to the issue")]
