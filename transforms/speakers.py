@@ -69,7 +69,8 @@ airline firm outlet magazine station channel probe investigation opinion ruling 
 analysis audit review court panel commission council team spokesperson ranking estimate forecast
 projection tally census index
 """)
-# Plural nouns for groups that speak as one: "Democratic strategists say", "opponents argue".
+# Plural nouns for groups that speak as one: "Democratic strategists say", "opponents argue",
+# "police said", a poll's "59 percent said".
 GROUP_NOUNS = _lexicon("""
 officials aides advisers advisors analysts experts strategists economists critics opponents supporters
 observers sources specialists scientists researchers lawmakers legislators democrats republicans
@@ -79,7 +80,7 @@ liberals progressives members staffers officers authorities polls surveys studie
 forecasts projections delegates respondents participants attendees protesters protestors demonstrators
 workers employees teachers parents citizens veterans immigrants refugees doctors nurses governors senators
 mayors judges justices commentators pundits evangelicals consumers farmers owners neighbors neighbours
-witnesses colleagues backers
+witnesses colleagues backers percent
 """)
 ORG_WORDS = _lexicon("""
 party committee campaign department house times post news journal inc. corp. university college
@@ -167,7 +168,7 @@ _NOMINAL = re.compile(
 _NOMINAL_NOUN = re.compile(r"\s" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r"s?\b")
 # bounded words for the same reason as in _NOMINAL: a match may start after every hyphen
 _GROUP = re.compile(
-    r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+)?"
+    r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+|\d[\d,.]*+\s+)?"
     r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]{0,40}"
     r"|(?i:security|hacking|political|legal|military|intelligence|administration|campaign|party|industry"
     r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"

@@ -260,3 +260,8 @@ def test_a_conditional_after_the_cue_is_what_is_reported():
 def test_people_named_by_a_plural_noun_speak_as_a_group(group):
     assert _frames(f"{group} said they welcomed attention to the issue.") == [
         ("said", group, "they welcomed attention to the issue")]
+
+
+def test_a_polls_share_speaks_as_a_group():
+    assert _frames("Asked about the deal, 59 percent said it was not fair.") == [
+        ("said", "59 percent", "it was not fair")]
