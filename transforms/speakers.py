@@ -396,12 +396,15 @@ def _sentence_initial(text: str, start: int, lo: int) -> bool:
 
 
 def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = frozenset(),
-                  registry: SpeakerRegistry | None = None, names: dict | None = None) -> list[Mention]:
+                  registry: SpeakerRegistry | None = None, names: dict | None = None,
+                  named_inside: frozenset[str] = frozenset()) -> list[Mention]:
     """Name, nominal and pronoun mentions in text[lo:hi], in order, not overlapping.
 
     `lower_words` holds words the document also writes in lower case: a capitalised one at a
     sentence's start is then taken for a common word, not a name. `names`, a dict the caller
-    keeps for one document and one registry, remembers what parse_name made of each name."""
+    keeps for one document and one registry, remembers what parse_name made of each name.
+    `named_inside` holds words ending in -ly the document capitalises inside a sentence ("Megyn
+    Kelly", "Rep. David Jolly"): at a sentence's start they are still names, not adverbs."""
     found: list[Mention] = []
     spans = [p for m in _NAME_SEQ.finditer(text, lo, hi) for p in _pieces(text, m.start(), m.end())]
     for s, e in spans:
@@ -419,7 +422,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         while e > s and text[e - 1].isspace():
             e -= 1
         if not words or (len(words) == 1 and _sentence_initial(text, s, lo) and (
-                words[0].endswith("ly") or _PARTICIPLE_OPENER.match(text, s + len(words[0]), hi))):
+                words[0].endswith("ly") and words[0] not in named_inside
+                or _PARTICIPLE_OPENER.match(text, s + len(words[0]), hi))):
             continue
         if s > lo and text[s - 1] == "(" and ")" in text[e:e + 3]:
             continue  # "(D-Mo.)", "(Tex.)": a party and state, not a speaker

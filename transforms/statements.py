@@ -113,6 +113,10 @@ def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
     return units
 
 
+# a capitalised word ending in -ly inside a sentence ("said Megyn Kelly"): a name, not an adverb
+_LY_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z’'-]*ly\b")
+
+
 def _quoted(unit: _Unit) -> list[tuple[int, int]]:
     return [(q.open_at, q.close_at) for q in unit.quotes]
 
@@ -375,6 +379,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     quotes = find_quotes(text, paragraphs)
     units = _units(text, doc, quotes)
     lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
+    named_inside = frozenset(_LY_INSIDE.findall(text))
     resolver = _Resolver(registry)
     if doc.title:
         resolver.read_title(doc.title, registry)
@@ -382,7 +387,8 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     for unit in units:
         quoted = _quoted(unit)
         # whoever the quoted words name is no speaker, and no antecedent for the next "he"
-        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names)
+        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names,
+                                                  named_inside)
                          if all(not (s <= m.start < e) for s, e in quoted + unit.wrapped)]
         unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted, registry.institutions)
     sections = block_sections(doc)

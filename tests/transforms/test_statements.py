@@ -356,3 +356,10 @@ def test_a_name_after_a_preposition_of_place_is_no_antecedent():
             "“This wall will not be built,” she said.\n")
     [quote] = extract(parse_text(text, "file:///rally.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert quote.speaker == "Ann Lee"
+
+
+def test_a_name_ending_like_an_adverb_opens_a_sentence_as_a_name():
+    text = ("Race\nThe plan was backed by Rep. David Jolly on Monday.\n"
+            "Jolly said the plan would fail without more money. Clearly it had few friends.\n")
+    quotes = extract(parse_text(text, "file:///race.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [(q.speaker, q.text) for q in quotes] == [("David Jolly", "the plan would fail without more money")]
