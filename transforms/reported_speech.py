@@ -187,7 +187,10 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
     who = _ending(_WHO, text, lo, cue_start)
     if who:
         for m in before:
-            if m.kind != "pronoun" and _APPOSITIVES.fullmatch(text, m.end, who.start() + 1):
+            # an apposition spans some 230 characters at most: one from every mention before every
+            # "who" is quadratic in a long sentence
+            if m.kind != "pronoun" and who.start() - m.end < 2 * _REACH \
+                    and _APPOSITIVES.fullmatch(text, m.end, who.start() + 1):
                 return m
         return None
     for m in reversed(before):
@@ -356,7 +359,8 @@ def _relative_that(text: str, cue: str, at: int, that_at: int) -> bool:
     if FORM_TO_VERB.get(cue.lower(), "") in ("tell", "ask", "remind", "assure"):
         hearer = _HEARER.match(text, at, that_at)
         at = hearer.end() if hearer else at
-    return _ADJUNCT.match(text, at, that_at).end() < len(text[:that_at].rstrip())
+    # from `at` only: the text from its start, copied for every cue, is quadratic in a long article
+    return _ADJUNCT.match(text, at, that_at).end() < at + len(text[at:that_at].rstrip())
 
 
 _COMPLEMENT_NOUN = re.compile(r"\b(?:protestations?|claims?|assertions?|arguments?|contentions?|suggestions?|"
