@@ -87,7 +87,8 @@ party committee campaign department house times post news journal inc. corp. uni
 association council foundation institute agency bureau office ministry commission pac network press
 union league senate congress court administration government bank group center centre fund coalition
 network times tribune magazine daily reuters club company co. corporation organization organisation
-society authority board movement church institution trust alliance federation caucus
+society authority board movement church institution trust alliance federation caucus convention
+arena stadium hotel
 """)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "we": None,
             "i": None}
@@ -166,9 +167,10 @@ _NOMINAL = re.compile(
 # the noun a _NOMINAL match ends with, after the space before it: a unit without one holds no
 # nominal, and most units (short, or not in English) have none
 _NOMINAL_NOUN = re.compile(r"\s" + _alternation(PERSON_NOUNS | SOURCE_NOUNS) + r"s?\b")
-# bounded words for the same reason as in _NOMINAL: a match may start after every hyphen
+# bounded words and numbers for the same reason as in _NOMINAL: a match may start after every
+# hyphen, comma or dot
 _GROUP = re.compile(
-    r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+|\d[\d,.]*+\s+)?"
+    r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+|\d[\d,.]{0,40}+\s+)?"
     r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]{0,40}"
     r"|(?i:security|hacking|political|legal|military|intelligence|administration|campaign|party|industry"
     r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"

@@ -32,6 +32,7 @@ DASH_ASIDE = "Senator Ann Lee complained — in a long letter to members — abo
 CAPITALS = "Ann Lee told " + "A" * 90 + "!"  # a hearer's words could cut the capitals anywhere
 SPACES = "Ann Lee told" + " " * 8_000 + "reporters the vote was fair."
 HYPHENS = "B-" * 16_000 + " officials said the senator lied."  # a name could start after any hyphen
+NUMBERS = "1," * 64_000 + "x officials said it."  # so could a group's number after any comma
 DOTS = "a" + "." * 20_000 + " x"  # a sentence end could start at any dot
 HEADING = "A" * 16_000
 AUTHOR = "a" * 100_000  # an address could start at any letter
@@ -79,6 +80,7 @@ RULES = {
     "long capitalised word after 'told' (hearer)": (frames, CAPITALS),
     "run of spaces after a cue (adjuncts)": (frames, SPACES),
     "hyphen chain (nominal and group mentions)": (mentions, HYPHENS),
+    "number chain (group mentions)": (mentions, NUMBERS),
     "dot chain (sentence boundaries)": (split_sentences, DOTS),
     "long heading (heading names)": (heading_names, HEADING),
     "long author (e-mail addresses)": (clean_author, AUTHOR),
@@ -91,6 +93,7 @@ PAGES = {
     "text: long capitalised word": text_page(CAPITALS),
     "text: run of spaces": text_page(SPACES),
     "text: hyphen chain": text_page(HYPHENS),
+    "text: number chain": text_page(NUMBERS),
     "text: dot chain": text_page(DOTS),
     "text: long heading": text_page(HEADING, "“We will win.”"),
     "text: thousands of cues": text_page(CUES),
