@@ -87,8 +87,7 @@ party committee campaign department house times post news journal inc. corp. uni
 association council foundation institute agency bureau office ministry commission pac network press
 union league senate congress court administration government bank group center centre fund coalition
 network times tribune magazine daily reuters club company co. corporation organization organisation
-society authority board movement church institution trust alliance federation caucus convention
-arena stadium hotel
+society authority board movement church institution trust alliance federation caucus
 """)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "we": None,
             "i": None}
