@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from scrape.sources import Source
+from accord.scrape.sources import Source
 
 
 def days(since: date, until: date) -> list[date]:

@@ -18,8 +18,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     data_dir = preflight.writable_data_dir(args.data_dir)
     preflight.environment()
     preflight.knowledge()
-    from flows.nightly import nightly
-    from flows.runners import task_runner
+    from accord.flows.nightly import nightly
+    from accord.flows.runners import task_runner
 
     started = time.perf_counter()
     flow = nightly.with_options(task_runner=task_runner(args.runner, args.address))
@@ -48,7 +48,7 @@ def exit_status(summary, command: str, expect_reads: bool = False) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from accord.query import run_query
     from accord.storage import resolve
-    from warehouse.build import warehouse_path
+    from accord.warehouse.build import warehouse_path
 
     return run_query(warehouse_path(resolve(args.data_dir).local), args.sql, args.format)
 
@@ -56,7 +56,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_shell(args: argparse.Namespace) -> int:
     from accord.query import shell
     from accord.storage import resolve
-    from warehouse.build import warehouse_path
+    from accord.warehouse.build import warehouse_path
 
     return shell(warehouse_path(resolve(args.data_dir).local))
 
@@ -67,7 +67,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from accord import query
     from accord.report import write_report
     from accord.storage import resolve
-    from warehouse.build import warehouse_path
+    from accord.warehouse.build import warehouse_path
 
     data_dir = resolve(args.data_dir).local
     warehouse = warehouse_path(data_dir)
@@ -90,7 +90,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     data_dir = preflight.writable_data_dir(args.data_dir)
     preflight.environment()
     preflight.knowledge()
-    from flows.backfill import backfill
+    from accord.flows.backfill import backfill
 
     summary = backfill(since=args.since, until=args.until, sources=args.source or None, data_dir=data_dir)
     print(summary.as_text())
@@ -101,8 +101,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     data_dir = preflight.writable_data_dir(args.data_dir)
     preflight.environment()
     preflight.knowledge()
-    from flows.reprocess import reprocess
-    from flows.runners import task_runner
+    from accord.flows.reprocess import reprocess
+    from accord.flows.runners import task_runner
 
     flow = reprocess.with_options(task_runner=task_runner(args.runner, args.address))
     summary = flow(since=args.since, data_dir=data_dir)
@@ -111,7 +111,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_check(args: argparse.Namespace) -> int:
-    from scrape.sources import check_sources
+    from accord.scrape.sources import check_sources
 
     path = args.file or settings.sources_file()
     problems = check_sources(path)

@@ -18,10 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from accord.parse_pages import parse_pages, store_run
+from accord.scrape.crawl import CrawlSettings, crawl
+from accord.scrape.sources import detect_source
 from accord.settings import PROJECT_ROOT
-from scrape.crawl import CrawlSettings, crawl
-from scrape.sources import detect_source
-from warehouse import build
+from accord.warehouse import build
 
 LEVELS_FILE = PROJECT_ROOT / "bench" / "eval_levels.json"
 TOLERANCE = 0.002  # rounding in the scorers' output

@@ -77,7 +77,7 @@ def _commits(data_dir: str | None) -> set[str]:
     """The runs committed to the lake. Empty where the data directory cannot be read: the child
     says why (accord/preflight.py), and no run of it can commit there."""
     from accord.storage import resolve
-    from warehouse.lake import committed_runs
+    from accord.warehouse.lake import committed_runs
 
     try:
         return set(committed_runs(resolve(data_dir).local))

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from accord import settings
 from accord.parse_pages import ParsedBatch
-from scrape.pages import Page
-from transforms.article_records import PARSER_VERSION
+from accord.scrape.pages import Page
+from accord.transforms.article_records import PARSER_VERSION
 
 
 @lru_cache(maxsize=1)

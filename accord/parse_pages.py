@@ -10,13 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from accord import settings
-from scrape.pages import Page
-from transforms.article_records import PARSER_VERSION, records_for_page, stable_id
-from transforms.document import ParseError
-from transforms.speaker_registry import SpeakerRegistry
-from transforms.topics import Taxonomy
-from warehouse import lake
-from warehouse.schemas import ARTICLE_TABLES
+from accord.scrape.pages import Page
+from accord.transforms.article_records import PARSER_VERSION, records_for_page, stable_id
+from accord.transforms.document import ParseError
+from accord.transforms.speaker_registry import SpeakerRegistry
+from accord.transforms.topics import Taxonomy
+from accord.warehouse import lake
+from accord.warehouse.schemas import ARTICLE_TABLES
 
 
 @dataclass

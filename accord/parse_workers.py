@@ -30,7 +30,7 @@ from multiprocessing.connection import Connection, wait
 
 from accord import settings
 from accord.parse_pages import ParsedBatch, failed_page, knowledge, parse_page
-from scrape.pages import Page
+from accord.scrape.pages import Page
 
 
 class ParseWorkersFailed(RuntimeError):

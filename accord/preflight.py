@@ -80,7 +80,7 @@ def date_range(since: date, until: date) -> None:
 
 def sources(specs: list[str] | None) -> None:
     """`--source` arguments, else the sources file, as the flow will read them."""
-    from scrape.sources import check_sources, detect_source
+    from accord.scrape.sources import check_sources, detect_source
 
     if not specs:
         problems = check_sources(settings.sources_file())
@@ -193,8 +193,8 @@ def knowledge() -> None:
         problems += config_problems(schema)
     if problems:
         raise Refused(problems)
-    from transforms.speaker_registry import SpeakerRegistry
-    from transforms.topics import Taxonomy
+    from accord.transforms.speaker_registry import SpeakerRegistry
+    from accord.transforms.topics import Taxonomy
 
     folder = settings.config_dir()
     try:

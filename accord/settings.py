@@ -5,11 +5,21 @@ import math
 import os
 import re
 import tomllib
+from importlib.resources import files
 from pathlib import Path
 
+
+def bundled(package: str) -> Path:
+    """The folder of a data package shipped with Accord (accord.sql, accord.config,
+    accord.samples): the checkout's folder in an editable install, its copy in site-packages
+    in an installed wheel."""
+    return Path(str(files(package)))
+
+
+# the checkout, for what only a checkout has (bench/, ../shared); never for what a wheel ships
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_ROOT / "sql"
-SAMPLE_SITE_DIR = PROJECT_ROOT / "samples" / "site"
+SQL_DIR = bundled("accord.sql")
+SAMPLE_SITE_DIR = bundled("accord.samples") / "site"
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -19,8 +29,8 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def config_dir() -> Path:
-    """$ACCORD_CONFIG_DIR, else the repository's config/ folder."""
-    return Path(os.environ.get("ACCORD_CONFIG_DIR") or PROJECT_ROOT / "config")
+    """$ACCORD_CONFIG_DIR, else the default config shipped with Accord (accord.config)."""
+    return Path(os.environ.get("ACCORD_CONFIG_DIR") or bundled("accord.config"))
 
 
 class ConfigError(ValueError):

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scrape.crawl import CrawlSettings, crawl  # noqa: E402
-from scrape.sources import Source  # noqa: E402
+from accord.scrape.crawl import CrawlSettings, crawl  # noqa: E402
+from accord.scrape.sources import Source  # noqa: E402
 
 PARAGRAPH = "<p>The minister said the talks would resume next week, and the opposition agreed.</p>\n"
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import transforms.statements as statements  # noqa: E402
+import accord.transforms.statements as statements  # noqa: E402
 from accord.parse_pages import knowledge  # noqa: E402
-from transforms.html_document import parse_html  # noqa: E402
-from transforms.text_document import parse_text  # noqa: E402
-from transforms.topics import Taxonomy  # noqa: E402
+from accord.transforms.html_document import parse_html  # noqa: E402
+from accord.transforms.text_document import parse_text  # noqa: E402
+from accord.transforms.topics import Taxonomy  # noqa: E402
 
 DEFAULT_ARTICLES = Path("/work/shared/eval/polnear-train-sample/articles")
 _spent: dict[str, float] = defaultdict(float)

@@ -4,7 +4,7 @@ the same pages, in one process.
     python bench/bench_html_extraction.py [--warc PAGES] [--rounds N]
 
 Prints pages/s (wall) and CPU ms/page for each; pages are read into memory first. "all records" is
-what the pipeline does per page (transforms.article_records.records_for_page, with the speaker
+what the pipeline does per page (accord.transforms.article_records.records_for_page, with the speaker
 registry and topic taxonomy loaded once, as accord.parse_pages does); the bar is that it is at
 least as fast as trafilatura's bare_extraction alone.
 """
@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from accord.transforms.document import ParseError  # noqa: E402
+from accord.transforms.html_document import parse_html  # noqa: E402
 from bench.eval_articles import EVAL, warc_pages  # noqa: E402
-from transforms.document import ParseError  # noqa: E402
-from transforms.html_document import parse_html  # noqa: E402
 
 
 def run_parse_html(pages) -> None:
@@ -33,7 +33,7 @@ def run_parse_html(pages) -> None:
 def records_runner():
     """records_for_page over the pages, with the registry and taxonomy loaded once beforehand."""
     from accord.parse_pages import knowledge
-    from transforms.article_records import records_for_page
+    from accord.transforms.article_records import records_for_page
 
     registry, taxonomy = knowledge()
     fetched_at = datetime(2024, 1, 1, tzinfo=UTC).replace(tzinfo=None)
@@ -85,7 +85,7 @@ def relations_cost(pages) -> None:
     """CPU time of the relation layer within 'all records': the parties of each sentence that
     may state a relation (statements._sentence_parties) and the relations and agreements read
     from them (agreements.find_agreements), timed by wrapping both for one pass."""
-    from transforms import statements
+    from accord.transforms import statements
 
     spent = [0.0]
 

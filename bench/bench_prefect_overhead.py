@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accord import settings  # noqa: E402
-from scrape.sample_site import serve_sample_site  # noqa: E402
+from accord.scrape.sample_site import serve_sample_site  # noqa: E402
 
 RATE = 1000  # requests per second: the politeness delay is the same in both runs, and small
 ARTICLES = 2000
@@ -82,15 +82,15 @@ def direct(data_dir: Path) -> float:
     order, on plain values (no packing of pages and rows: that exists only for Prefect's sake,
     so its cost is counted as Prefect's)."""
     from accord import storage
+    from accord.flows.nightly import new_run_id
+    from accord.flows.tasks import PARSE_BATCH_SIZE, resolve_sources
     from accord.parse_pages import ParsedBatch, store_run
     from accord.parse_workers import parse_in_workers
     from accord.report import write_report
-    from flows.nightly import new_run_id
-    from flows.tasks import PARSE_BATCH_SIZE, resolve_sources
-    from scrape.crawl import CrawlSettings, crawl
-    from warehouse.build import build
-    from warehouse.compact import compact
-    from warehouse.summary import summarize
+    from accord.scrape.crawl import CrawlSettings, crawl
+    from accord.warehouse.build import build
+    from accord.warehouse.compact import compact
+    from accord.warehouse.summary import summarize
 
     started = time.perf_counter()
     location, run_id = storage.resolve(str(data_dir)), new_run_id()
@@ -115,7 +115,7 @@ def direct(data_dir: Path) -> float:
 
 
 def with_prefect(data_dir: Path) -> float:
-    from flows.nightly import nightly
+    from accord.flows.nightly import nightly
 
     started = time.perf_counter()
     summary = nightly(data_dir=str(data_dir))

@@ -26,7 +26,7 @@ def measure(data_dir: Path) -> dict:
     """In the child: build, then time one analyst's audit of a pair through the evidence view."""
     import duckdb
 
-    from warehouse import build
+    from accord.warehouse import build
 
     started = time.perf_counter()
     path = build.build(data_dir)

@@ -3,7 +3,7 @@ sample, so a refactor can prove it changed nothing.
 
     python bench/records_digest.py [--eval DIR] [--verbose]
 
-Every page goes through transforms.article_records.records_for_page as accord.parse_pages calls it
+Every page goes through accord.transforms.article_records.records_for_page as accord.parse_pages calls it
 (registry and taxonomy from accord.parse_pages.knowledge); a page that fails contributes its error
 message instead. fetched_at is fixed, so the digest does not depend on file times. Prints one
 sha256 over all records, serialized deterministically, and the row count per table.
@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accord.parse_pages import knowledge  # noqa: E402
+from accord.scrape.local import folder_pages  # noqa: E402
+from accord.scrape.sources import detect_source  # noqa: E402
+from accord.transforms.article_records import records_for_page  # noqa: E402
+from accord.transforms.document import ParseError  # noqa: E402
 from bench.eval_articles import EVAL, warc_pages  # noqa: E402
-from scrape.local import folder_pages  # noqa: E402
-from scrape.sources import detect_source  # noqa: E402
-from transforms.article_records import records_for_page  # noqa: E402
-from transforms.document import ParseError  # noqa: E402
 
 FETCHED_AT = datetime(2024, 1, 1)
 

@@ -8,7 +8,7 @@ topic with a few speakers. On the planted topics two countries hold planted posi
 speakers support the topic (or one side opposes it) in most statements, and some articles
 state the relation outright. Everyone else's stance is noise. A share of the articles is
 copied as wire copies (another URL, another outlet's boilerplate, the same statements), which
-the warehouse must count once. Rows go through warehouse.lake.write_rows, one run per day.
+the warehouse must count once. Rows go through accord.warehouse.lake.write_rows, one run per day.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from warehouse import lake
+from accord.warehouse import lake
 
 COUNTRIES = [f"Country {n:02d}" for n in range(40)]
 TOPICS = [f"Topic {n:02d}" for n in range(30)]

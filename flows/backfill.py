@@ -1,7 +1,7 @@
 """The backfill flow: a date range, one day at a time, resumable, then one warehouse build.
 
 Its first run reads each source's feeds, sitemaps and URL lists once for the whole range, and
-robots.txt of every host they lead to (scrape.crawl.plan); each day then fetches the pages
+robots.txt of every host they lead to (accord.scrape.crawl.plan); each day then fetches the pages
 dated that day with nothing more to ask. Local sources (WARC files, folders) are read whole by
 that first run, as they hold no dates to split them by.
 """
@@ -15,15 +15,15 @@ from prefect.cache_policies import NO_CACHE
 
 from accord import backfill as days
 from accord import settings, storage
+from accord.flows import tasks
+from accord.flows.nightly import new_run_id
 from accord.parse_pages import Packed, pack
 from accord.progress import Progress
 from accord.retry import retry_transient
-from flows import tasks
-from flows.nightly import new_run_id
-from scrape.crawl import CrawlSettings, SourceFailure, plan
-from scrape.sample_site import BASE_URL, bound_sample_site
-from scrape.sources import LOCAL_KINDS, Source, bind_sample_site
-from warehouse.summary import RunSummary
+from accord.scrape.crawl import CrawlSettings, SourceFailure, plan
+from accord.scrape.sample_site import BASE_URL, bound_sample_site
+from accord.scrape.sources import LOCAL_KINDS, Source, bind_sample_site
+from accord.warehouse.summary import RunSummary
 
 
 @task(name="plan-backfill", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=60,

@@ -8,8 +8,8 @@ from uuid import uuid4
 from prefect import flow
 
 from accord import storage
-from flows import tasks
-from warehouse.summary import RunSummary
+from accord.flows import tasks
+from accord.warehouse.summary import RunSummary
 
 
 def new_run_id() -> str:

@@ -7,9 +7,9 @@ from datetime import date
 from prefect import flow
 
 from accord import storage
-from flows import tasks
-from flows.nightly import new_run_id
-from warehouse.summary import RunSummary
+from accord.flows import tasks
+from accord.flows.nightly import new_run_id
+from accord.warehouse.summary import RunSummary
 
 
 @flow(name="accord-reprocess", log_prints=True)

@@ -33,13 +33,13 @@ from accord.parse_workers import parse_in_workers
 from accord.progress import Progress
 from accord.report import write_report
 from accord.retry import retry_transient
-from scrape.archive import iter_archive
-from scrape.crawl import CrawlSettings, Plan, SourceFailure, crawl, settle
-from scrape.pages import Page
-from scrape.sample_site import bound_sample_site
-from scrape.sources import Source, detect_source, load_sources
-from warehouse import build, compact
-from warehouse.summary import RunSummary, summarize
+from accord.scrape.archive import iter_archive
+from accord.scrape.crawl import CrawlSettings, Plan, SourceFailure, crawl, settle
+from accord.scrape.pages import Page
+from accord.scrape.sample_site import bound_sample_site
+from accord.scrape.sources import Source, detect_source, load_sources
+from accord.warehouse import build, compact
+from accord.warehouse.summary import RunSummary, summarize
 
 PARSE_BATCH_SIZE = 200
 # Builds of warehouse.duckdb on one machine are serialized by the file lock in accord/storage.py;
@@ -75,7 +75,7 @@ class Crawled:
 def crawl_sources(sources: list[Source], data_dir: str, run_id: str,
                   since: date | None = None, until: date | None = None, plan: Plan | None = None) -> Crawled:
     """A retry re-crawls: pages the failed attempt archived are then fetched conditionally.
-    A backfill's day gives the `plan` its first run read (scrape.crawl.plan)."""
+    A backfill's day gives the `plan` its first run read (accord.scrape.crawl.plan)."""
     local = storage.resolve(data_dir).local
     with bound_sample_site(sources, settings.SAMPLE_SITE_DIR) as (sources, connect_to):
         result = crawl(sources, data_dir=local, run_id=run_id, settings=CrawlSettings(connect_to=connect_to),

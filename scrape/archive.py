@@ -19,8 +19,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date, iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
 
-from scrape.exchange import Exchange
-from scrape.pages import Page
+from accord.scrape.exchange import Exchange
+from accord.scrape.pages import Page
 
 # WARC extension fields: what the crawl knew about a response beyond HTTP
 ROLE = "Accord-Role"  # page | discovery | robots

@@ -14,17 +14,17 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scrape import discover
-from scrape.archive import HINT, IMPORTED, REQUESTED, ROLE, SOURCE, WarcWriter, archived_pages
-from scrape.discover import Entry
-from scrape.exchange import Access, Limits, is_non_public, resolve
-from scrape.fetcher import Context, Fetcher, Outcome, Policy
-from scrape.local import Damage, Skip, folder_pages, warc_pages
-from scrape.pages import Page
-from scrape.sources import Source
-from scrape.state import CrawlState, Orphan
-from scrape.urls import DEFAULT_PORTS, canonicalize_url, host_key, is_http_url
-from warehouse.lake import committed_runs
+from accord.scrape import discover
+from accord.scrape.archive import HINT, IMPORTED, REQUESTED, ROLE, SOURCE, WarcWriter, archived_pages
+from accord.scrape.discover import Entry
+from accord.scrape.exchange import Access, Limits, is_non_public, resolve
+from accord.scrape.fetcher import Context, Fetcher, Outcome, Policy
+from accord.scrape.local import Damage, Skip, folder_pages, warc_pages
+from accord.scrape.pages import Page
+from accord.scrape.sources import Source
+from accord.scrape.state import CrawlState, Orphan
+from accord.scrape.urls import DEFAULT_PORTS, canonicalize_url, host_key, is_http_url
+from accord.warehouse.lake import committed_runs
 
 AGENT = "Accord/0.1"
 

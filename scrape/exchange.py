@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from functools import cache
 from urllib.parse import quote, urlsplit
 
-from scrape.urls import host_key
+from accord.scrape.urls import host_key
 
 CHUNK = 64 * 1024
 # metadata services outside the link-local ranges: Alibaba Cloud's, and AWS's IPv6 one
@@ -62,7 +62,7 @@ class FetchError(Exception):
 @dataclass(frozen=True)
 class Access:
     """Which non-public addresses a GET may reach, by the URL's origin (scheme://host:port, as
-    scrape.urls.host_key spells it): the origins of configured sources, never a whole host.
+    accord.scrape.urls.host_key spells it): the origins of configured sources, never a whole host.
     Private, loopback and other non-global addresses need the origin in `private`; link-local
     and cloud-metadata addresses, which hand out a cloud machine's credentials, need it in
     `link_local` (a source's allow_link_local option). `connect_to` sends an origin's

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from scrape.exchange import Access, Exchange, FetchError, Limits, get
-from scrape.pacing import HostPacer
-from scrape.robots import Robots
-from scrape.urls import canonicalize_url, host_key
+from accord.scrape.exchange import Access, Exchange, FetchError, Limits, get
+from accord.scrape.pacing import HostPacer
+from accord.scrape.robots import Robots
+from accord.scrape.urls import canonicalize_url, host_key
 
 REDIRECTS = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scrape.archive import iter_warc_responses
-from scrape.discover import is_html
-from scrape.pages import Page
-from scrape.sources import Source
-from scrape.urls import canonicalize_url
+from accord.scrape.archive import iter_warc_responses
+from accord.scrape.discover import is_html
+from accord.scrape.pages import Page
+from accord.scrape.sources import Source
+from accord.scrape.urls import canonicalize_url
 
 CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 

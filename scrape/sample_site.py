@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from scrape.sources import Source, bind_sample_site, uses_sample_site
-from scrape.urls import host_key
+from accord.scrape.sources import Source, bind_sample_site, uses_sample_site
+from accord.scrape.urls import host_key
 
 PLACEHOLDER = b"{{BASE_URL}}"
 TEXT_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml",

@@ -30,7 +30,7 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
 
 @pytest.mark.slow
 def test_nightly_flow_scrapes_the_sample_site_into_the_contract_tables(tmp_path, prefect_server):
-    from flows.nightly import nightly
+    from accord.flows.nightly import nightly
 
     summary = nightly(data_dir=str(tmp_path))
     con = duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from accord.warehouse.lake import committed_runs
 from tests.scrape.conftest import Site, respond
-from warehouse.lake import committed_runs
 
 ACCORD = Path(sys.executable).with_name("accord")
 ARTICLE = ("<html><head><title>Talks {n}</title></head><body><article><h1>Talks {n}</h1>"

@@ -5,14 +5,14 @@ import hashlib
 from dataclasses import asdict
 from datetime import date, datetime
 
-from transforms.document import Document, ParseError
-from transforms.html_document import collection_paused, parse_html
-from transforms.language import detect_language
-from transforms.records import Extraction
-from transforms.speaker_registry import SpeakerRegistry
-from transforms.statements import extract
-from transforms.text_document import parse_text
-from transforms.topics import Taxonomy
+from accord.transforms.document import Document, ParseError
+from accord.transforms.html_document import collection_paused, parse_html
+from accord.transforms.language import detect_language
+from accord.transforms.records import Extraction
+from accord.transforms.speaker_registry import SpeakerRegistry
+from accord.transforms.statements import extract
+from accord.transforms.text_document import parse_text
+from accord.transforms.topics import Taxonomy
 
 # Bump when parsing or extraction changes what they yield: reprocess and caches key on it.
 PARSER_VERSION = "0.4.0"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import html
 import re
 
-from transforms.countries import find_countries
-from transforms.meta_dates import MONTHS
+from accord.transforms.countries import find_countries
+from accord.transforms.meta_dates import MONTHS
 
 # German "Autor", "Autorin", and the plural for all genders: "Autor:innen", "Autor*innen", "AutorInnen"
 AUTOR = r"autor(?:[:*_/]?innen|in)?(?![:*_/]?innen)"

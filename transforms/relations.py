@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from transforms.countries import canonical_country, find_countries
-from transforms.speaker_registry import Institutions
-from transforms.speakers import PERSON_NOUNS, Entity, Mention
+from accord.transforms.countries import canonical_country, find_countries
+from accord.transforms.speaker_registry import Institutions
+from accord.transforms.speakers import PERSON_NOUNS, Entity, Mention
 
 RELATION_OF = {"agree": "agree", "endorse": "agree", "disagree": "disagree", "reject": "disagree",
                "criticize": "disagree"}

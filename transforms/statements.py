@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.agreements import find_agreements
-from transforms.countries import find_countries
-from transforms.document import Document
-from transforms.language import detect_language, primary_language
-from transforms.quotes import QuoteSpan, find_quotes
-from transforms.records import Extraction, Quote, Speaker
-from transforms.relations import (
+from accord.transforms.agreements import find_agreements
+from accord.transforms.countries import find_countries
+from accord.transforms.document import Document
+from accord.transforms.language import detect_language, primary_language
+from accord.transforms.quotes import QuoteSpan, find_quotes
+from accord.transforms.records import Extraction, Quote, Speaker
+from accord.transforms.relations import (
     AFTER_OBJECT,
     ANY_CUE,
     RELATION_NOUNS,
@@ -20,11 +20,11 @@ from transforms.relations import (
     party_of,
     shared_head_parties,
 )
-from transforms.reported_speech import Frame, find_frames, is_attribution_tail
-from transforms.sections import block_sections, heading_names
-from transforms.sentences import split_sentences
-from transforms.speaker_registry import SpeakerRegistry
-from transforms.speakers import (
+from accord.transforms.reported_speech import Frame, find_frames, is_attribution_tail
+from accord.transforms.sections import block_sections, heading_names
+from accord.transforms.sentences import split_sentences
+from accord.transforms.speaker_registry import SpeakerRegistry
+from accord.transforms.speakers import (
     PERSON_NOUNS,
     RANK_TITLES,
     TITLE_WORDS,
@@ -35,8 +35,8 @@ from transforms.speakers import (
     is_outlet,
     parse_name,
 )
-from transforms.stance import stance_of
-from transforms.topics import Taxonomy
+from accord.transforms.stance import stance_of
+from accord.transforms.topics import Taxonomy
 
 # A transcript's speaker label: "TAPPER: Do you think …" (capitals only, a few words)
 _LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]+)(?: [A-Z][A-Z.’'\-]+){0,2}):\s+(?=\S)")

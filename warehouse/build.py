@@ -18,9 +18,9 @@ import duckdb
 import pyarrow as pa
 
 from accord.settings import SQL_DIR
-from transforms.near_duplicates import group_near_duplicates
-from warehouse import lake
-from warehouse.schemas import TABLES
+from accord.transforms.near_duplicates import group_near_duplicates
+from accord.warehouse import lake
+from accord.warehouse.schemas import TABLES
 
 WAREHOUSE_FILE = "warehouse.duckdb"
 LAYERS = ("staging", "intermediate", "marts")
@@ -45,6 +45,14 @@ class Model:
         """`table`, or `view` when its header says `-- materialized: view`: for models too large
         to store whole that analysts read a slice of at a time."""
         return "view" if re.search(r"^--\s*materialized:\s*view\b", self.sql, re.MULTILINE) else "table"
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """The models and raw tables its header declares it reads: `-- depends on: a, b`."""
+        declared = re.search(r"^--\s*depends on:([^\n]*)", self.sql, re.MULTILINE)
+        if declared is None:
+            raise ValueError(f"{self.layer}/{self.name}.sql: no `-- depends on:` header")
+        return tuple(name for name in re.split(r"[\s,]+", declared[1]) if name)
 
 
 def warehouse_path(data_dir: Path) -> Path:
@@ -99,9 +107,14 @@ def load_near_duplicates(con: duckdb.DuckDBPyConnection, group_articles: Grouper
 
 
 def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
-    """Every model file, ordered so that each comes after the models it reads."""
+    """Every model file, ordered so that each comes after the models it declares it reads; a
+    declaration that misses a table the SQL reads, names one it does not, or reads against the
+    layers (staging <- raw, intermediate <- staging, marts <- intermediate and staging) is refused."""
     models = {p.stem: Model(p.stem, layer, p.read_text().strip().rstrip(";"))
               for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
+    sources = {f"raw_{table}" for table in TABLES} | {"near_duplicates"}
+    for model in models.values():
+        check_dependencies(model, models, sources)
     ordered: list[Model] = []
     visiting: set[str] = set()
 
@@ -111,15 +124,43 @@ def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
         if model.name in visiting:
             raise ValueError(f"models depend on each other in a cycle through {model.name}")
         visiting.add(model.name)
-        for other in models.values():
-            if other.name != model.name and re.search(rf"\b{other.name}\b", strip_comments(model.sql)):
-                visit(other)
+        for name in model.depends_on:
+            if name in models:
+                visit(models[name])
         visiting.discard(model.name)
         ordered.append(model)
 
     for model in models.values():
         visit(model)
     return ordered
+
+
+# which layers each layer may read; `source` is a raw table or the near-duplicate grouping
+READS = {"staging": {"source", "staging"}, "intermediate": {"source", "staging", "intermediate"},
+         "marts": {"staging", "intermediate"}}
+
+
+def check_dependencies(model: Model, models: dict[str, Model], sources: set[str]) -> None:
+    where = f"{model.layer}/{model.name}.sql"
+    declared = set(model.depends_on)
+    read = tables_read(model.sql) & (set(models) | sources)
+    if unknown := declared - set(models) - sources:
+        raise ValueError(f"{where}: depends on unknown {sorted(unknown)}")
+    if undeclared := read - declared:
+        raise ValueError(f"{where}: reads {sorted(undeclared)} without declaring it in `-- depends on:`")
+    if unread := declared - read:
+        raise ValueError(f"{where}: declares {sorted(unread)} but does not read it")
+    for name in declared:
+        layer = models[name].layer if name in models else "source"
+        if layer not in READS[model.layer]:
+            raise ValueError(f"{where}: a {model.layer} model may not read {layer} {name}")
+
+
+def tables_read(sql: str) -> set[str]:
+    """The names after `from` and `join`, less the query's own CTEs."""
+    sql = strip_comments(sql)
+    ctes = set(re.findall(r"(?:\bwith|,)\s*(\w+)\s+as\s*(?:not\s+)?(?:materialized\s*)?\(", sql, re.I))
+    return set(re.findall(r"\b(?:from|join)\s+(\w+)", sql, re.I)) - ctes
 
 
 def strip_comments(sql: str) -> str:

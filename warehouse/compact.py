@@ -23,8 +23,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse import lake
-from warehouse.schemas import ARTICLE_TABLES, TABLES
+from accord.warehouse import lake
+from accord.warehouse.schemas import ARTICLE_TABLES, TABLES
 
 ABANDONED_AFTER_SECONDS = 24 * 3600
 

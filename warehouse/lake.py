@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.schemas import TABLES
+from accord.warehouse.schemas import TABLES
 
 
 def lake_dir(data_dir: Path) -> Path:

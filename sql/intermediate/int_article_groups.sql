@@ -1,3 +1,4 @@
+-- depends on: near_duplicates, stg_articles
 -- Every article with the near-duplicate group it belongs to (wire copies, updated versions,
 -- one story under several URLs). No copy is dropped: each is linked to its group, named by
 -- its representative's article_id. Articles the grouper left out stand alone.

@@ -1,3 +1,4 @@
+-- depends on: int_party_statements
 -- Where each party stands on each topic, counting each statement once however many copies
 -- carry it: net stance = (supports - opposes) / statements, in [-1, 1].
 with tallies as (

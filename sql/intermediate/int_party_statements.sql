@@ -1,3 +1,4 @@
+-- depends on: int_statements
 -- Attributed statements, one row per copy, at three levels: every speaker as it spoke
 -- (`speaker`, for speaker_topic_stance), people (`person`) and countries (`country`), the
 -- parties whose stances pair agreement compares. A country speaking ("Russia said") is a

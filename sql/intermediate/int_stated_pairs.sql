@@ -1,3 +1,4 @@
+-- depends on: int_article_groups, stg_agreements, stg_articles
 -- Relations the text states, one row per copy, as signals (+1 agree, -1 disagree), parties
 -- in order, at the level stated and, for two officials or bodies that speak for different
 -- states (agreements.country_a / country_b), at country level too: domestic politicians are

@@ -1,3 +1,4 @@
+-- depends on: int_article_groups, int_speakers, stg_articles, stg_quotes
 -- Every statement on every topic it touches, one row per copy, with its story (near-duplicate
 -- group) and when it was said. `side` is the statement's stance over all its copies (+1
 -- support, -1 oppose, 0 neutral or undecided), so that copies whose stance was read
@@ -35,7 +36,7 @@ copies as (
     from quotes
     inner join articles using (article_id)
     inner join int_article_groups using (article_id)
-    left join speakers using (speaker)
+    left join int_speakers as speakers using (speaker)
 )
 
 select

@@ -1,3 +1,4 @@
+-- depends on: int_stated_pairs, stg_articles
 -- materialized: view
 -- What each pair_agreement figure rests on, copy by copy: the stated relations, each with its
 -- sentence, the words that state it (kind, cue) and its article. Rows sharing an evidence_key

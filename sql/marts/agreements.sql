@@ -1,3 +1,4 @@
+-- depends on: stg_agreements
 -- Agreement or disagreement an article states between two parties, on a topic: one row per
 -- statement of it, with the sentence (`evidence`, at start_char..end_char of articles.text)
 -- and the words that state it (`cue`). `kind` says how (agree, endorse, disagree, reject,

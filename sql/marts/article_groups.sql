@@ -1,3 +1,4 @@
+-- depends on: int_article_groups, stg_articles
 -- Every article with its near-duplicate group: copies of one story (wire copies, updated
 -- versions, several URLs) share a group_id, the article_id of the group's representative.
 -- Analysts count stories with count(distinct group_id); every copy stays in `articles`.

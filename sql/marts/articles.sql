@@ -1,3 +1,4 @@
+-- depends on: stg_articles
 -- One row per article (its latest parse): the contract table analysts and scorers read.
 select
     article_id,

@@ -1,3 +1,4 @@
+-- depends on: int_stated_pairs
 -- How much two parties agree on a topic, in [-1, 1] (docs/metrics.md has the formula and why):
 -- the mean signal of the relations the text states between them (+1 agree or endorse, -1
 -- disagree, reject or criticize), each story counted once however many copies it has.

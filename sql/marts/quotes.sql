@@ -1,3 +1,4 @@
+-- depends on: stg_quotes
 -- Every statement: direct and partial quotes, and reported speech (kind = 'indirect'); a
 -- headline's claim has in_title, its offsets pointing into the article's title.
 select

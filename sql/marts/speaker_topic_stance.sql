@@ -1,3 +1,4 @@
+-- depends on: int_party_stances, int_speakers
 -- Each speaker's statements on each topic and where they stand on it. A statement carried by
 -- several copies of a story counts once; docs/metrics.md defines each figure.
 with stances as (
@@ -17,4 +18,4 @@ select
     stances.first_seen,
     stances.last_seen
 from stances
-left join speakers on speakers.speaker = stances.party
+left join int_speakers as speakers on speakers.speaker = stances.party

@@ -1,3 +1,4 @@
+-- depends on: int_statements
 -- Per day and topic: how many stories, statements and speakers touched it. A story (all the
 -- copies of one article) counts on the day it first appeared and a statement on the day it
 -- was first reported, so syndicated copies published later add nothing.

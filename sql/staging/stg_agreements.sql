@@ -1,3 +1,4 @@
+-- depends on: raw_agreements, stg_articles
 -- Rows of each article's latest parse only, one per key.
 with current_parse as (
     select article_id, run_id

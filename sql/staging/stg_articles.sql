@@ -1,3 +1,4 @@
+-- depends on: raw_articles
 -- The latest parse of each article: re-parsing an article replaces its rows.
 with versions as (
     select

@@ -1,3 +1,4 @@
+-- depends on: raw_parse_log
 -- Every parse outcome of every committed run, once: a compaction killed half-way leaves
 -- a partition's rows in two files for a while.
 select *

@@ -1,3 +1,4 @@
+-- depends on: raw_quotes, stg_articles
 -- Statements of each article's latest parse only, one per key, each with a statement key:
 -- the same speaker saying the same words (quotation marks, case, white space and the
 -- punctuation at either end aside) has the same key in every copy of a syndicated story.

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from accord import backfill
-from scrape.sources import Source
+from accord.scrape.sources import Source
 
 
 def test_days_are_inclusive_and_an_inverted_range_is_refused():

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse import build, lake
+from accord.warehouse import build, lake
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "warehouse"))
 from lake_rows import write_article  # noqa: E402

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from accord import parse_cache
 from accord.parse_pages import ParsedBatch
-from scrape.pages import Page
+from accord.scrape.pages import Page
 
 PAGE = Page(url="https://example.org/a", final_url="https://example.org/a", body=b"<p>hi</p>",
             content_type="text/html", fetched_at=datetime(2024, 1, 1, 12), source="example")
@@ -37,7 +37,7 @@ def test_relabel_moves_every_row_to_the_new_run_and_leaves_the_cached_batch_alon
 
 
 def test_a_packed_batch_is_one_bytes_value_that_unpacks_to_equal_pages_and_carries_its_key():
-    from flows.tasks import pack_batches
+    from accord.flows.tasks import pack_batches
 
     pages = [replace(PAGE, url=f"https://example.org/{n}") for n in range(5)]
     packed = pack_batches(pages, size=2)

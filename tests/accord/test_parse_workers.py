@@ -16,7 +16,7 @@ import pytest
 
 from accord.parse_pages import parse_pages
 from accord.parse_workers import ParsePool, ParseWorkersFailed, parse_in_workers
-from scrape.pages import Page
+from accord.scrape.pages import Page
 from tests.test_interrupt import a_long_article
 
 SITE = Path(__file__).resolve().parents[2] / "samples" / "site" / "politics"
@@ -116,7 +116,7 @@ def test_workers_that_cannot_start_raise_at_once(tmp_path, monkeypatch):
 
 
 def test_the_parse_cache_key_names_the_deadline():
-    from flows.tasks import _parse_cache_key, pack_batches
+    from accord.flows.tasks import _parse_cache_key, pack_batches
 
     (packed,) = pack_batches([replace(EMPTY)])
     assert _parse_cache_key(None, {"pages": packed, "deadline": 60.0}) != _parse_cache_key(

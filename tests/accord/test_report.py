@@ -11,7 +11,7 @@ import pytest
 
 from accord import cli
 from accord.report import ReportData, render, score_color, write_report
-from warehouse import build, lake
+from accord.warehouse import build, lake
 
 RUN = "20170415T000000000000Z-test00"
 LAVROV, TILLERSON, HALEY, WANG = "Sergey Lavrov", "Rex Tillerson", "Nikki Haley", "Wang Yi"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from accord.report import anchor, write_report
+from accord.warehouse import build
 from tests.accord.test_report import LAVROV, TILLERSON, cells_of, write_planted_lake
-from warehouse import build
 
 pytestmark = pytest.mark.slow
 

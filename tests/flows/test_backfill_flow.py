@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from accord import backfill as days
-from flows.backfill import backfill
-from scrape.sources import detect_source
+from accord.flows.backfill import backfill
+from accord.scrape.sources import detect_source
 from tests.scrape.conftest import Site
 
 SINCE = date(2025, 3, 1)

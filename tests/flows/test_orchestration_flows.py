@@ -9,10 +9,10 @@ import pytest
 
 from accord import backfill as days
 from accord import storage
-from flows.backfill import backfill
-from flows.nightly import nightly
-from flows.reprocess import reprocess
-from scrape.sources import SAMPLE_SITE, detect_source
+from accord.flows.backfill import backfill
+from accord.flows.nightly import nightly
+from accord.flows.reprocess import reprocess
+from accord.scrape.sources import SAMPLE_SITE, detect_source
 from tests.moto_s3 import s3_server
 
 SITEMAP = f"{SAMPLE_SITE}/sitemap.xml"

@@ -20,7 +20,7 @@ ACCORD = Path(sys.executable).with_name("accord")
 @pytest.mark.slow
 def test_a_page_past_the_deadline_is_a_failed_row_in_parse_log_and_the_run_goes_on(
         tmp_path, prefect_server, monkeypatch):
-    from flows.nightly import nightly
+    from accord.flows.nightly import nightly
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -10,9 +10,9 @@ import requests
 from prefect import flow
 from prefect.client.orchestration import get_client
 
+from accord.flows import tasks
 from accord.parse_pages import ParsedBatch, pack
 from accord.retry import transient
-from flows import tasks
 
 
 @pytest.mark.parametrize(("error", "retried"), [

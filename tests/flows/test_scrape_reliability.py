@@ -10,9 +10,9 @@ import pytest
 from prefect import flow
 
 from accord import settings
-from flows import tasks
-from flows.nightly import new_run_id, nightly
-from flows.reprocess import reprocess
+from accord.flows import tasks
+from accord.flows.nightly import new_run_id, nightly
+from accord.flows.reprocess import reprocess
 
 
 def query(data_dir, sql: str) -> list[tuple]:

@@ -11,7 +11,7 @@ def test_the_writer_slot_is_taken_only_where_the_server_has_the_limit(prefect_se
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
 
-    from flows.tasks import WAREHOUSE_WRITER, writer_slot
+    from accord.flows.tasks import WAREHOUSE_WRITER, writer_slot
 
     assert isinstance(writer_slot(), contextlib.nullcontext)
     with get_client(sync_client=True) as client:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scrape.crawl import CrawlSettings
+from accord.scrape.crawl import CrawlSettings
 
 
 @dataclass

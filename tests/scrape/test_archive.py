@@ -1,8 +1,8 @@
 import gzip
 from datetime import date, datetime
 
-from scrape.archive import HINT, REQUESTED, ROLE, SOURCE, WarcWriter, iter_archive
-from scrape.exchange import Exchange
+from accord.scrape.archive import HINT, REQUESTED, ROLE, SOURCE, WarcWriter, iter_archive
+from accord.scrape.exchange import Exchange
 
 WHEN = datetime(2025, 6, 2, 10, 0, 0)
 

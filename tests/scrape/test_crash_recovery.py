@@ -2,10 +2,10 @@
 the commit, and the next run parses what it archived."""
 from __future__ import annotations
 
-from scrape.crawl import crawl, settle
-from scrape.sources import Source
-from scrape.state import CrawlState
-from warehouse import lake
+from accord.scrape.crawl import crawl, settle
+from accord.scrape.sources import Source
+from accord.scrape.state import CrawlState
+from accord.warehouse import lake
 
 from .conftest import respond
 from .test_crawl import conditional_page, rss

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from scrape.archive import iter_archive
-from scrape.crawl import access, crawl, settle
-from scrape.exchange import Access
-from scrape.sources import Source
-from scrape.urls import canonicalize_url
-from warehouse import lake
+from accord.scrape.archive import iter_archive
+from accord.scrape.crawl import access, crawl, settle
+from accord.scrape.exchange import Access
+from accord.scrape.sources import Source
+from accord.scrape.urls import canonicalize_url
+from accord.warehouse import lake
 
 from .conftest import Site, reset, respond
 

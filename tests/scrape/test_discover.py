@@ -1,7 +1,7 @@
 import gzip
 from datetime import date
 
-from scrape.discover import in_range, parse_feed, parse_listing, parse_sitemap, parse_url_list, sniff
+from accord.scrape.discover import in_range, parse_feed, parse_listing, parse_sitemap, parse_url_list, sniff
 
 BASE = "https://news.example.org/feed"
 

@@ -3,7 +3,7 @@ import zlib
 
 import pytest
 
-from scrape.exchange import Access, FetchError, Limits, get
+from accord.scrape.exchange import Access, FetchError, Limits, get
 
 from .conftest import respond
 

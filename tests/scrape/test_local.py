@@ -1,9 +1,9 @@
 from datetime import date
 
-from scrape.archive import ROLE, WarcWriter, iter_archive
-from scrape.crawl import CrawlSettings, crawl
-from scrape.sources import Source
-from warehouse import lake
+from accord.scrape.archive import ROLE, WarcWriter, iter_archive
+from accord.scrape.crawl import CrawlSettings, crawl
+from accord.scrape.sources import Source
+from accord.warehouse import lake
 
 from .test_archive import exchange
 

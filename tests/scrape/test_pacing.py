@@ -1,7 +1,7 @@
 import threading
 import time
 
-from scrape.pacing import HostPacer
+from accord.scrape.pacing import HostPacer
 
 
 def test_one_host_is_spaced_and_other_hosts_are_not_held_up():

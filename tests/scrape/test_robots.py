@@ -1,4 +1,4 @@
-from scrape.robots import Robots
+from accord.scrape.robots import Robots
 
 AGENT = "Accord/0.1 (+https://accord.test/contact)"
 

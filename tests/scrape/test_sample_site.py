@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from scrape.crawl import CrawlSettings, crawl
-from scrape.sample_site import BASE_URL, serve_sample_site
-from scrape.sources import SAMPLE_SITE, Source, bind_sample_site
+from accord.scrape.crawl import CrawlSettings, crawl
+from accord.scrape.sample_site import BASE_URL, serve_sample_site
+from accord.scrape.sources import SAMPLE_SITE, Source, bind_sample_site
 
 
 def get(url: str, **headers) -> tuple[int, dict, bytes]:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from scrape.sources import (
+from accord.scrape.sources import (
     SourcesError,
     bind_sample_site,
     check_sources,

@@ -1,4 +1,4 @@
-from scrape.state import CrawlState, Orphan
+from accord.scrape.state import CrawlState, Orphan
 
 
 def test_outcomes_take_effect_only_once_their_run_is_committed(tmp_path):

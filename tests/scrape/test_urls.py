@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrape.urls import canonicalize_url, host_key
+from accord.scrape.urls import canonicalize_url, host_key
 
 
 def test_canonical_spelling():

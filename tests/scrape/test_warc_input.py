@@ -9,9 +9,9 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from scrape.archive import iter_warc_responses
-from scrape.crawl import CrawlSettings, crawl
-from scrape.sources import Source
+from accord.scrape.archive import iter_warc_responses
+from accord.scrape.crawl import CrawlSettings, crawl
+from accord.scrape.sources import Source
 
 RECORDS = 55
 

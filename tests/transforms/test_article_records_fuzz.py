@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.parse_pages import knowledge
-from transforms.article_records import records_for_page
-from transforms.document import ParseError
+from accord.transforms.article_records import records_for_page
+from accord.transforms.document import ParseError
 
 # quote marks, cues and names are over-represented so that the extractors get past their
 # first checks and the shapes they rarely meet (unclosed marks, nested marks) come up often

@@ -1,4 +1,4 @@
-from transforms.countries import COUNTRIES, DEMONYMS, NAMES, canonical_country, find_countries
+from accord.transforms.countries import COUNTRIES, DEMONYMS, NAMES, canonical_country, find_countries
 
 
 def test_covers_the_prominent_countries_and_blocs():

@@ -16,13 +16,13 @@ from html import escape
 import pytest
 
 from accord.parse_pages import knowledge
-from transforms.article_records import records_for_page
-from transforms.document import ParseError
-from transforms.meta_authors import clean_author
-from transforms.reported_speech import find_frames
-from transforms.sections import heading_names
-from transforms.sentences import split_sentences
-from transforms.speakers import find_mentions
+from accord.transforms.article_records import records_for_page
+from accord.transforms.document import ParseError
+from accord.transforms.meta_authors import clean_author
+from accord.transforms.reported_speech import find_frames
+from accord.transforms.sections import heading_names
+from accord.transforms.sentences import split_sentences
+from accord.transforms.speakers import find_mentions
 
 LIMIT = 10.0  # seconds per case
 

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.language import detect_language, primary_language
+from accord.transforms.language import detect_language, primary_language
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -2,10 +2,10 @@
 with, rejects or criticizes whom, with the sentence and the words behind each."""
 import pytest
 
-from transforms.speaker_registry import SpeakerRegistry
-from transforms.statements import extract
-from transforms.text_document import parse_text
-from transforms.topics import Taxonomy
+from accord.transforms.speaker_registry import SpeakerRegistry
+from accord.transforms.statements import extract
+from accord.transforms.text_document import parse_text
+from accord.transforms.topics import Taxonomy
 
 TAXONOMY = Taxonomy.from_entries([
     {"name": "Trade & tariffs", "keywords": ["tariff", "trade"]},

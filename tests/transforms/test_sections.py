@@ -1,5 +1,5 @@
-from transforms.document import Block, Document
-from transforms.sections import block_sections, heading_names
+from accord.transforms.document import Block, Document
+from accord.transforms.sections import block_sections, heading_names
 
 
 def test_heading_names():

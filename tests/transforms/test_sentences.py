@@ -1,4 +1,4 @@
-from transforms.sentences import split_sentences
+from accord.transforms.sentences import split_sentences
 
 
 def _texts(text):

@@ -1,10 +1,10 @@
 import pytest
 
-from transforms.document import Block, Document
-from transforms.speaker_registry import SpeakerRegistry
-from transforms.statements import extract
-from transforms.text_document import parse_text
-from transforms.topics import Taxonomy
+from accord.transforms.document import Block, Document
+from accord.transforms.speaker_registry import SpeakerRegistry
+from accord.transforms.statements import extract
+from accord.transforms.text_document import parse_text
+from accord.transforms.topics import Taxonomy
 
 TAXONOMY = Taxonomy.from_entries([{"name": "Trade", "keywords": ["tariff"]}])
 REGISTRY = SpeakerRegistry.from_entries([

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lake_rows import write_article
 
-from warehouse import build, compact, lake
+from accord.warehouse import build, compact, lake
 
 PARTIES = {"Ann Lee": "Freedonia", "Bob Roe": "Sylvania", "Cy Dee": "Freedonia"}
 

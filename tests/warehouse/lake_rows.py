@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from warehouse import lake
+from accord.warehouse import lake
 
 DAY = date(2017, 4, 12)
 

@@ -10,8 +10,8 @@ import pytest
 from lake_rows import DAY, agreement, article, quote, speaker, write_article
 
 from accord.settings import SQL_DIR
-from warehouse import build, lake
-from warehouse.schemas import TABLES
+from accord.warehouse import build, lake
+from accord.warehouse.schemas import TABLES
 
 
 def write_run(data_dir, run_id: str, commit: bool = True, text: str = "We agree. We object.") -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import pyarrow.parquet as pq
 from lake_rows import snapshot, write_article
 
-from warehouse import build, compact, lake
+from accord.warehouse import build, compact, lake
 
 DAYS = (date(2017, 4, 11), date(2017, 4, 12))
 PARTIES = {"Ann Lee": "Freedonia", "Bob Roe": "Sylvania"}

@@ -14,7 +14,7 @@ import pytest
 from churn import write_run
 from lake_rows import snapshot
 
-from warehouse import build, lake
+from accord.warehouse import build, lake
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent

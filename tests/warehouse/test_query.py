@@ -10,7 +10,7 @@ import pytest
 from lake_rows import write_article
 
 from accord import query
-from warehouse import build, lake
+from accord.warehouse import build, lake
 
 COUNT_QUOTES = "select speaker, count(*) as quotes from quotes group by speaker order by speaker"
 

@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 import pytest
 
-from warehouse import build, lake
-from warehouse.summary import FAILURES_SHOWN, summarize
+from accord.warehouse import build, lake
+from accord.warehouse.summary import FAILURES_SHOWN, summarize
 
 RUN = "r1"
 AT = datetime(2024, 5, 1, 3)

@@ -1,0 +1,1 @@
+"""The bundled sample site, shipped as package data (accord.samples)."""

@@ -1,0 +1,1 @@
+"""SQL models and data checks, shipped as package data (accord.sql)."""
