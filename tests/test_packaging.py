@@ -29,9 +29,10 @@ def installed(tmp_path_factory) -> Path:
     bin_dir = target / "bin"
     site = Path(subprocess.run([str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                capture_output=True, text=True, check=True).stdout.strip())
-    # every site-packages folder this interpreter reads (its own, and those its .pth files add),
-    # never the checkout
-    deps = {p for p in sys.path if "site-packages" in p and not Path(p).resolve().is_relative_to(ROOT)}
+    # every site-packages folder this interpreter reads (its own, and those its .pth files add;
+    # a .venv inside the checkout too): a folder added this way has its modules read but not
+    # its .pth files, so the checkout's editable install does not come along
+    deps = {p for p in sys.path if Path(p).name == "site-packages"}
     (site / "zz_accord_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install", "--no-deps", "-q",
                     str(wheel)], check=True, timeout=600)
