@@ -12,11 +12,14 @@ Institutions (config/institutions.toml, one dict; see that file): bodies that st
 country or organisation ("Senate" -> United States), party words, portfolio words that belong to
 the title after them ("trade commissioner") and offices whose holders speak for a country.
 Places (config/places.toml, one dict): names that are never a person speaker, capitals and the
-countries they speak for, and US state abbreviations.
+countries they speak for, and US state abbreviations. Its capitals add to the built-in ones
+(accord.transforms.countries.CAPITALS); where both name a capital, the config's country wins.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from accord.transforms.countries import CAPITALS
 
 KINDS = ("person", "organisation", "country")
 
@@ -49,7 +52,7 @@ class Institutions:
     @classmethod
     def from_config(cls, raw: dict | None, places: dict | None = None) -> Institutions:
         raw, places = raw or {}, places or {}
-        capitals = {k.lower(): v for k, v in places.get("capitals", {}).items()}
+        capitals = {k.lower(): v for k, v in (CAPITALS | places.get("capitals", {})).items()}
         affiliations, in_role = {}, set()
         for entry in raw.get("institutions", []):
             for name in entry.get("names", []):

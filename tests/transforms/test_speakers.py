@@ -167,6 +167,14 @@ def test_a_capital_is_no_person_but_speaks_for_its_country():
     assert coref.resolve_name(parse_name("Vilnius")).name == "Lithuania"
 
 
+def test_built_in_capitals_count_with_the_configs_and_the_config_wins_a_conflict():
+    # PLACES lists Vilnius only: Moscow and Brussels are built in (countries.CAPITALS)
+    assert INST_REGISTRY.institutions.is_place("Moscow")
+    assert Coreference(INST_REGISTRY).resolve_name(parse_name("Brussels")).name == "European Union"
+    belgian = SpeakerRegistry.from_entries([], INSTITUTIONS, PLACES | {"capitals": {"Brussels": "Belgium"}})
+    assert Coreference(belgian).resolve_name(parse_name("Brussels")).name == "Belgium"
+
+
 def test_a_trie_alternation_matches_as_a_longest_first_one():
     words = ["co", "co-founder", "inc.", "in", "chair", "chairman", "chairwoman", "a"]
     trie = re.compile(_alternation(words) + r"(\w*)")
