@@ -36,7 +36,7 @@ justice director chairman chairwoman chair ceo spokesman spokeswoman spokesperso
 adm. admiral lt. col. colonel commissioner chief leader professor prof. sheriff king queen prince pope rev.
 candidate founder co-founder analyst economist strategist pollster adviser advisor aide official lawyer
 attorney host anchor editor columnist nominee congressman congresswoman lawmaker delegate treasurer
-comptroller councilman councilwoman superintendent chancellor diplomat envoy manager emir sheikh
+comptroller councilman councilwoman superintendent diplomat envoy manager emir sheikh
 """)
 HONORIFICS = _lexicon("mr. mrs. ms. miss dr. mr mrs ms dr sir dame")
 FEMALE_HONORIFICS = _lexicon("mrs. ms. miss mrs ms dame")
@@ -86,7 +86,7 @@ ORG_WORDS = _lexicon("""
 party committee campaign department house times post news journal inc. corp. university college
 association council foundation institute agency bureau office ministry commission pac network press
 union league senate congress court administration government bank group center centre fund coalition
-network times tribune magazine daily reuters club company co. corporation organization organisation
+tribune magazine daily reuters club company co. corporation organization organisation
 society authority board movement church institution trust alliance federation caucus
 """)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "we": None,
@@ -105,7 +105,7 @@ MALE_NAMES = _lexicon("""
 donald barack bernie ted marco jeb john paul mike michael rex sergei vladimir bill george joe chris
 martin ben rand scott lindsey rick bobby jim james robert david richard thomas charles mark steve steven
 kevin brian jason eric jeff jeffrey tim timothy william matthew andrew josh joshua daniel dan anthony
-tony peter harry jack sam samuel frank gary larry ron ronald reince newt mitch harry xi emmanuel boris
+tony peter harry jack sam samuel frank gary larry ron ronald reince newt mitch xi emmanuel boris
 justin benjamin bashar recep narendra kim moon shinzo jean-claude francois antonio rodrigo jair
 """)
 # Capitalised words that open sentences or name times, not people.
@@ -657,6 +657,8 @@ class Coreference:
         """A name: a known entity whose name ends (or starts) with it, else the registry, else new."""
         name = mention.name or mention.text
         country = country_named(name)  # "Russia", not "Iraq War" nor "Priorities USA Action"
+        if country:  # a capital's country as the registry has it: the user's config may override
+            country = self.registry.institutions.capitals.get(name.lower(), country)
         if country and not (country != name and any(e.personal and e.gender for e in self._by_last.get(name, {}).values())):
             # a demonym is the person named by it ("Mark Cuban … Cuban said"), not the country
             return self._entity(country, mention)

@@ -1,0 +1,100 @@
+"""Every word list and gazetteer, the code's and the shipped config's: no entry twice in a list,
+and no name that the code and the config both hold (each has one source; where a user's config
+names a built-in capital after all, the config wins: test_speakers covers that)."""
+import ast
+import tomllib
+from collections import Counter
+from importlib.resources import files
+
+import pytest
+
+from accord.settings import bundled
+from accord.transforms.countries import CAPITALS, DEMONYMS, NAMES
+from accord.transforms.speaker_registry import _key
+
+TRANSFORMS = sorted(p for p in bundled("accord.transforms").iterdir() if p.suffix == ".py")
+
+
+def _config(name: str) -> dict:
+    return tomllib.loads((files("accord.config") / name).read_text("utf-8"))
+
+
+def _twice(words) -> list:
+    return sorted(word for word, n in Counter(words).items() if n > 1)
+
+
+def _literal_lists(tree: ast.AST):
+    """(line, entries) of each word list written in the code: a `_lexicon(...)` text, a
+    set, list or tuple of strings, the keys of a dict."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_lexicon" \
+                and isinstance(node.args[0], ast.Constant):
+            yield node.lineno, node.args[0].value.split()
+        elif isinstance(node, (ast.Set, ast.List, ast.Tuple)) and len(node.elts) > 1 \
+                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+            yield node.lineno, [e.value for e in node.elts]
+        elif isinstance(node, ast.Dict) and node.keys and all(isinstance(k, ast.Constant) for k in node.keys):
+            yield node.lineno, [k.value for k in node.keys]
+
+
+@pytest.mark.parametrize("module", TRANSFORMS, ids=lambda p: p.name)
+def test_no_word_twice_in_a_list_of_the_code(module):
+    tree = ast.parse(module.read_text("utf-8"))
+    assert [(line, _twice(words)) for line, words in _literal_lists(tree) if _twice(words)] == []
+
+
+def test_each_country_name_names_one_country():
+    owners: dict[str, set[str]] = {}
+    for table in (NAMES, DEMONYMS):
+        for country, names in table.items():
+            for name in names:
+                owners.setdefault(name.lower(), set()).add(country)
+    assert {name: c for name, c in owners.items() if len(c) > 1} == {}
+    assert all(CAPITALS[capital] == country for country, names in NAMES.items()
+               for capital in names if capital in CAPITALS)
+
+
+def test_places_hold_no_name_twice_nor_a_built_in_capital():
+    places = _config("places.toml")
+    listed = [p.lower() for p in places["places"]]
+    capitals = [c.lower() for c in places["capitals"]]
+    assert _twice(listed + capitals + [c.lower() for c in CAPITALS]) == []
+
+
+def test_config_capitals_neither_repeat_nor_contradict_the_built_in_ones():
+    built_in = {c.lower(): country for c, country in CAPITALS.items()}
+    config = {c.lower(): country for c, country in _config("places.toml")["capitals"].items()}
+    assert {c: (country, built_in[c]) for c, country in config.items() if c in built_in} == {}
+
+
+def test_state_abbreviations_name_one_state_each():
+    seen: dict[str, set[str]] = {}
+    for abbreviation, state in _config("places.toml")["state_abbreviations"].items():
+        seen.setdefault(abbreviation.lower().rstrip("."), set()).add(state)
+    assert {a: s for a, s in seen.items() if len(s) > 1} == {}
+
+
+def test_institutions_name_one_affiliation_each_and_agree_with_the_countries():
+    institutions = _config("institutions.toml")
+    names = [(_key(name), entry["affiliation"]) for entry in institutions["institutions"]
+             for name in entry["names"]]
+    assert _twice(name for name, _ in names) == []
+    country_of = {_key(name): country for country, aliases in NAMES.items() for name in aliases}
+    assert [(name, aff, country_of[name]) for name, aff in names
+            if name in country_of and country_of[name] != aff] == []
+    assert _twice(institutions["portfolios"]) == []
+    assert _twice(_key(p) for p in institutions["parties"]) == []
+    assert _twice(title for entry in institutions["offices"] for title in entry["titles"]) == []
+
+
+def test_each_speaker_name_and_alias_belongs_to_one_entry():
+    names = [_key(n) for entry in _config("speakers.toml")["speakers"]
+             for n in {entry["name"], *entry.get("aliases", [])}]
+    assert _twice(names) == []
+
+
+def test_topics_are_named_once_and_list_no_keyword_twice():
+    topics = _config("topics.toml")["topics"]
+    assert _twice(t["name"] for t in topics) == []
+    assert [(t["name"], _twice(k.lower() for k in t["keywords"])) for t in topics
+            if _twice(k.lower() for k in t["keywords"])] == []
