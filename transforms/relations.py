@@ -129,13 +129,14 @@ _NOUN_TARGETS = {"criticize": r"(?:of|on|against|at|toward|towards|with)", "endo
 _PAIR = {
     "disagree": r"(?:disagree|disagrees|disagreed|disagreeing|clash|clashed|clashing|feud|feuded|feuding|"
                 r"sparred|quarreled|quarrelled|are\s+at\s+odds|were\s+at\s+odds|have\s+been\s+at\s+odds|"
-                r"differ|differed|split|(?:are|were|have\s+been)\s+on\s+(?:opposing|opposite)\s+sides)",
+                r"differ|differed|(?:are|were|have\s+been)\s+on\s+(?:opposing|opposite)\s+sides)",
     "agree": r"(?:agree|agreed|agreeing)(?!\s+(?:to|on\s+a|upon\s+a))|(?:see|saw)\s+eye[\s\-‐–]+to[\s\-‐–]+eye"
              r"|(?:are|were)\s+on\s+the\s+same\s+page",
 }
 _BETWEEN_NOUNS = {
+    # not "split": a vote or a field is split between candidates who need not disagree
     "disagree": r"feud|rift|dispute|clash|clashes|rivalry|tension|tensions|differences|disagreement|"
-                r"disagreements|split|battle|fight|war\s+of\s+words|bad\s+blood|animosity|enmity|no\s+love\s+lost",
+                r"disagreements|battle|fight|war\s+of\s+words|bad\s+blood|animosity|enmity|no\s+love\s+lost",
     "agree": r"alliance|agreement\s+of\s+views|consensus|common\s+ground",
 }
 
@@ -330,6 +331,9 @@ _NAMES_IN_ED_ING = _words("ted ed fred red ned jared reed sterling manning king 
 _BODY_WORDS = _words("house department pentagon kremlin ministry office congress senate parliament duma agency "
                      "bureau fbi cia nsa court council commission government administration cabinet embassy "
                      "military army navy")
+# after a demonym, those who speak for its state: "Russian officials" are Russia's
+_ENVOY_NOUNS = _words("officials official diplomats diplomat government authorities leaders leader forces troops "
+                      "counterparts counterpart negotiators side delegation military envoy envoys ministry")
 # a name never ends in an adjective of party or direction: such a "name" is a torn-off modifier
 _NAME_NEVER_ENDS = _words("democratic republican presumptive conservative liberal progressive eastern western "
                           "northern southern american")
@@ -491,6 +495,11 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
         thing = re.match(r" ([A-Za-z]+)\b", text[party.end:party.end + 16])
         if not party.possessive and thing and thing.group(1).lower() in _EVENTS:
             return None  # "opposed the Iraq war": the war, not Iraq
+        if not party.possessive and thing and thing.group(1).islower() and \
+                canonical_country(text[party.start:party.end]) not in (None, text[party.start:party.end]) and \
+                party.kind == "country" and not text[party.start:party.end].isupper() and \
+                thing.group(1) not in _ENVOY_NOUNS:
+            return None  # "backs American adversaries": a demonym qualifies the noun, which is the object
         return _head_of(text, sentence, party)
     return None
 

@@ -137,3 +137,11 @@ def test_two_demonyms_sharing_a_head_name_two_bodies():
     rows = {(r.party_a, r.party_b, r.country_a) for r in extract(doc, REGISTRY, TAXONOMY).agreements}
     assert {("Italian Defense Ministry", "Anne Dupont", "Italy"),
             ("German Defense Ministry", "Anne Dupont", "Germany")} <= rows
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Weber backs American adversaries around the world.", "United States"),  # adversaries, not the US
+    ("Dupont and Costa had split the first two contests.", "Maria Costa"),  # a result, no dispute
+])
+def test_no_party_where_a_word_only_qualifies_or_counts(text, absent):
+    assert not {r for r in relations(text) if absent in r[:2]}
