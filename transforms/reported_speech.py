@@ -376,6 +376,8 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     aside = re.match(r"[^,;“”\"—]{0,80}?\s*(—[^—]{1,160}—)", rest)
     if aside:
         rest = rest[:aside.start(1)] + " " * (aside.end(1) - aside.start(1)) + rest[aside.end(1):]
+    # one class for every character, the blanked aside's spaces included: a second branch for a
+    # space after a space read each such space two ways (exponential in the aside's length)
     that = re.match(r"([^,;“”\"—–]{0,240}?)\bthat\b", rest)
     if that and len(that.group(1).strip()) > 80 and not aside:
         that = None
