@@ -91,7 +91,7 @@ def test_the_check_sees_an_upward_import_and_an_old_name(tmp_path):
     (tmp_path / "warehouse").mkdir()
     (tmp_path / "warehouse" / "leaky.py").write_text("def f():\n    from accord.flows.tasks import build_step\n")
     (tmp_path / "transforms").mkdir()
-    # a module name no folder has, so that scripts/package_layout.py leaves the old spelling alone
+    # an import under the name the folders had before the one-package layout
     (tmp_path / "transforms" / "old.py").write_text("from transforms.gone import split\n")
     assert upward_imports(tmp_path) == [
         "transforms/old.py:1: imports transforms.gone; since the one-package layout it is accord.transforms.gone",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pytest
+from warehouse_query import query
 
 from accord import backfill as days
 from accord import storage
@@ -17,14 +17,6 @@ from tests.moto_s3 import s3_server
 
 SITEMAP = f"{SAMPLE_SITE}/sitemap.xml"
 IRAN_TALKS = date(2025, 4, 12)  # news:publication_date of one sample article
-
-
-def query(data_dir, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.mark.slow

@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import shutil
 
-import duckdb
 import pytest
 from prefect import flow
+from warehouse_query import query
 
 from accord import settings
 from accord.flows import tasks
 from accord.flows.nightly import new_run_id, nightly
 from accord.flows.reprocess import reprocess
-
-
-def query(data_dir, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @flow
