@@ -78,9 +78,10 @@ _GROUP = re.compile(
 # What makes "they will ..." a commitment made for both parties rather than any plural.
 _FOR_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|peoples)\b|\b(?:together|jointly)\b",
                        re.IGNORECASE)
-_PAIR_JOIN = re.compile(r"^\s*,?\s*(?:and|&|as\s+well\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAIR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|as\s+well\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\s+(?:the\s+)?$", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
+# the spaces before a conjunction are taken from their start: a run of spaces is tried once
+_CLAUSE = re.compile(r"[;:]|,[\"”’]?\s*|(?<!\s)\s+(?=(?:but|while|whereas|although|though|despite)\b)", re.IGNORECASE)
 _ENVOYS = re.compile(r"\s+(?:counterparts?|colleagues|partners|officials|government|authorities|side|delegation"
                      r"|diplomats|negotiators|leadership|envoys?)\b", re.IGNORECASE)
 # What a description starts with ("the ambassador", "one EU diplomat", "his spokesman") and the
@@ -91,7 +92,7 @@ _PARTICLES = re.compile(r"^(?:al|el|bin|ibn|ben|bint|abu|de|del|della|der|den|di
                         r"(?:[\-‐].+)?$")
 # Head nouns that end a description rather than a name ("Kentucky Republican"); a few are surnames too.
 _DESCRIPTION_HEADS = PERSON_NOUNS - {"king", "justice", "host", "owner", "speaker", "friend", "brother"}
-_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")  # an unclosed “ ends at the next mark, not the text's end
 # A word every cue holds: a sentence with none of them is skipped before its parties are looked
 # for (cheaper than trying each cue; test_every_cue_passes_the_prefilter keeps it complete).
 _ANY_CUE = re.compile(

@@ -53,6 +53,13 @@ def frames_with_quotes(text: str) -> None:
     find_frames(text, 0, len(text), find_mentions(text, 0, len(text)), quoted)
 
 
+def agreement_rules(text: str) -> None:
+    from accord.transforms.agreements import _CLAUSE, _PAIR_JOIN, _QUOTED
+    _PAIR_JOIN.match(text)
+    list(_CLAUSE.finditer(text))
+    list(_QUOTED.finditer(text))
+
+
 def records(body: str, content_type: str) -> None:
     registry, taxonomy = KNOWN
     with suppress(ParseError):  # no article is an answer too: what matters is that there is one in time
@@ -86,6 +93,8 @@ RULES = {
     "long author (e-mail addresses)": (clean_author, AUTHOR),
     "thousands of cues in one sentence": (frames, CUES),
     "hundreds of quotes in one sentence": (frames_with_quotes, QUOTES),
+    "run of spaces before 'and' and 'but' (agreement pairs and clauses)": (agreement_rules, " " * 60_000 + "x"),
+    "unclosed quotation marks (a stance of one's own words)": (agreement_rules, "“a " * 30_000),
 }
 
 PAGES = {
