@@ -3,7 +3,7 @@
     python bench/bench_extraction_speed.py [--articles DIR] [--html DIR] [--rounds N]
 
 Plain-text articles (default: the 60 PolNeAR texts) are parsed with parse_text, HTML pages
-(--html, e.g. samples/site/politics) with parse_html; then statements.extract runs with the
+(--html, e.g. samples/site/politics) with parse_html; then transforms.extract runs with the
 user's registry and taxonomy, as accord/parse_pages.py loads them. Prints mean and p95 ms per
 article for the whole of extract and, timed inside it, for find_agreements, stance_of and
 Taxonomy.tag. Times are CPU time (process_time), each article's the best of N passes. No assertions.
@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import accord.transforms.statements as statements  # noqa: E402
+import accord.transforms.extraction as extraction  # noqa: E402
 from accord.parse_pages import knowledge  # noqa: E402
-from accord.transforms.html_document import parse_html  # noqa: E402
-from accord.transforms.text_document import parse_text  # noqa: E402
-from accord.transforms.topics import Taxonomy  # noqa: E402
+from accord.transforms.analysis.topics import Taxonomy  # noqa: E402
+from accord.transforms.page.html_document import parse_html  # noqa: E402
+from accord.transforms.page.text_document import parse_text  # noqa: E402
 
 DEFAULT_ARTICLES = Path("/work/shared/eval/polnear-train-sample/articles")
 _spent: dict[str, float] = defaultdict(float)
@@ -66,8 +66,8 @@ def main() -> None:
     if not docs:
         sys.exit("no articles")
     registry, taxonomy = knowledge()
-    statements.find_agreements = _timed("find_agreements", statements.find_agreements)
-    statements.stance_of = _timed("stance_of", statements.stance_of)
+    extraction.find_agreements = _timed("find_agreements", extraction.find_agreements)
+    extraction.stance_of = _timed("stance_of", extraction.stance_of)
     Taxonomy.tag = _timed("Taxonomy.tag", Taxonomy.tag)
 
     best: dict[str, list[float]] = defaultdict(list)
@@ -77,7 +77,7 @@ def main() -> None:
             _spent.clear()
             getattr(taxonomy, "_cache", {}).clear()  # each pass sees the article for the first time
             start = time.process_time()
-            statements.extract(doc, registry, taxonomy)
+            extraction.extract(doc, registry, taxonomy)
             runs["extract"].append(time.process_time() - start)
             for name in ("find_agreements", "stance_of", "Taxonomy.tag"):
                 runs[name].append(_spent[name])

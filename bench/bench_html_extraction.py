@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from accord.transforms.document import ParseError  # noqa: E402
-from accord.transforms.html_document import parse_html  # noqa: E402
+from accord.transforms.page.document import ParseError  # noqa: E402
+from accord.transforms.page.html_document import parse_html  # noqa: E402
 from bench.eval_articles import EVAL, warc_pages  # noqa: E402
 
 
@@ -83,9 +83,10 @@ def main() -> None:
 
 def relations_cost(pages) -> None:
     """CPU time of the relation layer within 'all records': the parties of each sentence that
-    may state a relation (statements._sentence_parties) and the relations and agreements read
+    may state a relation (analysis.relation_parties.sentence_parties) and the relations and agreements read
     from them (agreements.find_agreements), timed by wrapping both for one pass."""
-    from accord.transforms import statements
+    from accord.transforms import extraction
+    from accord.transforms.analysis import relation_parties
 
     spent = [0.0]
 
@@ -98,12 +99,12 @@ def relations_cost(pages) -> None:
                 spent[0] += time.process_time() - began
         return wrapper
 
-    originals = statements._sentence_parties, statements.find_agreements
-    statements._sentence_parties, statements.find_agreements = map(timed, originals)
+    originals = relation_parties.sentence_parties, extraction.find_agreements
+    relation_parties.sentence_parties, extraction.find_agreements = map(timed, originals)
     try:
         records_runner()(pages)
     finally:
-        statements._sentence_parties, statements.find_agreements = originals
+        relation_parties.sentence_parties, extraction.find_agreements = originals
     print(f"{'of which stated relations':<28} {'':>17} {1000 * spent[0] / len(pages):6.1f} CPU ms/page")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from accord.transforms.near_duplicates import group_near_duplicates  # noqa: E402
+from accord.transforms.page.near_duplicates import group_near_duplicates  # noqa: E402
 
 VOCABULARY = 30_000
 WORDS = 400

@@ -20,8 +20,8 @@ from warcio.archiveiterator import ArchiveIterator
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accord.evaluate import article_half  # noqa: E402
-from accord.transforms.document import ParseError  # noqa: E402
-from accord.transforms.html_document import parse_html  # noqa: E402
+from accord.transforms.page.document import ParseError  # noqa: E402
+from accord.transforms.page.html_document import parse_html  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
 FIELDS = ("body_f1", "snippet_f1", "title", "date", "date_invented", "author")

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from accord.evaluate import relation_half  # noqa: E402
-from accord.transforms.speaker_registry import SpeakerRegistry  # noqa: E402
-from accord.transforms.statements import extract  # noqa: E402
-from accord.transforms.text_document import parse_text  # noqa: E402
-from accord.transforms.topics import Taxonomy  # noqa: E402
+from accord.transforms.analysis.topics import Taxonomy  # noqa: E402
+from accord.transforms.extraction import extract  # noqa: E402
+from accord.transforms.page.text_document import parse_text  # noqa: E402
+from accord.transforms.speech.speaker_registry import SpeakerRegistry  # noqa: E402
 
 
 def load_config() -> tuple[SpeakerRegistry, Taxonomy]:
@@ -197,8 +197,8 @@ def main() -> None:
     a = ap.parse_args()
     SET[0] = {"sample": "polnear-train-sample", "dev": "polnear-dev"}[a.set]
     if a.skip_agreements:
-        import accord.transforms.statements
-        accord.transforms.statements.find_agreements = lambda *args: []
+        import accord.transforms.speech.statements
+        accord.transforms.speech.statements.find_agreements = lambda *args: []
     shared = Path(a.shared)
     registry, taxonomy = load_config()
     seed_report(shared, registry, taxonomy)

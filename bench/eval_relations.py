@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from accord.evaluate import relation_half as half_of  # noqa: E402
 from accord.parse_pages import knowledge  # noqa: E402
-from accord.transforms.statements import extract  # noqa: E402
-from accord.transforms.text_document import parse_text  # noqa: E402
+from accord.transforms.extraction import extract  # noqa: E402
+from accord.transforms.page.text_document import parse_text  # noqa: E402
 
 
 def load_scorer(shared: Path):

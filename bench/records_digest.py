@@ -24,7 +24,7 @@ from accord.parse_pages import knowledge  # noqa: E402
 from accord.scrape.local import folder_pages  # noqa: E402
 from accord.scrape.sources import detect_source  # noqa: E402
 from accord.transforms.article_records import records_for_page  # noqa: E402
-from accord.transforms.document import ParseError  # noqa: E402
+from accord.transforms.page.document import ParseError  # noqa: E402
 from bench.eval_articles import EVAL, warc_pages  # noqa: E402
 
 FETCHED_AT = datetime(2024, 1, 1)

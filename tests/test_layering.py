@@ -20,13 +20,21 @@ LAYERS = [
     ("base", {"accord", "accord.settings", "accord.storage", "accord.retry", "accord.progress",
               "accord.prefect_env"}),
 ]
+# within the transforms, the same rule: what flows through them, page -> speech -> analysis
+TRANSFORM_LAYERS = [
+    ("entry points", {"accord.transforms", "accord.transforms.extraction", "accord.transforms.article_records"}),
+    ("analysis", {"accord.transforms.analysis"}),
+    ("speech", {"accord.transforms.speech"}),
+    ("page", {"accord.transforms.page"}),
+    ("shared records", {"accord.transforms.records", "accord.transforms.countries"}),
+]
 OLD_TOP_LEVEL = {"flows", "transforms", "scrape", "warehouse"}
 
 
-def layer_of(module: str) -> int:
-    """Index in LAYERS of the longest prefix naming `module` (or its package)."""
+def layer_of(module: str, layers: list = LAYERS) -> int:
+    """Index in `layers` of the longest prefix naming `module` (or its package)."""
     best = None
-    for index, (_, names) in enumerate(LAYERS):
+    for index, (_, names) in enumerate(layers):
         for name in names:
             if (module == name or module.startswith(name + ".")) and (best is None or len(name) > len(best[1])):
                 best = (index, name)
@@ -80,6 +88,10 @@ def upward_imports(root: Path = ROOT) -> list[str]:
                 problems.append(f"{where}: {module} ({LAYERS[own][0]}) imports {target} ({LAYERS[layer_of(target)][0]})")
             if module.startswith("accord.transforms") and not target.startswith("accord.transforms"):
                 problems.append(f"{where}: transforms are pure and import only transforms, not {target}")
+            elif module.startswith("accord.transforms") and (
+                    layer_of(target, TRANSFORM_LAYERS) < (own_step := layer_of(module, TRANSFORM_LAYERS))):
+                problems.append(f"{where}: {module} ({TRANSFORM_LAYERS[own_step][0]}) imports {target} "
+                                f"({TRANSFORM_LAYERS[layer_of(target, TRANSFORM_LAYERS)][0]})")
     return problems
 
 
@@ -90,9 +102,12 @@ def test_layers_import_downward_only():
 def test_the_check_sees_an_upward_import_and_an_old_name(tmp_path):
     (tmp_path / "warehouse").mkdir()
     (tmp_path / "warehouse" / "leaky.py").write_text("def f():\n    from accord.flows.tasks import build_step\n")
-    (tmp_path / "transforms").mkdir()
+    (tmp_path / "transforms" / "page").mkdir(parents=True)
     # an import under the name the folders had before the one-package layout
     (tmp_path / "transforms" / "old.py").write_text("from transforms.gone import split\n")
+    # the page layer reaching up into speech
+    (tmp_path / "transforms" / "page" / "title.py").write_text("from accord.transforms.speech.quotes import find\n")
     assert upward_imports(tmp_path) == [
         "transforms/old.py:1: imports transforms.gone; since the one-package layout it is accord.transforms.gone",
+        "transforms/page/title.py:1: accord.transforms.page.title (page) imports accord.transforms.speech.quotes (speech)",
         "warehouse/leaky.py:2: accord.warehouse.leaky (domain) imports accord.flows.tasks (flows)"]

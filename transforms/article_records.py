@@ -5,14 +5,14 @@ import hashlib
 from dataclasses import asdict
 from datetime import date, datetime
 
-from accord.transforms.document import Document, ParseError
-from accord.transforms.html_document import collection_paused, parse_html
-from accord.transforms.language import detect_language
+from accord.transforms.analysis.topics import Taxonomy
+from accord.transforms.extraction import extract
+from accord.transforms.page.document import Document, ParseError
+from accord.transforms.page.html_document import collection_paused, parse_html
+from accord.transforms.page.language import detect_language
+from accord.transforms.page.text_document import parse_text
 from accord.transforms.records import Extraction
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.statements import extract
-from accord.transforms.text_document import parse_text
-from accord.transforms.topics import Taxonomy
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
 
 # Bump when parsing or extraction changes what they yield: reprocess and caches key on it.
 PARSER_VERSION = "0.4.0"

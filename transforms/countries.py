@@ -12,7 +12,7 @@ import re
 
 # Capitals and seats of government: each stands for its country ("Moscow said") and is never a
 # person speaker. config/places.toml `capitals` adds to these; where it names a different country
-# for one of them, the config wins in who speaks (accord.transforms.speaker_registry). "Brussels"
+# for one of them, the config wins in who speaks (accord.transforms.speech.speaker_registry). "Brussels"
 # is the seat of the European Union: in the news it speaks for the EU far more often than for Belgium.
 CAPITALS: dict[str, str] = {
     "Moscow": "Russia", "Beijing": "China", "London": "United Kingdom", "Paris": "France",

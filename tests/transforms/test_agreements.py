@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from accord.transforms.agreements import find_agreements
-from accord.transforms.document import Block, Document
+from accord.transforms.analysis.agreements import find_agreements
+from accord.transforms.analysis.topics import Taxonomy
+from accord.transforms.page.document import Block, Document
 from accord.transforms.records import Quote, Speaker
-from accord.transforms.topics import Taxonomy
 
 TAXONOMY = Taxonomy.from_entries([
     {"name": "Iran", "keywords": ["Iran"]},
@@ -150,9 +150,9 @@ def test_opposing_stances_without_rejection_are_not_stated():
 def test_seed_agreements(shared):
     """The seed's gold agreements, through the whole extraction with the gold people as registry;
     a relation between the two ministers counts for their countries as the models count it."""
-    from accord.transforms.speaker_registry import SpeakerRegistry
-    from accord.transforms.statements import extract
-    from accord.transforms.text_document import parse_text
+    from accord.transforms.extraction import extract
+    from accord.transforms.page.text_document import parse_text
+    from accord.transforms.speech.speaker_registry import SpeakerRegistry
 
     text = (shared / "seed" / "tillerson-lavrov-press-conference.txt").read_text(encoding="utf-8")
     gold = json.loads((shared / "gold" / "tillerson-lavrov.json").read_text(encoding="utf-8"))
@@ -192,7 +192,7 @@ CUE_EXAMPLES = [
 
 
 def test_every_cue_passes_the_prefilter():
-    from accord.transforms.agreements import _ANY_CUE, CUES
+    from accord.transforms.analysis.agreements import _ANY_CUE, CUES
     for regex, *_ in CUES:
         assert any(regex.search(example) for example in CUE_EXAMPLES), regex.pattern
     for example in CUE_EXAMPLES:
@@ -214,7 +214,7 @@ def test_every_cue_passes_the_prefilter():
     ("Germany", None, None, False),
 ])
 def test_is_named_person(name, role, affiliation, named):
-    from accord.transforms.agreements import is_named_person
+    from accord.transforms.analysis.agreements import is_named_person
     assert is_named_person(Speaker(name, role, affiliation)) is named
 
 

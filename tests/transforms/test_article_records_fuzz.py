@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from accord.parse_pages import knowledge
 from accord.transforms.article_records import records_for_page
-from accord.transforms.document import ParseError
+from accord.transforms.page.document import ParseError
 
 # quote marks, cues and names are over-represented so that the extractors get past their
 # first checks and the shapes they rarely meet (unclosed marks, nested marks) come up often

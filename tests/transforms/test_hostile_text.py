@@ -17,12 +17,12 @@ import pytest
 
 from accord.parse_pages import knowledge
 from accord.transforms.article_records import records_for_page
-from accord.transforms.document import ParseError
-from accord.transforms.meta_authors import clean_author
-from accord.transforms.reported_speech import find_frames
-from accord.transforms.sections import heading_names
-from accord.transforms.sentences import split_sentences
-from accord.transforms.speakers import find_mentions
+from accord.transforms.page.document import ParseError
+from accord.transforms.page.meta_authors import clean_author
+from accord.transforms.speech.reported_speech import find_frames
+from accord.transforms.speech.sections import heading_names
+from accord.transforms.speech.sentences import split_sentences
+from accord.transforms.speech.speakers import find_mentions
 
 LIMIT = 10.0  # seconds per case
 
@@ -54,7 +54,7 @@ def frames_with_quotes(text: str) -> None:
 
 
 def agreement_rules(text: str) -> None:
-    from accord.transforms.agreements import _CLAUSE, _PAIR_JOIN, _QUOTED
+    from accord.transforms.analysis.agreements import _CLAUSE, _PAIR_JOIN, _QUOTED
     _PAIR_JOIN.match(text)
     list(_CLAUSE.finditer(text))
     list(_QUOTED.finditer(text))

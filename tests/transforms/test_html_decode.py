@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import codecs
 
-from accord.transforms.html_decode import decode_html
+from accord.transforms.page.html_decode import decode_html
 
 TEXT = "<html><head>{meta}</head><body><p>Grüße – „Straße“ für 5 €</p></body></html>"
 

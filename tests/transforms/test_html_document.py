@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from accord.transforms.document import BLOCK_KINDS, ParseError
-from accord.transforms.html_document import parse_html
+from accord.transforms.page.document import BLOCK_KINDS, ParseError
+from accord.transforms.page.html_document import parse_html
 
 PARAGRAPH = ("The committee met on Tuesday to weigh the proposal, which would change how the city funds "
              "its parks, libraries and public pools over the coming decade. ")

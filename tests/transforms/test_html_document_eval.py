@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from accord.transforms.document import ParseError
-from accord.transforms.html_document import parse_html
+from accord.transforms.page.document import ParseError
+from accord.transforms.page.html_document import parse_html
 
 # floors a little under the figures measured when this test was written (see bench/eval_articles.py)
 FLOORS = {"body_f1": 0.96, "snippet_f1": 0.90, "title": 0.87, "date": 0.83, "author": 0.68}

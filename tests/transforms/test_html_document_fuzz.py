@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accord.transforms.document import BLOCK_KINDS, Document, ParseError
-from accord.transforms.html_document import parse_html
+from accord.transforms.page.document import BLOCK_KINDS, Document, ParseError
+from accord.transforms.page.html_document import parse_html
 
 TAGS = ["p", "div", "span", "a", "h1", "h2", "li", "ul", "blockquote", "article", "nav", "br", "script",
         "table", "td", "tr", "meta", "title", "time", "header", "footer", "style", "html", "body", "head"]

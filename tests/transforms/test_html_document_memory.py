@@ -8,11 +8,11 @@ from datetime import datetime
 import pytest
 from bs4.element import PageElement
 
+from accord.transforms.analysis.topics import Taxonomy
 from accord.transforms.article_records import records_for_page
-from accord.transforms.document import ParseError
-from accord.transforms.html_document import parse_html
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.topics import Taxonomy
+from accord.transforms.page.document import ParseError
+from accord.transforms.page.html_document import parse_html
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
 
 PAGE = ("<!doctype html><html lang='en'><head><title>Budget vote</title></head><body><article>"
         "<h1>Budget vote</h1><p class='lead'>The council passed the budget on Monday, after a long debate "

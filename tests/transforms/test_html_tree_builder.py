@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from bs4.element import PageElement
 
-from accord.transforms.html_document import HTMLTreeBuilder, _dismantle
+from accord.transforms.page.html_document import HTMLTreeBuilder, _dismantle
 
 PAGES = [
     "<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='x' content='y'>"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from accord.transforms import html_walk
+from accord.transforms.page import html_walk
 
 # the patterns as first written: a lookbehind before the word, anchors around "header"
 PLAIN = {

@@ -1,6 +1,6 @@
 import pytest
 
-from accord.transforms.language import detect_language, primary_language
+from accord.transforms.page.language import detect_language, primary_language
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.transforms.meta_authors import clean_authors
+from accord.transforms.page.meta_authors import clean_authors
 
 
 @pytest.mark.parametrize(("values", "expected"), [

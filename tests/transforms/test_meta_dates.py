@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.transforms.meta_dates import all_dates, find_date, normalize_date, url_date
+from accord.transforms.page.meta_dates import all_dates, find_date, normalize_date, url_date
 
 
 @pytest.mark.parametrize(("value", "expected"), [

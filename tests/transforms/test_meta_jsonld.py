@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from accord.transforms.meta_jsonld import article_metadata
+from accord.transforms.page.meta_jsonld import article_metadata
 
 
 def test_graph_with_id_references_and_article_priority():

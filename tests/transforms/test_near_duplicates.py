@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.transforms.near_duplicates import MAX_MISS_AT_THRESHOLD, group_near_duplicates, lsh_bands
+from accord.transforms.page.near_duplicates import MAX_MISS_AT_THRESHOLD, group_near_duplicates, lsh_bands
 
 # Stories are built from these parts, as news on one topic is: the same names, the same
 # phrases, often the same quoted sentence, in different sentences.

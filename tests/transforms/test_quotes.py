@@ -1,4 +1,4 @@
-from accord.transforms.quotes import find_quotes
+from accord.transforms.speech.quotes import find_quotes
 
 
 def _paragraphs(text):

@@ -2,10 +2,10 @@
 with, rejects or criticizes whom, with the sentence and the words behind each."""
 import pytest
 
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.statements import extract
-from accord.transforms.text_document import parse_text
-from accord.transforms.topics import Taxonomy
+from accord.transforms.analysis.topics import Taxonomy
+from accord.transforms.extraction import extract
+from accord.transforms.page.text_document import parse_text
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
 
 TAXONOMY = Taxonomy.from_entries([
     {"name": "Trade & tariffs", "keywords": ["tariff", "trade"]},

@@ -1,8 +1,8 @@
 import pytest
 
-from accord.transforms.reported_speech import find_frames, is_attribution_tail
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.speakers import find_mentions
+from accord.transforms.speech.reported_speech import find_frames, is_attribution_tail
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
+from accord.transforms.speech.speakers import find_mentions
 
 PLACES = SpeakerRegistry.from_entries([], places={"capitals": {"Vilnius": "Lithuania"}}).institutions
 

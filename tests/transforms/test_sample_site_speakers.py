@@ -5,8 +5,8 @@ import pytest
 
 from accord.parse_pages import knowledge
 from accord.settings import SAMPLE_SITE_DIR
-from accord.transforms.html_document import parse_html
-from accord.transforms.statements import extract
+from accord.transforms.extraction import extract
+from accord.transforms.page.html_document import parse_html
 
 
 @cache

@@ -1,5 +1,5 @@
-from accord.transforms.document import Block, Document
-from accord.transforms.sections import block_sections, heading_names
+from accord.transforms.page.document import Block, Document
+from accord.transforms.speech.sections import block_sections, heading_names
 
 
 def test_heading_names():

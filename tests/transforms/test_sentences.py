@@ -1,4 +1,4 @@
-from accord.transforms.sentences import split_sentences
+from accord.transforms.speech.sentences import split_sentences
 
 
 def _texts(text):

@@ -1,7 +1,7 @@
 import re
 
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.speakers import Coreference, _alternation, find_mentions, parse_name
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
+from accord.transforms.speech.speakers import Coreference, _alternation, find_mentions, parse_name
 
 REGISTRY = SpeakerRegistry.from_entries([
     {"name": "Ana Ruiz", "aliases": ["Ruiz"], "role": "Mayor", "affiliation": "Spain", "kind": "person"},

@@ -1,6 +1,6 @@
 import pytest
 
-from accord.transforms.stance import stance_of
+from accord.transforms.analysis.stance import stance_of
 
 
 @pytest.mark.parametrize("text", [

@@ -1,4 +1,4 @@
-from accord.transforms.text_document import is_heading, parse_text
+from accord.transforms.page.text_document import is_heading, parse_text
 
 
 def test_title_line_is_not_a_block_and_headings_are_found():

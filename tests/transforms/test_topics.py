@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.transforms.topics import Taxonomy
+from accord.transforms.analysis.topics import Taxonomy
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "topics.toml"
 

@@ -10,7 +10,7 @@ import pytest
 
 from accord.settings import bundled
 from accord.transforms.countries import CAPITALS, DEMONYMS, NAMES
-from accord.transforms.speaker_registry import _key
+from accord.transforms.speech.speaker_registry import _key
 
 TRANSFORMS = sorted(p for p in bundled("accord.transforms").iterdir() if p.suffix == ".py")
 

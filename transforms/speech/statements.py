@@ -2,29 +2,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from accord.transforms.agreements import find_agreements
 from accord.transforms.countries import find_countries
-from accord.transforms.document import Document
-from accord.transforms.language import detect_language, primary_language
-from accord.transforms.quotes import QuoteSpan, find_quotes
-from accord.transforms.records import Extraction, Quote, Speaker
-from accord.transforms.relations import (
-    AFTER_OBJECT,
-    ANY_CUE,
-    RELATION_NOUNS,
-    Party,
-    SentenceParties,
-    country_parties,
-    party_of,
-    shared_head_parties,
-)
-from accord.transforms.reported_speech import Frame, find_frames, is_attribution_tail
-from accord.transforms.sections import block_sections, heading_names
-from accord.transforms.sentences import split_sentences
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.speakers import (
+from accord.transforms.page.document import Document
+from accord.transforms.page.language import detect_language, primary_language
+from accord.transforms.records import Speaker
+from accord.transforms.speech.quotes import QuoteSpan, find_quotes
+from accord.transforms.speech.reported_speech import Frame, find_frames, is_attribution_tail
+from accord.transforms.speech.sections import block_sections, heading_names
+from accord.transforms.speech.sentences import split_sentences
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
+from accord.transforms.speech.speakers import (
     PERSON_NOUNS,
     RANK_TITLES,
     TITLE_WORDS,
@@ -32,11 +22,8 @@ from accord.transforms.speakers import (
     Entity,
     Mention,
     find_mentions,
-    is_outlet,
     parse_name,
 )
-from accord.transforms.stance import stance_of
-from accord.transforms.topics import Taxonomy
 
 # A transcript's speaker label: "TAPPER: Do you think …" (capitals only, a few words)
 _LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]+)(?: [A-Z][A-Z.’'\-]+){0,2}):\s+(?=\S)")
@@ -47,7 +34,7 @@ _SCARE_QUOTE_WORDS = 5
 
 
 @dataclass
-class _Unit:
+class Unit:
     """A sentence, widened so that no quote straddles two units."""
     start: int
     end: int
@@ -59,11 +46,11 @@ class _Unit:
 
 
 @dataclass
-class _Statement:
+class Statement:
     start: int
     end: int
     kind: str
-    unit: _Unit
+    unit: Unit
     entity: Entity | None
     mention: Mention | None
     cue: str | None
@@ -87,8 +74,8 @@ def _apostrophe_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
-    units: list[_Unit] = []
+def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[Unit]:
+    units: list[Unit] = []
     for index, (block, start) in enumerate(zip(doc.blocks, doc.block_starts(), strict=True)):
         if block.kind == "heading":
             continue
@@ -103,7 +90,7 @@ def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
                 merged[-1][1] = e
             else:
                 merged.append([s, e])
-        units.extend(_Unit(s, e, index, wrapped=[(ws, we) for ws, we in wrapped if ws < e and we > s])
+        units.extend(Unit(s, e, index, wrapped=[(ws, we) for ws, we in wrapped if ws < e and we > s])
                      for s, e in merged)
     for q in quotes:
         for unit in units:
@@ -117,15 +104,18 @@ def _units(text: str, doc: Document, quotes: list[QuoteSpan]) -> list[_Unit]:
 _LY_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z’'-]*ly\b")
 
 
-def _quoted(unit: _Unit) -> list[tuple[int, int]]:
+def quoted_spans(unit: Unit) -> list[tuple[int, int]]:
     return [(q.open_at, q.close_at) for q in unit.quotes]
 
 
-class _Resolver:
+class Resolver:
     """Mentions to entities, with pronouns resolved against recent sentences."""
 
-    def __init__(self, registry: SpeakerRegistry):
+    def __init__(self, registry: SpeakerRegistry, lower_words: frozenset[str] = frozenset()):
         self.coref = Coreference(registry)
+        # the document's lower-case words, and what parse_name made of each name in it
+        self.lower_words = lower_words
+        self.names: dict = {}
         self.recent: list[list[Entity]] = []  # persons and organisations named, per unit
         self.nominals: list[list[Mention]] = []  # persons described, never named ("the woman"), per unit
         self.last_speaker: Entity | None = None
@@ -136,7 +126,7 @@ class _Resolver:
         self.named_for: dict[int, Entity] = {}  # id of a stand-in -> the entity it turned out to be
         self.places: set[int] = set()  # ids of entities the text names as where things happen
 
-    def read(self, unit: _Unit, text: str, unit_index: int = 0) -> None:
+    def read(self, unit: Unit, text: str, unit_index: int = 0) -> None:
         self.coref.describe(text, unit.mentions)
         self._name_pending(unit, text, unit_index)
         named, described = [], []
@@ -157,7 +147,7 @@ class _Resolver:
         self.recent.append(named)
         self.nominals.append(described)
 
-    def resolve(self, mention: Mention | None, unit_index: int, unit: _Unit) -> Entity | None:
+    def resolve(self, mention: Mention | None, unit_index: int, unit: Unit) -> Entity | None:
         if mention is None:
             return None
         if mention.kind != "pronoun":
@@ -222,7 +212,7 @@ class _Resolver:
                 self.pending.append((unit_index, mention, entity))
         return entity
 
-    def _name_pending(self, unit: _Unit, text: str, unit_index: int) -> None:
+    def _name_pending(self, unit: Unit, text: str, unit_index: int) -> None:
         """A described speaker named as the subject of one of the next two sentences, with no
         office of their own or the same one: 'Qatar's prime minister announced … . Sheikh Ann Lee
         said …'."""
@@ -271,7 +261,7 @@ def _after_place_preposition(text: str, mention: Mention) -> bool:
         and not text.startswith(("’s", "'s"), mention.end)
 
 
-def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
+def _is_whole(text: str, unit: Unit, q: QuoteSpan) -> bool:
     """Direct: the quote opens its sentence, or follows a cue with a comma or colon as a sentence."""
     before = text[unit.start:q.open_at].strip(_LEAD)
     if not before:
@@ -282,7 +272,7 @@ def _is_whole(text: str, unit: _Unit, q: QuoteSpan) -> bool:
 _PRONOUN_WORDS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
 
 
-def _runs_on(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> bool:
+def _runs_on(text: str, unit: Unit, q: QuoteSpan, frame: Frame | None) -> bool:
     """'“It seems unlikely” that she can win, said Elmendorf': the writer's words go on after
     the quote before the attribution; the quote is part of that clause, a partial quote."""
     after = re.match(r"\s*([a-z][\w’'\-]*)", text[q.close_at:unit.end])
@@ -315,7 +305,7 @@ def _adjacent(text: str, frame: Frame | None, q: QuoteSpan) -> bool:
         (last <= q.open_at and text[last:q.open_at].strip() in (",", ":", ""))
 
 
-def _woven_before(text: str, unit: _Unit, frame: Frame) -> int | None:
+def _woven_before(text: str, unit: Unit, frame: Frame) -> int | None:
     """'placed on the list because of the “impact,” Jacobs said, that he has had': a quote woven
     into a clause that goes on after the attribution; where that clause starts."""
     if frame.inverted or frame.speaker is None or frame.content is None or frame.content[0] < frame.cue_end:
@@ -328,7 +318,7 @@ def _woven_before(text: str, unit: _Unit, frame: Frame) -> int | None:
     return None
 
 
-def _clause(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> tuple[int, int]:
+def _clause(text: str, unit: Unit, q: QuoteSpan, frame: Frame | None) -> tuple[int, int]:
     """The writer's clause a quoted fragment is woven into: the statement it belongs to."""
     lo, hi = unit.start, unit.end
     if frame is not None:
@@ -348,7 +338,7 @@ def _clause(text: str, unit: _Unit, q: QuoteSpan, frame: Frame | None) -> tuple[
     return min(lo, q.start), max(hi, q.end)
 
 
-def _section_entity(heading: str | None, resolver: _Resolver, cache: dict) -> Entity | None:
+def _section_entity(heading: str | None, resolver: Resolver, cache: dict) -> Entity | None:
     if heading is None:
         return None
     if heading not in cache:
@@ -368,11 +358,11 @@ def _section_entity(heading: str | None, resolver: _Resolver, cache: dict) -> En
     return cache[heading]
 
 
-def attribute(doc: Document, registry: SpeakerRegistry, relations: list[SentenceParties] | None = None
-              ) -> tuple[list[_Statement], dict[int, str | None]]:
+def attribute(doc: Document, registry: SpeakerRegistry, observe: Callable[[Unit, int, Resolver], None] | None = None
+              ) -> tuple[list[Statement], dict[int, str | None]]:
     """Every statement in doc.text with its speaker; also each block's section heading.
-    `relations`, when given, gets the parties of every sentence that may state a relation,
-    resolved as the speakers are (in document order, so "he" is who it is at that point)."""
+    `observe`, when given, sees every unit with the resolver as it stands there (in document
+    order, so "he" is who it is at that point)."""
     text = doc.text
     starts = doc.block_starts()
     paragraphs = [(s, s + len(b.text)) for b, s in zip(doc.blocks, starts, strict=True) if b.kind != "heading"]
@@ -380,12 +370,12 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     units = _units(text, doc, quotes)
     lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
     named_inside = frozenset(_LY_INSIDE.findall(text))
-    resolver = _Resolver(registry)
+    resolver = Resolver(registry, lower_words)
     if doc.title:
         resolver.read_title(doc.title, registry)
-    names: dict = {}  # what parse_name made of each name in this document
+    names = resolver.names
     for unit in units:
-        quoted = _quoted(unit)
+        quoted = quoted_spans(unit)
         # whoever the quoted words name is no speaker, and no antecedent for the next "he"
         unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names,
                                                   named_inside)
@@ -394,15 +384,15 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     sections = block_sections(doc)
     foreign_cues = _FOREIGN_CUES.get(primary_language(doc.language) or detect_language(text) or "en")
     section_cache: dict[str, Entity | None] = {}
-    statements: list[_Statement] = []
+    statements: list[Statement] = []
     by_group: dict[int, tuple[Entity | None, Mention | None, str | None]] = {}
     last_in_block: dict[int, tuple[Entity | None, Mention | None, str | None, bool]] = {}
     seen_content: set[tuple[int, int]] = set()
     block_start_set = set(starts)
     for index, unit in enumerate(units):
         resolver.read(unit, text, index)
-        if relations is not None and ANY_CUE.search(text, unit.start, unit.end):
-            relations.append(_sentence_parties(text, unit, index, resolver, lower_words, names))
+        if observe is not None:
+            observe(unit, index, resolver)
         label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
         if label and not unit.quotes and len(label.group(1).split()) <= 3:
             mention = Mention(label.start(1), label.end(1), label.group(1), "name",
@@ -413,7 +403,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
             block_end = text.find("\n", label.end())
             span = (label.end(), len(text) if block_end < 0 else block_end)
             seen_content.add(span)
-            statements.append(_Statement(span[0], span[1], "indirect", unit, entity, mention, ":"))
+            statements.append(Statement(span[0], span[1], "indirect", unit, entity, mention, ":"))
             continue
         if unit.start in block_start_set and not unit.quotes:
             cued = _colon_cue(text, unit, resolver)
@@ -421,13 +411,13 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
                 (cs, ce), mention, entity = cued
                 resolver.spoke(entity, index)
                 seen_content.add((cs, ce))
-                statements.append(_Statement(cs, ce, "indirect", unit, entity, mention, ":"))
+                statements.append(Statement(cs, ce, "indirect", unit, entity, mention, ":"))
                 continue
         run_on = _apostrophe_run_on(text, unit, units[index - 1] if index else None, statements, seen_content)
         if run_on is not None:
             seen_content.add(run_on)
             last = statements[-1]
-            statements.append(_Statement(run_on[0], run_on[1], "indirect", unit, last.entity, last.mention,
+            statements.append(Statement(run_on[0], run_on[1], "indirect", unit, last.entity, last.mention,
                                          last.cue))
         consumed: set[int] = set()
         attached: dict[int, Frame] = {}
@@ -474,7 +464,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
                 for i in inner:
                     consumed.add(i)
                     by_group[unit.quotes[i].group] = (entity, frame.speaker, frame.cue)
-                statements.append(_Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
+                statements.append(Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
                                              frame.speaker, frame.cue))
         for i, q in enumerate(unit.quotes):
             if i in consumed:
@@ -511,7 +501,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
             resolver.spoke(entity, index)
             if (_is_whole(text, unit, q) and not _runs_on(text, unit, q, frame)) or q.group in whole_groups:
                 whole_groups.add(q.group)
-                statements.append(_Statement(q.start, q.end, "direct", unit, entity, mention, cue, q.group))
+                statements.append(Statement(q.start, q.end, "direct", unit, entity, mention, cue, q.group))
                 continue
             cs, ce = _clause(text, unit, q, frame)
             for j, other in enumerate(unit.quotes):
@@ -520,7 +510,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
                     ce = max(ce, other.end)
             if (cs, ce) not in seen_content:
                 seen_content.add((cs, ce))
-                statements.append(_Statement(cs, ce, "partial", unit, entity, mention, cue, q.group))
+                statements.append(Statement(cs, ce, "partial", unit, entity, mention, cue, q.group))
         if statements and statements[-1].unit is unit:
             last = statements[-1]
             last_in_block[unit.block] = (last.entity, last.mention, last.cue, True)
@@ -529,7 +519,7 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
             last_in_block[unit.block] = (e, m, c, False)
     # a quote running over paragraphs is often attributed only in a later one ("“…¶“…,” she said."):
     # its earlier paragraphs are that speaker's too
-    group_speakers: dict[int, _Statement] = {}
+    group_speakers: dict[int, Statement] = {}
     for st in statements:
         if st.group is not None and st.entity is not None:
             group_speakers.setdefault(st.group, st)
@@ -544,107 +534,6 @@ def attribute(doc: Document, registry: SpeakerRegistry, relations: list[Sentence
     return statements, dict(enumerate(sections))
 
 
-_NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z][\w.’'\-]+) (?=[a-z])")
-_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|him)\b")
-
-
-def _sentence_parties(text: str, unit: _Unit, index: int, resolver: _Resolver, lower_words: frozenset[str],
-                      names: dict) -> SentenceParties:
-    """The unit's mentions as parties; a description nobody resolves stays out (the resolver's
-    own stand-in for it would also change whom later sentences name)."""
-    institutions = resolver.coref.registry.institutions
-    parties = []
-    for m in unit.mentions:
-        if m.kind == "pronoun":
-            entity = resolver.resolve(m, index, unit)
-        elif m.kind == "nominal" and m.plural:
-            entity = Entity(m.text, "organisation")
-        else:
-            entity = resolver.coref.entity_for(m, m.start)
-        party = party_of(m, entity, text, institutions)
-        if party is not None:
-            parties.append(party)
-    subject, subject_at = None, unit.end
-    if unit.mentions and unit.mentions[0].kind in ("name", "pronoun") and \
-            not text[unit.start:unit.mentions[0].start].strip(" “\"‘'("):
-        first = unit.mentions[0]
-        subject = resolver.resolve(first, index, unit) if first.kind == "pronoun" \
-            else resolver.coref.entity_for(first, first.start)
-        if subject is None or not subject.personal or party_of(first, subject, text, institutions) is None:
-            subject = None
-        subject_at = first.start
-    # "his attacks on Kim", "criticized her plan", "accused him of": whom the pronoun stands for
-    for m in _PERSONAL_PRONOUN.finditer(text, unit.start, unit.end):
-        if any(s <= m.start() < e for s, e in _quoted(unit)):
-            continue
-        word = m.group(0).lower()
-        following = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
-        possessive = word == "his" or (word == "her" and following is not None
-                                       and following.group(1) not in AFTER_OBJECT)
-        male = word in ("his", "him")
-        pronoun = Mention(m.start(), m.end(), "he" if male else "she", "pronoun", gender="m" if male else "f")
-        # "He has been mild in his critiques": the sentence's subject is the likeliest owner
-        entity = subject if subject is not None and subject.gender in (None, pronoun.gender) \
-            and subject_at < m.start() else resolver.resolve(pronoun, index, unit)
-        if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
-            parties.append(Party(party.start, party.end, party.name, party.kind, party.country, possessive))
-    # "Ann Lee, a Kim supporter,": the name inside a description of whom someone backs or opposes
-    for m in unit.mentions:
-        if m.kind == "nominal" and m.head in RELATION_NOUNS:
-            for name in _NAME_IN_DESCRIPTION.finditer(text, m.start, m.end):
-                inner = Mention(name.start(1), name.end(1), name.group(1), "name", name=name.group(1))
-                if (party := party_of(inner, _known_entity(resolver, inner), text, institutions)) is not None:
-                    parties.append(replace(party, described=True))
-    # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,
-    # looked up without noting them (the resolver keeps quoted names out of its history)
-    for s, e in _quoted(unit) + unit.wrapped:
-        if ANY_CUE.search(text, s, e):
-            for m in find_mentions(text, s, e, lower_words, resolver.coref.registry, names):
-                if m.kind == "name" and (party := party_of(m, _known_entity(resolver, m), text, institutions)):
-                    parties.append(party)
-    shared = shared_head_parties(text, unit.start, unit.end)
-    parties = [p for p in parties if not any(q.start <= p.start < q.end for q in shared)] + shared
-    parties += country_parties(text, unit.start, unit.end, parties)
-    parties.sort(key=lambda p: p.start)
-    return SentenceParties(unit.start, unit.end, parties, _quoted(unit) + unit.wrapped)
-
-
-def _known_entity(resolver: _Resolver, mention: Mention) -> Entity | None:
-    """The entity a name stands for among those already met or registered; a name of two or
-    more words met for the first time is a person of its own."""
-    name = mention.name or mention.text
-    coref = resolver.coref
-    if name in coref.entities:
-        return coref.entities[name]
-    entry = coref.registry.lookup(name)
-    if entry is not None:
-        return coref.entities.get(entry.name) or Entity(entry.name, entry.kind, entry.role, entry.affiliation,
-                                                        personal=True)
-    words = name.split()
-    if len(words) == 1:
-        return next((e for e in reversed(list(coref.entities.values()))
-                     if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == name), None)
-    return Entity(name, "person", personal=True)
-
-
-def voice_quotes(statements: list[_Statement], sentences: list[SentenceParties], text: str,
-                 institutions) -> None:
-    """Each statement's speaker: the subject of a relation in their own quoted words ("I
-    disagree with Lee"), and the one who rejects a claim their statement calls false."""
-    for st in statements:
-        if st.in_title or st.entity is None:
-            continue
-        for sentence in sentences:
-            if sentence.start <= st.start < sentence.end:
-                voice = party_of(Mention(st.start, st.start, st.entity.name, "name"), st.entity, text, institutions)
-                if voice is None:
-                    continue
-                sentence.said.append((st.start, st.end, voice))
-                for s, e in sentence.quoted:
-                    if st.kind != "indirect" and s <= st.start < e:
-                        sentence.voices[s] = voice
-
-
 # "Sanders: We will win.", "Obama’s message: …": a name (with a saying noun) and a colon open a paragraph
 _COLON_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w’'\-]*?)(?:[’']s\s+(?:message|view|verdict|answer|"
                         r"reply|response|take|argument|warning|promise|pitch|case))?:\s+(?=[“\"‘']?[A-Z])")
@@ -655,7 +544,7 @@ _SAYS_CUE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+((?i:
                        r"admits|denies|vows|predicts|pledges))\s+(?=\S)")
 
 
-def _known_speaker(text: str, match: re.Match, resolver: _Resolver) -> tuple[Mention, Entity] | None:
+def _known_speaker(text: str, match: re.Match, resolver: Resolver) -> tuple[Mention, Entity] | None:
     """The name match.group(1) stands for, when the article or the registry knows it as a speaker;
     None for "Update: …" or "Washington: …", which name no speaker anybody has met."""
     parsed = parse_name(match.group(1))
@@ -670,7 +559,7 @@ def _known_speaker(text: str, match: re.Match, resolver: _Resolver) -> tuple[Men
     return mention, resolver.coref.resolve_name(mention)
 
 
-def _colon_cue(text: str, unit: _Unit, resolver: _Resolver):
+def _colon_cue(text: str, unit: Unit, resolver: Resolver):
     """A paragraph that opens with 'Name: words', the name one the article or the registry
     knows as a speaker: the words to the paragraph's end are that speaker's."""
     m = _COLON_CUE.match(text, unit.start, unit.end)
@@ -680,7 +569,7 @@ def _colon_cue(text: str, unit: _Unit, resolver: _Resolver):
     return (m.end(), len(text) if block_end < 0 else block_end), *known
 
 
-def _title_claim(title: str, resolver: _Resolver) -> _Statement | None:
+def _title_claim(title: str, resolver: Resolver) -> Statement | None:
     """The claim a headline puts in a known speaker's mouth: "Marco Rubio: I’m Not Interested …",
     "Sanders says he’s riding momentum"; read after the body, whose names resolve the speaker's."""
     for pattern, cue in ((_COLON_CUE, ":"), (_SAYS_CUE, None)):
@@ -690,12 +579,12 @@ def _title_claim(title: str, resolver: _Resolver) -> _Statement | None:
         start, end = m.end(), len(title.rstrip(" .;"))
         if end - start < 2:
             return None
-        return _Statement(start, end, "indirect", _Unit(0, len(title), -1), known[1], known[0],
+        return Statement(start, end, "indirect", Unit(0, len(title), -1), known[1], known[0],
                           cue or m.group(2), in_title=True)
     return None
 
 
-def _apostrophe_run_on(text: str, unit: _Unit, prev: _Unit | None, statements: list[_Statement],
+def _apostrophe_run_on(text: str, unit: Unit, prev: Unit | None, statements: list[Statement],
                        seen: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Words between doubled apostrophes ('' … '') that open a sentence right after a statement
     wrapped the same way, with no cue of their own: the same speaker goes on. Doubled
@@ -747,7 +636,7 @@ _FOREIGN_CUES = {lang: (_cue_pattern(verbs), _cue_pattern(verbs + ", " + accordi
 _COMMA_OR_DASH = re.compile(r"[\s,–—-]*+")
 
 
-def _foreign_cue(text: str, unit: _Unit, q: QuoteSpan, cues: tuple[re.Pattern, re.Pattern]
+def _foreign_cue(text: str, unit: Unit, q: QuoteSpan, cues: tuple[re.Pattern, re.Pattern]
                  ) -> tuple[Mention, str] | None:
     """The speaker a non-English speech verb gives a quote, right after it ('„…“, sagte Olaf
     Scholz', '« … », a déclaré Emmanuel Macron': the first name after the verb) or right before
@@ -777,7 +666,7 @@ _TARGET_BEFORE = re.compile(r"\b(?:to|about|at|in|near|against|for|with|on|of|to
                             r"attacks?|blasts?|hits?)\s+$", re.IGNORECASE)
 
 
-def _colon_introducer(text: str, unit: _Unit, q: QuoteSpan, prev: _Unit | None) -> Mention | None:
+def _colon_introducer(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) -> Mention | None:
     """Whom a clause ending in a colon hands a quote to where no cue names them: the name the
     clause ends on ("… - Philip Bump:", "More from Jones:", "Clinton:"), unless the name is the
     words' target ("a blunt message to Trump:"), or else the clause's subject ("She then
@@ -807,7 +696,7 @@ _SUBJECT_LEAD = re.compile(_CLAUSE_LEAD.pattern + r"(?:(?:In|On|At|During|After|
 _VERB_AFTER = re.compile(r"(?:,[^,]{1,80},)?\s*+[a-z]")
 
 
-def _quoting_subject(text: str, unit: _Unit, q: QuoteSpan, resolver: _Resolver, unit_index: int
+def _quoting_subject(text: str, unit: Unit, q: QuoteSpan, resolver: Resolver, unit_index: int
                      ) -> tuple[Mention, Entity] | None:
     """The subject of the writer's clause a quoted fragment is woven into, where no cue names a
     speaker: 'Trump attacked “the hateful ideology of radical Islam”', 'Huckabee is labeling
@@ -829,7 +718,7 @@ def _quoting_subject(text: str, unit: _Unit, q: QuoteSpan, resolver: _Resolver, 
     return first, entity
 
 
-def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, text: str):
+def _fallback(units: list[Unit], index: int, unit: Unit, last_in_block: dict, text: str):
     """Speaker of an unattributed quote: a colon-ended cue just before, the paragraph's or the
     previous paragraph's last speaker (quotes run on), or a cue in the next sentence."""
     prev = units[index - 1] if index else None
@@ -848,7 +737,7 @@ def _fallback(units: list[_Unit], index: int, unit: _Unit, last_in_block: dict, 
     return None, None, None
 
 
-def _speakers(statements: list[_Statement], text: str, registry: SpeakerRegistry) -> list[Speaker]:
+def speakers_of(statements: list[Statement], text: str, registry: SpeakerRegistry) -> list[Speaker]:
     out: dict[str, Speaker] = {}
     named: set[str] | None = None
     for st in statements:
@@ -880,38 +769,3 @@ def _named_affiliations(text: str, registry: SpeakerRegistry) -> set[str]:
     named |= {aff for name, aff in registry.institutions.affiliations.items()
               if aff not in named and re.search(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text, re.IGNORECASE)}
     return named
-
-
-def _has_stance(statement: _Statement, english: bool) -> bool:
-    """A stance is read from a party's own English words; a news outlet's report ("Reuters
-    reported that …") states a fact, not the outlet's position."""
-    entity = statement.entity
-    return english and not (entity is not None and entity.kind == "organisation" and is_outlet(entity.name))
-
-
-def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Extraction:
-    """Quotes, reported statements and their speakers; agreements between the speakers."""
-    sentences_with_parties: list[SentenceParties] = []
-    statements, sections = attribute(doc, registry, sentences_with_parties)
-    text = doc.text
-    voice_quotes(statements, sentences_with_parties, text, registry.institutions)
-    # the stance lexicon is English: other languages' statements get none
-    english = (primary_language(doc.language) or detect_language(text)) in ("en", None)
-    quotes = []
-    for st in statements:
-        source = doc.title if st.in_title else text
-        sentence = source[st.unit.start:st.unit.end]
-        words = source[st.start:st.end]
-        topics = taxonomy.tag(sentence)
-        quotes.append(Quote(
-            speaker=st.entity.name if st.entity else None,
-            speaker_mention=st.mention.text if st.mention else None,
-            kind=st.kind, text=words, cue=st.cue, sentence=sentence, topics=topics,
-            section=None if st.in_title else sections[st.unit.block], start_char=st.start, end_char=st.end,
-            stance=stance_of(words, topics[0] if topics else None) if _has_stance(st, english) else "neutral",
-            in_title=st.in_title))
-    speakers = _speakers(statements, text, registry)
-    # a headline restates the body: agreements are read from the body's statements
-    body = [q for q in quotes if not q.in_title]
-    return Extraction(quotes=quotes, speakers=speakers, agreements=find_agreements(doc, body, speakers, taxonomy,
-                                                                                sentences_with_parties))

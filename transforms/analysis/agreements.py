@@ -22,14 +22,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from accord.transforms.analysis.relations import Party, Relation, SentenceParties, find_relations
+from accord.transforms.analysis.stance import stance_of
+from accord.transforms.analysis.topics import Taxonomy
 from accord.transforms.countries import canonical_country, find_countries
-from accord.transforms.document import Document
+from accord.transforms.page.document import Document
 from accord.transforms.records import Agreement, Quote, Speaker
-from accord.transforms.relations import Party, Relation, SentenceParties, find_relations
-from accord.transforms.sentences import split_sentences
-from accord.transforms.speakers import PERSON_NOUNS
-from accord.transforms.stance import stance_of
-from accord.transforms.topics import Taxonomy
+from accord.transforms.speech.sentences import split_sentences
+from accord.transforms.speech.speakers import PERSON_NOUNS
 
 STATED, JOINT, OPPOSED = 2, 1, 1  # weights
 GENERAL = "General"  # the topic of a relation in an article no taxonomy topic describes
@@ -42,7 +42,7 @@ _NEGATED = re.compile(
     re.IGNORECASE)
 
 # (regex, relation, weight, style); style "pair": symmetric, "they": the cue holds its subject.
-# Directed relations ("A agreed with B", "A rejected B's claim") are read by accord.transforms.relations.
+# Directed relations ("A agreed with B", "A rejected B's claim") are read by accord.transforms.analysis.relations.
 CUES: list[tuple[re.Pattern, str, int, str]] = [(re.compile(p, re.IGNORECASE), r, w, s) for p, r, w, s in [
     (r"\b(?:agree[sd]?|agreeing)\b", "agree", STATED, "pair"),
     (r"\b(?:see|sees|saw|seeing|seen)\s+eye[\s\-‐–]+to[\s\-‐–]+eye\b", "agree", STATED, "pair"),
@@ -465,7 +465,7 @@ def main_topic(doc: Document, quotes: list[Quote], taxonomy: Taxonomy) -> str:
 def find_agreements(doc: Document, quotes: list[Quote], speakers: list[Speaker],
                     taxonomy: Taxonomy, sentences_with_parties: list[SentenceParties] | None = None
                     ) -> list[Agreement]:
-    """Stated relations (accord.transforms.relations), one row each; then joint positions ("both
+    """Stated relations (accord.transforms.analysis.relations), one row each; then joint positions ("both
     countries want …") and opposed statements of the article's two main parties, one row per
     topic and pair, where no stated relation of the same sentence already relates them."""
     fallback = main_topic(doc, quotes, taxonomy)

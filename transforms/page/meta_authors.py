@@ -5,7 +5,7 @@ import html
 import re
 
 from accord.transforms.countries import find_countries
-from accord.transforms.meta_dates import MONTHS
+from accord.transforms.page.meta_dates import MONTHS
 
 # German "Autor", "Autorin", and the plural for all genders: "Autor:innen", "Autor*innen", "AutorInnen"
 AUTOR = r"autor(?:[:*_/]?innen|in)?(?![:*_/]?innen)"

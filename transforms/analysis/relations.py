@@ -11,7 +11,7 @@ read from a relating word and the two parties its grammar gives it, in one sente
 The subject is the nearest party before the relating word that is no object of a preposition
 and no possessor of another noun; the object is the first party after it (or its preposition)
 with nothing between them but determiners and modifiers. Parties come from the speaker
-resolver (statements.attribute), so "he", "the senator" and "the Kentucky Republican" are the
+resolver (speech.statements.attribute), so "he", "the senator" and "the Kentucky Republican" are the
 people the article means; a party left unresolved, a place or a bare description is no party.
 
 Left out, by the guidelines: negated relations ("did not criticize"), refusals ("declined to
@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, field
 
 from accord.transforms.countries import canonical_country, find_countries
-from accord.transforms.speaker_registry import Institutions
-from accord.transforms.speakers import PERSON_NOUNS, Entity, Mention
+from accord.transforms.speech.speaker_registry import Institutions
+from accord.transforms.speech.speakers import PERSON_NOUNS, Entity, Mention
 
 RELATION_OF = {"agree": "agree", "endorse": "agree", "disagree": "disagree", "reject": "disagree",
                "criticize": "disagree"}
@@ -259,7 +259,7 @@ class Relation:
 
 @dataclass
 class SentenceParties:
-    """One sentence with the parties its mentions resolve to (statements.attribute fills them)."""
+    """One sentence with the parties its mentions resolve to (analysis.relation_parties fills them while speech.statements.attribute resolves speakers)."""
     start: int
     end: int
     parties: list[Party] = field(default_factory=list)

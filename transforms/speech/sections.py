@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from accord.transforms.document import Document
+from accord.transforms.page.document import Document
 
 # "Lavrov’s Perspective", "What Tillerson said", "Q&A with Rex Tillerson", "Tillerson on Syria".
 # Words are bounded: a name may start at any capital, and an unbounded word would scan the rest

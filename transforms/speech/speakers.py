@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from accord.transforms.countries import canonical_country as _canonical_country
 from accord.transforms.countries import country_named as _country_named
-from accord.transforms.speaker_registry import Institutions, SpeakerRegistry
+from accord.transforms.speech.speaker_registry import Institutions, SpeakerRegistry
 
 # the same few names recur in every article: look each up once
 canonical_country = lru_cache(maxsize=8192)(_canonical_country)

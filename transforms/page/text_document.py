@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from accord.transforms.document import Block, Document
+from accord.transforms.page.document import Block, Document
 
 _TERMINAL = tuple(".!?:;,\"”’')»…-—")
 _MAX_HEADING_WORDS = 10

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from accord.transforms.speaker_registry import Institutions
-from accord.transforms.speakers import NO_REGISTRY, PERSON_NOUNS, Mention, canonical_country
+from accord.transforms.speech.speaker_registry import Institutions
+from accord.transforms.speech.speakers import NO_REGISTRY, PERSON_NOUNS, Mention, canonical_country
 
 
 def _lexicon(words: str) -> frozenset[str]:

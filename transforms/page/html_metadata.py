@@ -5,10 +5,10 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
-from accord.transforms.html_walk import SPACE, Walk
-from accord.transforms.meta_authors import LABEL_ONLY, LABELLED, PREFIX, clean_authors
-from accord.transforms.meta_dates import dates_at, find_date, normalize_date, url_date
-from accord.transforms.meta_jsonld import article_metadata
+from accord.transforms.page.html_walk import SPACE, Walk
+from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, clean_authors
+from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date
+from accord.transforms.page.meta_jsonld import article_metadata
 
 # <meta> keys (name, property or itemprop, lower-cased), most trusted first
 PUBLISHED_KEYS = (

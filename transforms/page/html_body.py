@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from accord.transforms.document import Block
-from accord.transforms.html_walk import HEADINGS, LIST_ITEMS, RawBlock, Walk
-from accord.transforms.meta_dates import find_date
+from accord.transforms.page.document import Block
+from accord.transforms.page.html_walk import HEADINGS, LIST_ITEMS, RawBlock, Walk
+from accord.transforms.page.meta_dates import find_date
 
 # elements whose text is one paragraph; their score goes to the container around them
 PARAGRAPH_TAGS = HEADINGS | LIST_ITEMS | {"p", "pre", "blockquote", "td", "th", "address"}

@@ -10,12 +10,12 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.builder import LXMLTreeBuilder
 from bs4.element import AttributeDict, NavigableString, Tag
 
-from accord.transforms.document import Document, ParseError
-from accord.transforms.html_body import body_blocks, not_an_article
-from accord.transforms.html_decode import decode_html
-from accord.transforms.html_metadata import page_metadata
-from accord.transforms.html_walk import walk
-from accord.transforms.meta_jsonld import article_metadata
+from accord.transforms.page.document import Document, ParseError
+from accord.transforms.page.html_body import body_blocks, not_an_article
+from accord.transforms.page.html_decode import decode_html
+from accord.transforms.page.html_metadata import page_metadata
+from accord.transforms.page.html_walk import walk
+from accord.transforms.page.meta_jsonld import article_metadata
 
 MAX_CHARS = 5_000_000  # a bigger "page" is not an article, and would cost seconds to parse
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newline, CR, form feed

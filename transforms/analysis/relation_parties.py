@@ -1,0 +1,135 @@
+"""The parties of each sentence that may state a relation, resolved by the speech layer's
+resolver at that point of the article ("he" is who he is there), and the voice of each quote.
+
+In: the units and resolver `speech.statements.attribute` shows its observer, then its statements.
+Out: `SentenceParties` for `analysis.relations.find_relations`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from accord.transforms.analysis.relations import (
+    AFTER_OBJECT,
+    ANY_CUE,
+    RELATION_NOUNS,
+    Party,
+    SentenceParties,
+    country_parties,
+    party_of,
+    shared_head_parties,
+)
+from accord.transforms.speech.speakers import Entity, Mention, find_mentions
+from accord.transforms.speech.statements import Resolver, Statement, Unit, quoted_spans
+
+
+class PartyReader:
+    """An observer for `attribute`: keeps the parties of every sentence with a relating word."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sentences: list[SentenceParties] = []
+
+    def __call__(self, unit: Unit, index: int, resolver: Resolver) -> None:
+        if ANY_CUE.search(self.text, unit.start, unit.end):
+            self.sentences.append(sentence_parties(self.text, unit, index, resolver))
+
+
+_NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z][\w.’'\-]+) (?=[a-z])")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|him)\b")
+
+
+def sentence_parties(text: str, unit: Unit, index: int, resolver: Resolver) -> SentenceParties:
+    """The unit's mentions as parties; a description nobody resolves stays out (the resolver's
+    own stand-in for it would also change whom later sentences name)."""
+    institutions = resolver.coref.registry.institutions
+    parties = []
+    for m in unit.mentions:
+        if m.kind == "pronoun":
+            entity = resolver.resolve(m, index, unit)
+        elif m.kind == "nominal" and m.plural:
+            entity = Entity(m.text, "organisation")
+        else:
+            entity = resolver.coref.entity_for(m, m.start)
+        party = party_of(m, entity, text, institutions)
+        if party is not None:
+            parties.append(party)
+    subject, subject_at = None, unit.end
+    if unit.mentions and unit.mentions[0].kind in ("name", "pronoun") and \
+            not text[unit.start:unit.mentions[0].start].strip(" “\"‘'("):
+        first = unit.mentions[0]
+        subject = resolver.resolve(first, index, unit) if first.kind == "pronoun" \
+            else resolver.coref.entity_for(first, first.start)
+        if subject is None or not subject.personal or party_of(first, subject, text, institutions) is None:
+            subject = None
+        subject_at = first.start
+    # "his attacks on Kim", "criticized her plan", "accused him of": whom the pronoun stands for
+    for m in _PERSONAL_PRONOUN.finditer(text, unit.start, unit.end):
+        if any(s <= m.start() < e for s, e in quoted_spans(unit)):
+            continue
+        word = m.group(0).lower()
+        following = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
+        possessive = word == "his" or (word == "her" and following is not None
+                                       and following.group(1) not in AFTER_OBJECT)
+        male = word in ("his", "him")
+        pronoun = Mention(m.start(), m.end(), "he" if male else "she", "pronoun", gender="m" if male else "f")
+        # "He has been mild in his critiques": the sentence's subject is the likeliest owner
+        entity = subject if subject is not None and subject.gender in (None, pronoun.gender) \
+            and subject_at < m.start() else resolver.resolve(pronoun, index, unit)
+        if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
+            parties.append(Party(party.start, party.end, party.name, party.kind, party.country, possessive))
+    # "Ann Lee, a Kim supporter,": the name inside a description of whom someone backs or opposes
+    for m in unit.mentions:
+        if m.kind == "nominal" and m.head in RELATION_NOUNS:
+            for name in _NAME_IN_DESCRIPTION.finditer(text, m.start, m.end):
+                inner = Mention(name.start(1), name.end(1), name.group(1), "name", name=name.group(1))
+                if (party := party_of(inner, _known_entity(resolver, inner), text, institutions)) is not None:
+                    parties.append(replace(party, described=True))
+    # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,
+    # looked up without noting them (the resolver keeps quoted names out of its history)
+    for s, e in quoted_spans(unit) + unit.wrapped:
+        if ANY_CUE.search(text, s, e):
+            for m in find_mentions(text, s, e, resolver.lower_words, resolver.coref.registry, resolver.names):
+                if m.kind == "name" and (party := party_of(m, _known_entity(resolver, m), text, institutions)):
+                    parties.append(party)
+    shared = shared_head_parties(text, unit.start, unit.end)
+    parties = [p for p in parties if not any(q.start <= p.start < q.end for q in shared)] + shared
+    parties += country_parties(text, unit.start, unit.end, parties)
+    parties.sort(key=lambda p: p.start)
+    return SentenceParties(unit.start, unit.end, parties, quoted_spans(unit) + unit.wrapped)
+
+
+def _known_entity(resolver: Resolver, mention: Mention) -> Entity | None:
+    """The entity a name stands for among those already met or registered; a name of two or
+    more words met for the first time is a person of its own."""
+    name = mention.name or mention.text
+    coref = resolver.coref
+    if name in coref.entities:
+        return coref.entities[name]
+    entry = coref.registry.lookup(name)
+    if entry is not None:
+        return coref.entities.get(entry.name) or Entity(entry.name, entry.kind, entry.role, entry.affiliation,
+                                                        personal=True)
+    words = name.split()
+    if len(words) == 1:
+        return next((e for e in reversed(list(coref.entities.values()))
+                     if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == name), None)
+    return Entity(name, "person", personal=True)
+
+
+def voice_quotes(statements: list[Statement], sentences: list[SentenceParties], text: str,
+                 institutions) -> None:
+    """Each statement's speaker: the subject of a relation in their own quoted words ("I
+    disagree with Lee"), and the one who rejects a claim their statement calls false."""
+    for st in statements:
+        if st.in_title or st.entity is None:
+            continue
+        for sentence in sentences:
+            if sentence.start <= st.start < sentence.end:
+                voice = party_of(Mention(st.start, st.start, st.entity.name, "name"), st.entity, text, institutions)
+                if voice is None:
+                    continue
+                sentence.said.append((st.start, st.end, voice))
+                for s, e in sentence.quoted:
+                    if st.kind != "indirect" and s <= st.start < e:
+                        sentence.voices[s] = voice
