@@ -11,10 +11,10 @@ from pathlib import Path
 
 from accord import settings
 from accord.scrape.pages import Page
+from accord.transforms.analysis.topics import Taxonomy
 from accord.transforms.article_records import PARSER_VERSION, records_for_page, stable_id
-from accord.transforms.document import ParseError
-from accord.transforms.speaker_registry import SpeakerRegistry
-from accord.transforms.topics import Taxonomy
+from accord.transforms.page.document import ParseError
+from accord.transforms.speech.speaker_registry import SpeakerRegistry
 from accord.warehouse import lake
 from accord.warehouse.schemas import ARTICLE_TABLES
 

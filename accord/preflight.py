@@ -193,8 +193,8 @@ def knowledge() -> None:
         problems += config_problems(schema)
     if problems:
         raise Refused(problems)
-    from accord.transforms.speaker_registry import SpeakerRegistry
-    from accord.transforms.topics import Taxonomy
+    from accord.transforms.analysis.topics import Taxonomy
+    from accord.transforms.speech.speaker_registry import SpeakerRegistry
 
     folder = settings.config_dir()
     try:

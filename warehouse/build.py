@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from accord.settings import SQL_DIR
-from accord.transforms.near_duplicates import group_near_duplicates
+from accord.transforms.page.near_duplicates import group_near_duplicates
 from accord.warehouse import lake
 from accord.warehouse.schemas import TABLES
 
