@@ -55,6 +55,14 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("Weber responded first, ripping into Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
     ("Weber, who leads the party, in a statement on Monday sharply criticized Costa.",
      ("Klaus Weber", "Maria Costa", "criticize", True)),
+    # the owner of a claim named after "by" with a description first
+    ("Weber knocked a statement by former minister Costa that tariffs work.",
+     ("Klaus Weber", "Maria Costa", "criticize", True)),
+    # a coordinated object whose first name is no party
+    ("Weber unloaded again on Amazon and Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    # a modal of another clause leaves the relation standing
+    ("In what might be the first time Weber and Costa have ever agreed on anything, they met.",
+     ("Klaus Weber", "Maria Costa", "agree", False)),
 ])
 
 def test_each_frame_finds_its_parties_and_direction(text, expected):
@@ -85,6 +93,8 @@ def test_possessive_pronoun_owner():
     "Dupont said that the party must support Costa.",  # a prescription, and not Dupont's act
     "Voters are rejecting Weber.",  # a population, not a party
     "Students support Dupont, while workers support Costa.",  # each clause has its own subject
+    "Weber would not have criticized Costa.",  # a modal in the verb's own group
+    "Weber might soon endorse Costa.",
 ])
 def test_no_relation(text):
     assert relations(text) == set()

@@ -8,6 +8,12 @@ def test_title_line_is_not_a_block_and_headings_are_found():
     assert doc.text == "What the Mayor Said\nShe spoke at noon. It rained."
 
 
+def test_a_text_opening_with_an_empty_line_has_no_title():
+    doc = parse_text("\nThe minister spoke at noon on Monday.\nShe left.\n", "file:///x.txt")
+    assert doc.title is None
+    assert doc.text == "The minister spoke at noon on Monday.\nShe left."
+
+
 def test_heading_rules():
     assert is_heading("Noteworthy Conclusions")
     assert not is_heading("Long Beach, Calif.")

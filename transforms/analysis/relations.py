@@ -130,7 +130,7 @@ _PAIR = {
     "disagree": r"(?:disagree|disagrees|disagreed|disagreeing|clash|clashed|clashing|feud|feuded|feuding|"
                 r"sparred|quarreled|quarrelled|are\s+at\s+odds|were\s+at\s+odds|have\s+been\s+at\s+odds|"
                 r"differ|differed|(?:are|were|have\s+been)\s+on\s+(?:opposing|opposite)\s+sides)",
-    "agree": r"(?:agree|agreed|agreeing)(?!\s+(?:to|on\s+a|upon\s+a))|(?:see|saw)\s+eye[\s\-‐–]+to[\s\-‐–]+eye"
+    "agree": r"(?:agree|agreed|agreeing)(?!\s+(?:to|on\s+an?|upon\s+an?)\b)|(?:see|saw)\s+eye[\s\-‐–]+to[\s\-‐–]+eye"
              r"|(?:are|were)\s+on\s+the\s+same\s+page",
 }
 _BETWEEN_NOUNS = {
@@ -177,10 +177,13 @@ _REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|reluctan\w*|unwilling|hesitat\w*
                       r"|\bno\s+(?:intention|plans?|desire|interest)\s+(?:of|to|in)\s+$"
                       r"|\b(?:stopped|stop)\s+short\s+of\s+$", re.IGNORECASE)
 _WITHDRAWN = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", re.IGNORECASE)
-# a condition, a question, a prescription or a mere possibility states no relation ("must
-# support Clinton", "could endorse", "would criticize")
-_CONDITION = re.compile(r"\b(?:if|whether|unless|should|would|might|could|may|must|ought|needs?\s+to)\b",
-                        re.IGNORECASE)
+# a condition, a question, a prescription or a mere possibility states no relation: a
+# conditional clause before the cue ("if Lee wins, Kim …"), or a modal in the cue's own verb
+# group ("must support Clinton", "could endorse", "would not have criticized"). A modal of
+# another clause leaves it standing ("what might be the first time they have agreed").
+_CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:should|would|might|could|may|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+"
+                    r"(?:(?:not|never|also|still|even|then|have|be|been|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
                              re.IGNORECASE)
 _FROM_CRITICISM = re.compile(
@@ -203,7 +206,8 @@ _CLAIM_NOUNS = re.compile(
 _CLAIM_OF = re.compile(
     r"^\s*(?:the\s+|these\s+|those\s+|such\s+)?(?:\w+\s+){0,2}?(?:claims?|charges?|accusations?|allegations?|"
     r"assertions?|suggestions?|criticisms?|attacks?|characterizations?|statements?|remarks?|comments?|reports?|"
-    r"arguments?|contentions?|insinuations?)\s+(?:by|from|of|made\s+by|leveled\s+by|levelled\s+by)\s+$",
+    r"arguments?|contentions?|insinuations?)\s+(?:by|from|of|made\s+by|leveled\s+by|levelled\s+by)\s+"
+    r"(?:[a-z][\w\-]*\s+){0,2}?$",  # "a statement by actor George Clooney"
     re.IGNORECASE)
 # nouns of a description that say whom its person backs or opposes ("a Clinton supporter")
 RELATION_NOUNS = _words("supporter supporters backer backers ally allies critic critics opponent opponents rival "
@@ -524,7 +528,10 @@ def _only_modifiers(gap: str) -> bool:
     preposition or clause break between a relating word and its object."""
     if any(c in gap for c in ",;:.!?()“”\"") and gap.strip() not in ("", "-"):
         return False
-    return all(word.lower() in _MODIFIER_WORDS or word[:1].isupper() for word in gap.split())
+    words = gap.split()
+    if len(words) >= 2 and words[-1] == "and" and words[-2][:1].isupper():
+        words = words[:-1]  # "unloaded on Amazon and Mr. Bezos": a name that is no party, then one that is
+    return all(word.lower() in _MODIFIER_WORDS or word[:1].isupper() for word in words)
 
 
 def _in_quote(sentence: SentenceParties, at: int) -> bool:
@@ -558,7 +565,7 @@ def _blocked(text: str, sentence: SentenceParties, cue_start: int) -> str | None
     if _NEGATION.search(before) or _REFUSAL.search(before):
         return "negated"
     clause = text[sentence.start:cue_start]
-    if text[sentence.end - 1:sentence.end] == "?" or _CONDITION.search(clause[-60:]):
+    if text[sentence.end - 1:sentence.end] == "?" or _CONDITION.search(clause[-60:]) or _MODAL.search(before):
         return "hypothetical"
     return None
 

@@ -21,10 +21,14 @@ def is_heading(line: str) -> bool:
 
 
 def parse_text(text: str, url: str) -> Document:
-    """First non-empty line is the title; every later non-empty line is a block."""
+    """The first line is the title; every later non-empty line is a block. A text that opens
+    with an empty line has no title: its first words are the story's (a page saved as text
+    without its headline)."""
     lines = [line.strip() for line in text.splitlines()]
+    titled = bool(lines) and bool(lines[0])
     lines = [line for line in lines if line]
     if not lines:
         return Document(url=url)
-    blocks = [Block("heading" if is_heading(line) else "paragraph", line) for line in lines[1:]]
-    return Document(url=url, title=lines[0], blocks=blocks)
+    title, body = (lines[0], lines[1:]) if titled else (None, lines)
+    blocks = [Block("heading" if is_heading(line) else "paragraph", line) for line in body]
+    return Document(url=url, title=title, blocks=blocks)
