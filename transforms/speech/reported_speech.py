@@ -597,96 +597,133 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
     for m in _cues(text, lo, hi):
         if not _outside(quotes, m.start()):
             continue
-        cue = m.group(0)
-        low = cue.lower()
         clause_lo = max([lo] + [e for s, e in quotes if e <= m.start()])
-        if low == "according to":
-            after = _subject_after(text, m.end(), hi, mentions)
-            if after is None:  # "according to calculations by Amy Glasmeier", "… a report from the CBO"
-                after = next((x for x in mentions if x.start >= m.end() and x.kind != "pronoun"
-                              and re.fullmatch(r"\s+(?:[\w\-]+\s+){1,4}?(?:by|from)\s+(?:the\s+)?",
-                                               text[m.end():x.start])), None)
-            if after is None:
-                after = next((x for x in mentions if x.start >= m.end() and x.start - m.end() <= 5), None)
-            if after is None:
-                after = _source_phrase(text, m.end(), hi)
-            if after is None:
-                continue
-            if text[lo:m.start()].strip(" ,“\"") == "":
-                comma = text.find(",", after.end, hi)
-                content = _trim(text, comma + 1, hi) if comma >= 0 else None
-                content = content if content and content[1] > content[0] else None
-            else:
-                # a quote woven into the clause belongs to it: "helped write a book, “X,” that …,
-                # according to …"; one that opens the sentence stands apart
-                woven = any(lo < s and e <= m.start() and text[lo:s].strip(" “\"'‘(") for s, e in quotes)
-                content = _trim(text, lo if woven else clause_lo, m.start())
-                aside = re.match(r"[^,.;:()]{0,60}?,\s*", text[after.end:hi]) \
-                    if text[lo:m.start()].rstrip().endswith(",") else None
-                rest = _trim(text, after.end + aside.end(), hi) if aside else None
-                if rest and rest[1] > rest[0] and _clause_start(text, *rest) and _finite_soon(text, *rest):
-                    # "A, according to Lee, B": the words on both sides, or only B after a
-                    # conjunction ("because, according to Lee, B")
-                    if _ending(_CONJUNCTION_END, text, lo, m.start()):
-                        content, rest = rest, None
-                    frames.append(Frame(cue, m.start(), m.end(), after, content, more=rest))
-                    continue
-            frames.append(Frame(cue, m.start(), m.end(), after, content))
-            continue
-        words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())
-        if words_before and words_before[-1] in PASSIVE and low.endswith(("ed", "told", "said", "written")):
-            continue
-        participle = low.endswith("ing")
-        speaker = None if participle else _subject_before(text, clause_lo, m.start(), mentions, places)
-        if speaker is None and not participle and low not in SPEECH_VERBS and _ending(_COORDINATED, text, lo, m.start()):
-            speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
-        if speaker is None and not participle:
-            # "one says there are 10, another says 12": a source the words leave unnamed
-            one = _ending(_ONE_OF_MANY, text, clause_lo, m.start())
-            speaker = Mention(one.start(1), one.end(1), one.group(1), "pronoun") if one else None
-        inverted = False
-        lead = text[lo:m.start()].rstrip()
-        if speaker is None and not participle and (not lead or lead.endswith((",", "”", "\"", ":", "''"))):
-            speaker = _subject_after(text, m.end(), hi, mentions)
-            if speaker is not None and not _INVERTED_END.match(text, speaker.end, hi):
-                speaker = None  # "…, said Sanders has pushed": Sanders opens the reported clause
-            inverted = speaker is not None
-        if participle:
-            speaker = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes, places)
-        if speaker is None:
-            continue
-        content = more = None
-        if not inverted:
-            content = _content_after(text, cue, m.end(), hi)
-            if content is None and not participle and FORM_TO_VERB.get(low, "") in CLAUSE_VERBS \
-                    and _ending(_RELATIVE_BEFORE, text, clause_lo, speaker.start):
-                # "moves that he said improved the economy", "which the probe said were hidden":
-                # the relative clause goes on after the cue, its verb first
-                s, e = _trim(text, _ADJUNCT.match(text, m.end(), hi).end(), hi)
-                content = (s, e) if e > s and _FINITE_WORD.match(text, s, e) else None
-            if content is None and not participle:
-                content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
-        if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
-            end = speaker.start if not inverted else m.start()
-            article = _ending(_THE_BEFORE, text, lo, end)
-            end = article.start() if article and not inverted else end
-            described = None if inverted else _ending(_DESCRIBED, text, lo, end)
-            if described and not NOT_CLAUSE.intersection(described.group(1).lower().split()):
-                end = described.start() + 1  # "…, Algerian foreign ministry spokesman Ann Lee said"
-            if text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
-                # a quote woven into the writer's clause ("Lee “did well” in 2008, said Ruiz")
-                # belongs to it; one that opens the sentence stands apart
-                woven = any(lo < qs and qe <= end and text[lo:qs].strip(" “\"'‘(") for qs, qe in quotes)
-                s, e = _trim(text, lo if woven or clause_lo >= end else clause_lo, end)
-                content = (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'"
-                                               or _opens_clause(text, s, e)) else None
-        frames.append(Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more))
+        if m.group(0).lower() == "according to":
+            frame = _according_to_frame(text, lo, hi, m, clause_lo, mentions, quotes)
+        else:
+            frame = _verb_frame(text, lo, hi, m, clause_lo, mentions, quotes, places)
+        if frame is not None:
+            frames.append(frame)
     if quotes:
         starts = {f.content[0] for f in frames if f.content}
         # "mocked Lee's claims that …": the claim is the object of the verb, not Lee's words on their own
         frames += [f for f in _naming_frames(text, lo, hi, mentions, quotes, places) if f.speaker.start not in starts]
         frames.sort(key=lambda f: f.cue_start)
     return frames
+
+
+def _according_to_frame(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentions: list[Mention],
+                        quotes: list[tuple[int, int]]) -> Frame | None:
+    """'according to Lee': the source after the cue, the words before it or after the comma."""
+    cue = m.group(0)
+    after = _according_source(text, m.end(), hi, mentions)
+    if after is None:
+        return None
+    if text[lo:m.start()].strip(" ,“\"") == "":
+        comma = text.find(",", after.end, hi)
+        content = _trim(text, comma + 1, hi) if comma >= 0 else None
+        content = content if content and content[1] > content[0] else None
+        return Frame(cue, m.start(), m.end(), after, content)
+    # a quote woven into the clause belongs to it: "helped write a book, “X,” that …,
+    # according to …"; one that opens the sentence stands apart
+    woven = any(lo < s and e <= m.start() and text[lo:s].strip(" “\"'‘(") for s, e in quotes)
+    content = _trim(text, lo if woven else clause_lo, m.start())
+    aside = re.match(r"[^,.;:()]{0,60}?,\s*", text[after.end:hi]) \
+        if text[lo:m.start()].rstrip().endswith(",") else None
+    rest = _trim(text, after.end + aside.end(), hi) if aside else None
+    if rest and rest[1] > rest[0] and _clause_start(text, *rest) and _finite_soon(text, *rest):
+        # "A, according to Lee, B": the words on both sides, or only B after a
+        # conjunction ("because, according to Lee, B")
+        if _ending(_CONJUNCTION_END, text, lo, m.start()):
+            content, rest = rest, None
+        return Frame(cue, m.start(), m.end(), after, content, more=rest)
+    return Frame(cue, m.start(), m.end(), after, content)
+
+
+def _according_source(text: str, at: int, hi: int, mentions: list[Mention]) -> Mention | None:
+    """Whom 'according to' names: the subject after it, the agent of a report ('according to
+    calculations by Amy Glasmeier', '… a report from the CBO'), the mention right after it, or a
+    source phrase."""
+    after = _subject_after(text, at, hi, mentions)
+    if after is None:
+        after = next((x for x in mentions if x.start >= at and x.kind != "pronoun"
+                      and re.fullmatch(r"\s+(?:[\w\-]+\s+){1,4}?(?:by|from)\s+(?:the\s+)?",
+                                       text[at:x.start])), None)
+    if after is None:
+        after = next((x for x in mentions if x.start >= at and x.start - at <= 5), None)
+    if after is None:
+        after = _source_phrase(text, at, hi)
+    return after
+
+
+def _verb_frame(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentions: list[Mention],
+                quotes: list[tuple[int, int]], places: Institutions) -> Frame | None:
+    """A speech verb's frame: its speaker (the subject before it, after it when inverted, or the
+    one a participle hangs on) and the words it reports."""
+    cue = m.group(0)
+    low = cue.lower()
+    words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())
+    if words_before and words_before[-1] in PASSIVE and low.endswith(("ed", "told", "said", "written")):
+        return None
+    participle = low.endswith("ing")
+    if participle:
+        speaker, inverted = _participle_speaker(text, lo, clause_lo, m.start(), mentions, quotes, places), False
+    else:
+        speaker, inverted = _finite_speaker(text, lo, hi, m, clause_lo, mentions, quotes, places)
+    if speaker is None:
+        return None
+    content = more = None
+    if not inverted:
+        content = _content_after(text, cue, m.end(), hi)
+        if content is None and not participle and FORM_TO_VERB.get(low, "") in CLAUSE_VERBS \
+                and _ending(_RELATIVE_BEFORE, text, clause_lo, speaker.start):
+            # "moves that he said improved the economy", "which the probe said were hidden":
+            # the relative clause goes on after the cue, its verb first
+            s, e = _trim(text, _ADJUNCT.match(text, m.end(), hi).end(), hi)
+            content = (s, e) if e > s and _FINITE_WORD.match(text, s, e) else None
+        if content is None and not participle:
+            content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
+    if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
+        content = _content_before(text, lo, m, clause_lo, speaker, inverted, quotes)
+    return Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more)
+
+
+def _finite_speaker(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentions: list[Mention],
+                    quotes: list[tuple[int, int]], places: Institutions) -> tuple[Mention | None, bool]:
+    """The speaker of a finite speech verb, and whether it follows the verb ('…, said Lee')."""
+    low = m.group(0).lower()
+    speaker = _subject_before(text, clause_lo, m.start(), mentions, places)
+    if speaker is None and low not in SPEECH_VERBS and _ending(_COORDINATED, text, lo, m.start()):
+        speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
+    if speaker is None:
+        # "one says there are 10, another says 12": a source the words leave unnamed
+        one = _ending(_ONE_OF_MANY, text, clause_lo, m.start())
+        speaker = Mention(one.start(1), one.end(1), one.group(1), "pronoun") if one else None
+    lead = text[lo:m.start()].rstrip()
+    if speaker is None and (not lead or lead.endswith((",", "”", "\"", ":", "''"))):
+        speaker = _subject_after(text, m.end(), hi, mentions)
+        if speaker is not None and not _INVERTED_END.match(text, speaker.end, hi):
+            speaker = None  # "…, said Sanders has pushed": Sanders opens the reported clause
+        return speaker, speaker is not None
+    return speaker, False
+
+
+def _content_before(text: str, lo: int, m: re.Match, clause_lo: int, speaker: Mention, inverted: bool,
+                    quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The words before a cue that ends its sentence ('…, Lee said', '…, said Lee')."""
+    end = speaker.start if not inverted else m.start()
+    article = _ending(_THE_BEFORE, text, lo, end)
+    end = article.start() if article and not inverted else end
+    described = None if inverted else _ending(_DESCRIBED, text, lo, end)
+    if described and not NOT_CLAUSE.intersection(described.group(1).lower().split()):
+        end = described.start() + 1  # "…, Algerian foreign ministry spokesman Ann Lee said"
+    if not text[lo:end].rstrip().endswith((",", "”", "\"", "''")):
+        return None
+    # a quote woven into the writer's clause ("Lee “did well” in 2008, said Ruiz")
+    # belongs to it; one that opens the sentence stands apart
+    woven = any(lo < qs and qe <= end and text[lo:qs].strip(" “\"'‘(") for qs, qe in quotes)
+    s, e = _trim(text, lo if woven or clause_lo >= end else clause_lo, end)
+    return (s, e) if e > s and (inverted or text[s:s + 1] in "“\"'" or _opens_clause(text, s, e)) else None
 
 
 _CONJUNCTION_END = re.compile(r"\b(?:because|that|but|and|or|so|since|while|if|when|although|though|as|yet)\s*,\s*$",

@@ -406,28 +406,31 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
     keeps for one document and one registry, remembers what parse_name made of each name.
     `named_inside` holds words ending in -ly the document capitalises inside a sentence ("Megyn
     Kelly", "Rep. David Jolly"): at a sentence's start they are still names, not adverbs."""
+    found = _name_mentions(text, lo, hi, lower_words, registry, names, named_inside)
+    _add_nominals(text, lo, hi, found, registry.institutions if registry is not None else _NO_INSTITUTIONS)
+    _add_groups(text, lo, hi, found)
+    taken = [(x.start, x.end) for x in found]
+    for m in _PRONOUN.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(0), "pronoun",
+                             gender=PRONOUNS.get(m.group(0).lower())))
+    found.sort(key=lambda x: x.start)
+    if registry is not None and registry.institutions.parties:
+        found = [_party_nominal(text, lo, x, registry.institutions) if x.kind == "name" else x for x in found]
+    return found
+
+
+def _name_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str], registry: SpeakerRegistry | None,
+                   names: dict | None, named_inside: frozenset[str]) -> list[Mention]:
+    """The capitalised runs in text[lo:hi] that parse as names, openers and trailers dropped."""
     found: list[Mention] = []
     spans = [p for m in _NAME_SEQ.finditer(text, lo, hi) for p in _pieces(text, m.start(), m.end())]
     for s, e in spans:
-        first = s
-        words = text[s:e].split()
-        # drop capitalised sentence openers ("But Clinton" -> "Clinton")
-        while words and (words[0].lower() in NOT_NAMES
-                         or (s == first and len(words) == 1 and words[0].lower() in lower_words
-                             and _sentence_initial(text, s, lo))):
-            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
-            words = words[1:]
-        while words and (words[-1].lower().rstrip(".") in NOT_NAMES):
-            e = s + text[s:e].rindex(words[-1])
-            words = words[:-1]
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if not words or (len(words) == 1 and _sentence_initial(text, s, lo) and (
-                words[0].endswith("ly") and words[0] not in named_inside
-                or _PARTICIPLE_OPENER.match(text, s + len(words[0]), hi))):
+        trimmed = _trim_name_span(text, s, e, lo, hi, lower_words, named_inside)
+        if trimmed is None:
             continue
-        if s > lo and text[s - 1] == "(" and ")" in text[e:e + 3]:
-            continue  # "(D-Mo.)", "(Tex.)": a party and state, not a speaker
+        s, e = trimmed
         raw = text[s:e]
         end = e
         if raw.endswith(("’s", "'s")):
@@ -451,24 +454,50 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         mention.start, mention.end, mention.text = s, end, raw
         _party_state(text, lo, hi, mention, registry)
         found.append(mention)
-    taken = [(x.start, x.end) for x in found]
+    return found
+
+
+def _trim_name_span(text: str, s: int, e: int, lo: int, hi: int, lower_words: frozenset[str],
+                    named_inside: frozenset[str]) -> tuple[int, int] | None:
+    """A capitalised run without the words that are no part of a name; None when nothing of a
+    name is left (a sentence-opening adverb or participle, a bracketed party and state)."""
+    first = s
+    words = text[s:e].split()
+    # drop capitalised sentence openers ("But Clinton" -> "Clinton")
+    while words and (words[0].lower() in NOT_NAMES
+                     or (s == first and len(words) == 1 and words[0].lower() in lower_words
+                         and _sentence_initial(text, s, lo))):
+        s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+        words = words[1:]
+    while words and (words[-1].lower().rstrip(".") in NOT_NAMES):
+        e = s + text[s:e].rindex(words[-1])
+        words = words[:-1]
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if not words or (len(words) == 1 and _sentence_initial(text, s, lo) and (
+            words[0].endswith("ly") and words[0] not in named_inside
+            or _PARTICIPLE_OPENER.match(text, s + len(words[0]), hi))):
+        return None
+    if s > lo and text[s - 1] == "(" and ")" in text[e:e + 3]:
+        return None  # "(D-Mo.)", "(Tex.)": a party and state, not a speaker
+    return s, e
+
+
+def _add_nominals(text: str, lo: int, hi: int, found: list[Mention], inst: Institutions) -> None:
+    """Persons and bodies described by a noun ("the Russian foreign secretary"), added to `found`;
+    the noun phrase wins over names inside it, a name that runs past it over the phrase."""
     for m in _NOMINAL.finditer(text, lo, hi) if _NOMINAL_NOUN.search(text, lo, hi) else ():
         end, head = _nominal_end(text, m.end(), hi, m.group(1).lower())
         plural = bool(m.group(2))
         if m.end() > m.end(1):  # a plural, or an office ending in "general", stays as matched
             end, head = m.end(), m.group(1).lower()
         overlapping = [x for x in found if x.start < end and m.start() < x.end]
-        if overlapping:
-            # "one Trump campaign source", "the Russian foreign secretary": the noun phrase wins
-            # over names inside it; a name that runs past it wins over the phrase
-            if any(x.start < m.start() or x.end > end for x in overlapping):
-                continue
-            for x in overlapping:
-                found.remove(x)
-                taken.remove((x.start, x.end))
+        if any(x.start < m.start() or x.end > end for x in overlapping):
+            continue  # "one Trump campaign source", "the Russian foreign secretary" keep the phrase
+        for x in overlapping:
+            found.remove(x)
         words = text[m.start():end].split()
         affiliation, possessor = None, None
-        inst = registry.institutions if registry is not None else _NO_INSTITUTIONS
         if words[0].endswith(("’s", "'s")):
             possessor = " ".join(text[m.start():end].split("’s")[0].split("'s")[0].split())
             affiliation = canonical_country(possessor) or inst.affiliation(possessor)
@@ -482,7 +511,10 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
         found.append(Mention(m.start(), end, text[m.start():end], "nominal", None, None, affiliation,
                              gender, head=head, plural=plural, possessor=possessor,
                              title=_nominal_role(words, head, inst)))
-        taken.append((m.start(), end))
+
+
+def _add_groups(text: str, lo: int, hi: int, found: list[Mention]) -> None:
+    """Groups that speak together ("Senate Democrats"), added to `found` over the names inside them."""
     for m in _GROUP.finditer(text, lo, hi) if _GROUP_NOUN.search(text, lo, hi) else ():
         if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):
             continue
@@ -491,19 +523,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             continue
         for x in overlapping:
             found.remove(x)
-            taken.remove((x.start, x.end))
         found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, None, None,
                              head=m.group(1).lower(), plural=True))
-        taken.append((m.start(), m.end()))
-    for m in _PRONOUN.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        found.append(Mention(m.start(), m.end(), m.group(0), "pronoun",
-                             gender=PRONOUNS.get(m.group(0).lower())))
-    found.sort(key=lambda x: x.start)
-    if registry is not None and registry.institutions.parties:
-        found = [_party_nominal(text, lo, x, registry.institutions) if x.kind == "name" else x for x in found]
-    return found
 
 
 def _copy_mention(mention: Mention | None) -> Mention | None:

@@ -159,6 +159,12 @@ class Resolver:
                 # "a longtime adviser", "the statement": the words are all the article gives
                 entity = self._described(mention, unit_index)
             return entity
+        return self._pronoun(mention, unit_index, unit)
+
+    def _pronoun(self, mention: Mention, unit_index: int, unit: Unit) -> Entity | None:
+        """'it'/'they': the nearest organisation (or country, for 'it'); 'he'/'she': a person
+        named before it in the sentence, the last speaker, the nearest named person, or a person
+        only described."""
         word = mention.text.lower()
         if word in ("it", "they"):
             # groups and organisations speak as "they"/"it"; a country only as "it"
@@ -363,109 +369,141 @@ def attribute(doc: Document, registry: SpeakerRegistry, observe: Callable[[Unit,
     """Every statement in doc.text with its speaker; also each block's section heading.
     `observe`, when given, sees every unit with the resolver as it stands there (in document
     order, so "he" is who it is at that point)."""
-    text = doc.text
-    starts = doc.block_starts()
-    paragraphs = [(s, s + len(b.text)) for b, s in zip(doc.blocks, starts, strict=True) if b.kind != "heading"]
-    quotes = find_quotes(text, paragraphs)
-    units = _units(text, doc, quotes)
-    lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
-    named_inside = frozenset(_LY_INSIDE.findall(text))
-    resolver = Resolver(registry, lower_words)
-    if doc.title:
-        resolver.read_title(doc.title, registry)
-    names = resolver.names
-    for unit in units:
-        quoted = quoted_spans(unit)
-        # whoever the quoted words name is no speaker, and no antecedent for the next "he"
-        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names,
-                                                  named_inside)
-                         if all(not (s <= m.start < e) for s, e in quoted + unit.wrapped)]
-        unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted, registry.institutions)
-    sections = block_sections(doc)
-    foreign_cues = _FOREIGN_CUES.get(primary_language(doc.language) or detect_language(text) or "en")
-    section_cache: dict[str, Entity | None] = {}
-    statements: list[Statement] = []
-    by_group: dict[int, tuple[Entity | None, Mention | None, str | None]] = {}
-    last_in_block: dict[int, tuple[Entity | None, Mention | None, str | None, bool]] = {}
-    seen_content: set[tuple[int, int]] = set()
-    block_start_set = set(starts)
-    for index, unit in enumerate(units):
-        resolver.read(unit, text, index)
+    run = _Attribution(doc, registry)
+    for index, unit in enumerate(run.units):
+        run.resolver.read(unit, run.text, index)
         if observe is not None:
-            observe(unit, index, resolver)
-        label = _LABEL.match(text, unit.start, unit.end) if unit.start in block_start_set else None
-        if label and not unit.quotes and len(label.group(1).split()) <= 3:
-            mention = Mention(label.start(1), label.end(1), label.group(1), "name",
-                              name=label.group(1).title())
-            entity = resolver.coref.resolve_name(mention)
-            resolver.coref.note(mention.start, entity)
-            resolver.spoke(entity, index)
-            block_end = text.find("\n", label.end())
-            span = (label.end(), len(text) if block_end < 0 else block_end)
-            seen_content.add(span)
-            statements.append(Statement(span[0], span[1], "indirect", unit, entity, mention, ":"))
-            continue
-        if unit.start in block_start_set and not unit.quotes:
-            cued = _colon_cue(text, unit, resolver)
-            if cued is not None:
-                (cs, ce), mention, entity = cued
-                resolver.spoke(entity, index)
-                seen_content.add((cs, ce))
-                statements.append(Statement(cs, ce, "indirect", unit, entity, mention, ":"))
-                continue
-        run_on = _apostrophe_run_on(text, unit, units[index - 1] if index else None, statements, seen_content)
+            observe(unit, index, run.resolver)
+        run.read_unit(index, unit)
+    return run.finish(), dict(enumerate(run.sections))
+
+
+class _Attribution:
+    """One document's attribution as it goes through the units in order: the statements found so
+    far and who spoke last in each quote group and paragraph."""
+
+    def __init__(self, doc: Document, registry: SpeakerRegistry):
+        self.doc = doc
+        self.text = text = doc.text
+        starts = doc.block_starts()
+        paragraphs = [(s, s + len(b.text)) for b, s in zip(doc.blocks, starts, strict=True) if b.kind != "heading"]
+        self.units = _units(text, doc, find_quotes(text, paragraphs))
+        lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
+        self.resolver = Resolver(registry, lower_words)
+        if doc.title:
+            self.resolver.read_title(doc.title, registry)
+        _find_mentions_and_frames(text, self.units, lower_words, registry, self.resolver.names)
+        self.sections = block_sections(doc)
+        self.foreign_cues = _FOREIGN_CUES.get(primary_language(doc.language) or detect_language(text) or "en")
+        self.section_cache: dict[str, Entity | None] = {}
+        self.statements: list[Statement] = []
+        self.by_group: dict[int, tuple[Entity | None, Mention | None, str | None]] = {}
+        self.last_in_block: dict[int, tuple[Entity | None, Mention | None, str | None, bool]] = {}
+        self.seen_content: set[tuple[int, int]] = set()
+        self.block_start_set = set(starts)
+
+    def read_unit(self, index: int, unit: Unit) -> None:
+        """The statements of one unit, after the resolver has read it."""
+        if unit.start in self.block_start_set and not unit.quotes \
+                and (self._transcript_label(index, unit) or self._colon_cue(index, unit)):
+            return
+        run_on = _apostrophe_run_on(self.text, unit, self.units[index - 1] if index else None, self.statements,
+                                    self.seen_content)
         if run_on is not None:
-            seen_content.add(run_on)
-            last = statements[-1]
-            statements.append(Statement(run_on[0], run_on[1], "indirect", unit, last.entity, last.mention,
-                                         last.cue))
+            self.seen_content.add(run_on)
+            last = self.statements[-1]
+            self.statements.append(Statement(run_on[0], run_on[1], "indirect", unit, last.entity, last.mention,
+                                             last.cue))
         consumed: set[int] = set()
         attached: dict[int, Frame] = {}
-        whole_groups: set[int] = set()
         # a quote-only frame ("Comey's conclusion that … “careless”") is nearer its quote than a
         # frame whose reported clause holds both
         for frame in sorted(unit.frames, key=lambda f: not f.quote_only):
-            if frame.content is None:
+            if frame.content is not None:
+                self._frame_statements(index, unit, frame, consumed, attached)
+        self._quote_statements(index, unit, consumed, attached)
+        if self.statements and self.statements[-1].unit is unit:
+            last = self.statements[-1]
+            self.last_in_block[unit.block] = (last.entity, last.mention, last.cue, True)
+        elif unit.block in self.last_in_block:
+            e, m, c, _ = self.last_in_block[unit.block]
+            self.last_in_block[unit.block] = (e, m, c, False)
+
+    def _transcript_label(self, index: int, unit: Unit) -> bool:
+        """'TAPPER: Do you think …': the paragraph is the labelled speaker's."""
+        text = self.text
+        label = _LABEL.match(text, unit.start, unit.end)
+        if not label or len(label.group(1).split()) > 3:
+            return False
+        mention = Mention(label.start(1), label.end(1), label.group(1), "name", name=label.group(1).title())
+        entity = self.resolver.coref.resolve_name(mention)
+        self.resolver.coref.note(mention.start, entity)
+        self.resolver.spoke(entity, index)
+        block_end = text.find("\n", label.end())
+        span = (label.end(), len(text) if block_end < 0 else block_end)
+        self.seen_content.add(span)
+        self.statements.append(Statement(span[0], span[1], "indirect", unit, entity, mention, ":"))
+        return True
+
+    def _colon_cue(self, index: int, unit: Unit) -> bool:
+        """'Sanders: We will win.': the paragraph is the named speaker's."""
+        cued = _colon_cue(self.text, unit, self.resolver)
+        if cued is None:
+            return False
+        (cs, ce), mention, entity = cued
+        self.resolver.spoke(entity, index)
+        self.seen_content.add((cs, ce))
+        self.statements.append(Statement(cs, ce, "indirect", unit, entity, mention, ":"))
+        return True
+
+    def _frame_statements(self, index: int, unit: Unit, frame: Frame, consumed: set[int],
+                          attached: dict[int, Frame]) -> None:
+        """The statements a reporting frame's content makes (partial where it holds quotes); a
+        quote holding the whole content is attached to the frame instead."""
+        text = self.text
+        entity = None
+        pieces = [p for p in (frame.content, frame.more) if p]
+        if len(pieces) == 2 and any(q.open_at < p[1] and q.close_at > p[0] for q in unit.quotes for p in pieces):
+            # "Particularly here, he said, “we don't know” how many …": one partial statement
+            pieces = [(pieces[0][0], pieces[1][1])]
+        woven = _woven_before(text, unit, frame)
+        if woven is not None:
+            pieces = [(woven, pieces[0][1])]
+        for q in unit.quotes:
+            if q.close_at <= pieces[0][0] and not text[q.close_at:pieces[0][0]].strip() \
+                    and not text[unit.start:q.open_at].strip(_LEAD):
+                # "“It looks unlikely” that the deal holds, said Lee": the quote and its run-on
+                pieces[0] = (q.open_at, pieces[0][1])
+        for piece, (cs, ce) in enumerate(pieces):
+            if ce <= cs:
                 continue
-            entity = None
-            pieces = [p for p in (frame.content, frame.more) if p]
-            if len(pieces) == 2 and any(q.open_at < p[1] and q.close_at > p[0] for q in unit.quotes
-                                        for p in pieces):
-                # "Particularly here, he said, “we don't know” how many …": one partial statement
-                pieces = [(pieces[0][0], pieces[1][1])]
-            woven = _woven_before(text, unit, frame)
-            if woven is not None:
-                pieces = [(woven, pieces[0][1])]
-            for q in unit.quotes:
-                if q.close_at <= pieces[0][0] and not text[q.close_at:pieces[0][0]].strip() \
-                        and not text[unit.start:q.open_at].strip(_LEAD):
-                    # "“It looks unlikely” that the deal holds, said Lee": the quote and its run-on
-                    pieces[0] = (q.open_at, pieces[0][1])
-            for piece, (cs, ce) in enumerate(pieces):
-                if ce <= cs:
-                    continue
-                inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
-                if inside:
-                    attached[inside[0]] = frame
-                    continue
-                inner = [i for i, q in enumerate(unit.quotes)
-                         if q.open_at < ce and q.close_at > cs and i not in consumed]
-                if frame.quote_only and not inner:
-                    continue
-                ce = max([ce] + [unit.quotes[i].end for i in inner])
-                if text[cs] in "“\"«»„" and inner:
-                    cs += 1
-                if (cs, ce) in seen_content or any(s <= cs and ce <= e for s, e in seen_content):
-                    continue
-                seen_content.add((cs, ce))
-                if not piece or entity is None:
-                    entity = resolver.resolve(frame.speaker, index, unit)
-                    resolver.spoke(entity, index)
-                for i in inner:
-                    consumed.add(i)
-                    by_group[unit.quotes[i].group] = (entity, frame.speaker, frame.cue)
-                statements.append(Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
+            inside = [i for i, q in enumerate(unit.quotes) if q.open_at <= cs and ce <= q.close_at]
+            if inside:
+                attached[inside[0]] = frame
+                continue
+            inner = [i for i, q in enumerate(unit.quotes) if q.open_at < ce and q.close_at > cs and i not in consumed]
+            if frame.quote_only and not inner:
+                continue
+            ce = max([ce] + [unit.quotes[i].end for i in inner])
+            if text[cs] in "“\"«»„" and inner:
+                cs += 1
+            if (cs, ce) in self.seen_content or any(s <= cs and ce <= e for s, e in self.seen_content):
+                continue
+            self.seen_content.add((cs, ce))
+            if not piece or entity is None:
+                entity = self.resolver.resolve(frame.speaker, index, unit)
+                self.resolver.spoke(entity, index)
+            for i in inner:
+                consumed.add(i)
+                self.by_group[unit.quotes[i].group] = (entity, frame.speaker, frame.cue)
+            self.statements.append(Statement(cs, ce, "partial" if inner else "indirect", unit, entity,
                                              frame.speaker, frame.cue))
+
+    def _quote_statements(self, index: int, unit: Unit, consumed: set[int], attached: dict[int, Frame]) -> None:
+        """A statement for each quote no frame's content took: direct where it stands as a
+        sentence, else partial with the writer's clause around it."""
+        text = self.text
+        whole_groups: set[int] = set()
         for i, q in enumerate(unit.quotes):
             if i in consumed:
                 continue
@@ -475,63 +513,87 @@ def attribute(doc: Document, registry: SpeakerRegistry, observe: Callable[[Unit,
             alone = not text[unit.start:q.open_at].strip(_LEAD) and not text[q.close_at:unit.end].strip()
             if _title_like(text, q) and i not in attached and not alone and not _adjacent(text, frame, q):
                 continue  # “Saturday Night Live”, its “Person of the Year”: a name, nobody's words
-            foreign = _foreign_cue(text, unit, q, foreign_cues) if foreign_cues else None
-            if foreign is not None:
-                mention, cue = foreign
-                entity = resolver.resolve(mention, index, unit)
-            elif frame is not None:
-                entity = resolver.resolve(frame.speaker, index, unit)
-                mention, cue = frame.speaker, frame.cue
-            elif q.group in by_group:
-                entity, mention, cue = by_group[q.group]
-            elif (introduced := _colon_introducer(text, unit, q, units[index - 1] if index else None)) is not None:
-                mention, cue = introduced, ":"
-                entity = resolver.resolve(mention, index, unit)
-            elif (subject := _quoting_subject(text, unit, q, resolver, index)) is not None:
-                (mention, entity), cue = subject, None
-            else:
-                entity, mention, cue = _fallback(units, index, unit, last_in_block, text)
-                if entity is None and mention is not None:
-                    entity = resolver.resolve(mention, index, unit)
-                if entity is None and mention is None:
-                    entity = _section_entity(sections[unit.block], resolver, section_cache)
-                    if entity is None and len(text[q.start:q.end].split()) <= _SCARE_QUOTE_WORDS:
-                        continue
-            by_group[q.group] = (entity, mention, cue)
-            resolver.spoke(entity, index)
+            said = self._quote_speaker(index, unit, q, frame)
+            if said is None:
+                continue
+            entity, mention, cue = said
+            self.by_group[q.group] = (entity, mention, cue)
+            self.resolver.spoke(entity, index)
             if (_is_whole(text, unit, q) and not _runs_on(text, unit, q, frame)) or q.group in whole_groups:
                 whole_groups.add(q.group)
-                statements.append(Statement(q.start, q.end, "direct", unit, entity, mention, cue, q.group))
+                self.statements.append(Statement(q.start, q.end, "direct", unit, entity, mention, cue, q.group))
                 continue
             cs, ce = _clause(text, unit, q, frame)
             for j, other in enumerate(unit.quotes):
                 if j > i and other.open_at < ce and other.close_at > cs:
                     consumed.add(j)
                     ce = max(ce, other.end)
-            if (cs, ce) not in seen_content:
-                seen_content.add((cs, ce))
-                statements.append(Statement(cs, ce, "partial", unit, entity, mention, cue, q.group))
-        if statements and statements[-1].unit is unit:
-            last = statements[-1]
-            last_in_block[unit.block] = (last.entity, last.mention, last.cue, True)
-        elif unit.block in last_in_block:
-            e, m, c, _ = last_in_block[unit.block]
-            last_in_block[unit.block] = (e, m, c, False)
-    # a quote running over paragraphs is often attributed only in a later one ("“…¶“…,” she said."):
-    # its earlier paragraphs are that speaker's too
-    group_speakers: dict[int, Statement] = {}
-    for st in statements:
-        if st.group is not None and st.entity is not None:
-            group_speakers.setdefault(st.group, st)
-    for st in statements:
-        if st.entity is None and st.mention is None and (said := group_speakers.get(st.group)):
-            st.entity, st.mention, st.cue = said.entity, said.mention, said.cue
-    if doc.title and (claim := _title_claim(doc.title, resolver)):
-        statements.append(claim)
-    for st in statements:
-        if st.entity is not None and id(st.entity) in resolver.named_for:
-            st.entity = resolver.named_for[id(st.entity)]
-    return statements, dict(enumerate(sections))
+            if (cs, ce) not in self.seen_content:
+                self.seen_content.add((cs, ce))
+                self.statements.append(Statement(cs, ce, "partial", unit, entity, mention, cue, q.group))
+
+    def _quote_speaker(self, index: int, unit: Unit, q: QuoteSpan, frame: Frame | None
+                       ) -> tuple[Entity | None, Mention | None, str | None] | None:
+        """Who says a quote, by the first that applies: a non-English cue, the nearest frame, the
+        quote group's speaker, a colon-ended introduction, the subject of the writer's clause, the
+        fallbacks of _fallback, the section's heading. None for a short quote nobody says (a scare
+        quote)."""
+        text, resolver = self.text, self.resolver
+        prev = self.units[index - 1] if index else None
+        foreign = _foreign_cue(text, unit, q, self.foreign_cues) if self.foreign_cues else None
+        if foreign is not None:
+            mention, cue = foreign
+            return resolver.resolve(mention, index, unit), mention, cue
+        if frame is not None:
+            return resolver.resolve(frame.speaker, index, unit), frame.speaker, frame.cue
+        if q.group in self.by_group:
+            return self.by_group[q.group]
+        if (introduced := _colon_introducer(text, unit, q, prev)) is not None:
+            return resolver.resolve(introduced, index, unit), introduced, ":"
+        if (subject := _quoting_subject(text, unit, q, resolver, index)) is not None:
+            mention, entity = subject
+            return entity, mention, None
+        entity, mention, cue = _fallback(self.units, index, unit, self.last_in_block, text)
+        if entity is None and mention is not None:
+            entity = resolver.resolve(mention, index, unit)
+        if entity is None and mention is None:
+            entity = _section_entity(self.sections[unit.block], resolver, self.section_cache)
+            if entity is None and len(text[q.start:q.end].split()) <= _SCARE_QUOTE_WORDS:
+                return None
+        return entity, mention, cue
+
+    def finish(self) -> list[Statement]:
+        """The statements with speakers carried over a quote's paragraphs, the title's claim, and
+        described speakers replaced by whom they turned out to be."""
+        statements = self.statements
+        # a quote running over paragraphs is often attributed only in a later one ("“…¶“…,” she said."):
+        # its earlier paragraphs are that speaker's too
+        group_speakers: dict[int, Statement] = {}
+        for st in statements:
+            if st.group is not None and st.entity is not None:
+                group_speakers.setdefault(st.group, st)
+        for st in statements:
+            if st.entity is None and st.mention is None and (said := group_speakers.get(st.group)):
+                st.entity, st.mention, st.cue = said.entity, said.mention, said.cue
+        if self.doc.title and (claim := _title_claim(self.doc.title, self.resolver)):
+            statements.append(claim)
+        for st in statements:
+            if st.entity is not None and id(st.entity) in self.resolver.named_for:
+                st.entity = self.resolver.named_for[id(st.entity)]
+        return statements
+
+
+def _find_mentions_and_frames(text: str, units: list[Unit], lower_words: frozenset[str], registry: SpeakerRegistry,
+                              names: dict) -> None:
+    """Each unit's mentions and reporting frames. Whoever the quoted words name is no speaker, and
+    no antecedent for the next "he"."""
+    named_inside = frozenset(_LY_INSIDE.findall(text))
+    for unit in units:
+        quoted = quoted_spans(unit)
+        unit.mentions = [m for m in find_mentions(text, unit.start, unit.end, lower_words, registry, names,
+                                                  named_inside)
+                         if all(not (s <= m.start < e) for s, e in quoted + unit.wrapped)]
+        unit.frames = find_frames(text, unit.start, unit.end, unit.mentions, quoted, registry.institutions)
 
 
 # "Sanders: We will win.", "Obama’s message: …": a name (with a saying noun) and a colon open a paragraph
