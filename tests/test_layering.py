@@ -26,7 +26,7 @@ TRANSFORM_LAYERS = [
     ("analysis", {"accord.transforms.analysis"}),
     ("speech", {"accord.transforms.speech"}),
     ("page", {"accord.transforms.page"}),
-    ("shared records", {"accord.transforms.records", "accord.transforms.countries"}),
+    ("shared records", {"accord.transforms.records", "accord.transforms.countries", "accord.transforms.lexicon"}),
 ]
 OLD_TOP_LEVEL = {"flows", "transforms", "scrape", "warehouse"}
 

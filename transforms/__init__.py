@@ -6,7 +6,8 @@ Three layers, each importing only the ones before it (tests/test_layering.py hol
     speech/     Document -> statements: direct, partial and reported quotes, resolved speakers
     analysis/   statements -> topics, stance, stated relations, agreements
 
-and what every layer shares: `records` (the record types) and `countries` (the gazetteer).
+and what every layer shares: `records` (the record types), `countries` (the gazetteer) and
+`lexicon` (the built-in word lists, as data files).
 
 Entry points: `extract` (a Document -> its Extraction) and `records_for_page` (a fetched page ->
 the rows of every per-article table).

@@ -4,205 +4,32 @@
 and seats of government used as metonyms: "Moscow", "the Kremlin"); the capitals among them are
 also in `CAPITALS`, their one source. `DEMONYMS` holds the adjectives ("Russian"). `COUNTRIES`
 merges both. Short all-capital aliases ("US", "UN") match only in capitals, so that the pronoun
-"us" is no country.
+"us" is no country. The names are data: transforms/lexicon/countries.toml.
 """
 from __future__ import annotations
 
 import re
 
-# Capitals and seats of government: each stands for its country ("Moscow said") and is never a
-# person speaker. config/places.toml `capitals` adds to these; where it names a different country
-# for one of them, the config wins in who speaks (accord.transforms.speech.speaker_registry). "Brussels"
-# is the seat of the European Union: in the news it speaks for the EU far more often than for Belgium.
-CAPITALS: dict[str, str] = {
-    "Moscow": "Russia", "Beijing": "China", "London": "United Kingdom", "Paris": "France",
-    "Berlin": "Germany", "Rome": "Italy", "Madrid": "Spain", "Lisbon": "Portugal", "Dublin": "Ireland",
-    "The Hague": "Netherlands", "Bern": "Switzerland", "Vienna": "Austria", "Stockholm": "Sweden",
-    "Oslo": "Norway", "Copenhagen": "Denmark", "Helsinki": "Finland", "Warsaw": "Poland",
-    "Prague": "Czech Republic", "Budapest": "Hungary", "Bucharest": "Romania", "Sofia": "Bulgaria",
-    "Athens": "Greece", "Belgrade": "Serbia", "Minsk": "Belarus", "Kiev": "Ukraine", "Kyiv": "Ukraine",
-    "Tbilisi": "Georgia", "Yerevan": "Armenia", "Baku": "Azerbaijan", "Ankara": "Turkey", "Tehran": "Iran",
-    "Baghdad": "Iraq", "Damascus": "Syria", "Beirut": "Lebanon", "Amman": "Jordan", "Cairo": "Egypt",
-    "Riyadh": "Saudi Arabia", "Sanaa": "Yemen", "Abu Dhabi": "United Arab Emirates", "Doha": "Qatar",
-    "Tripoli": "Libya", "Tunis": "Tunisia", "Algiers": "Algeria", "Rabat": "Morocco", "Khartoum": "Sudan",
-    "Addis Ababa": "Ethiopia", "Mogadishu": "Somalia", "Nairobi": "Kenya",
-    "Kinshasa": "Democratic Republic of the Congo", "Abuja": "Nigeria", "Pretoria": "South Africa",
-    "Kabul": "Afghanistan", "Islamabad": "Pakistan", "New Delhi": "India", "Bangkok": "Thailand",
-    "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia", "Jakarta": "Indonesia", "Manila": "Philippines",
-    "Taipei": "Taiwan", "Tokyo": "Japan", "Seoul": "South Korea", "Pyongyang": "North Korea",
-    "Canberra": "Australia", "Ottawa": "Canada", "Mexico City": "Mexico", "Havana": "Cuba",
-    "Bogota": "Colombia", "Bogotá": "Colombia", "Caracas": "Venezuela", "Lima": "Peru", "Brasilia": "Brazil",
-    "Brasília": "Brazil", "Buenos Aires": "Argentina", "Santiago": "Chile", "Brussels": "European Union",
-}
+from accord.transforms.lexicon import table, words
 
-_OWN_NAMES: dict[str, tuple[str, ...]] = {
-    "United States": ("United States", "United States of America", "USA", "U.S.A.", "U.S.", "U.S", "US",
-                      "America", "Washington", "White House"),
-    "Russia": ("Russia", "Russian Federation", "Kremlin"),
-    "China": ("China", "People's Republic of China", "PRC"),
-    "United Kingdom": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "Downing Street"),
-    "France": ("France", "Elysee", "Élysée"),
-    "Germany": ("Germany",),
-    "Italy": ("Italy",),
-    "Spain": ("Spain",),
-    "Portugal": ("Portugal",),
-    "Ireland": ("Ireland", "Republic of Ireland"),
-    "Netherlands": ("Netherlands", "Holland"),
-    "Belgium": ("Belgium",),
-    "Switzerland": ("Switzerland",),
-    "Austria": ("Austria",),
-    "Sweden": ("Sweden",),
-    "Norway": ("Norway",),
-    "Denmark": ("Denmark",),
-    "Finland": ("Finland",),
-    "Poland": ("Poland",),
-    "Czech Republic": ("Czech Republic", "Czechia"),
-    "Slovakia": ("Slovakia",),
-    "Hungary": ("Hungary",),
-    "Romania": ("Romania",),
-    "Bulgaria": ("Bulgaria",),
-    "Greece": ("Greece",),
-    "Cyprus": ("Cyprus",),
-    "Serbia": ("Serbia",),
-    "Croatia": ("Croatia",),
-    "Bosnia and Herzegovina": ("Bosnia and Herzegovina", "Bosnia"),
-    "Kosovo": ("Kosovo",),
-    "Estonia": ("Estonia",),
-    "Latvia": ("Latvia",),
-    "Lithuania": ("Lithuania",),
-    "Belarus": ("Belarus",),
-    "Ukraine": ("Ukraine",),
-    "Moldova": ("Moldova",),
-    "Georgia": ("Georgia",),
-    "Armenia": ("Armenia",),
-    "Azerbaijan": ("Azerbaijan",),
-    "Turkey": ("Turkey", "Türkiye"),
-    "Kazakhstan": ("Kazakhstan",),
-    "Uzbekistan": ("Uzbekistan",),
-    "Turkmenistan": ("Turkmenistan",),
-    "Iran": ("Iran", "Islamic Republic of Iran"),
-    "Iraq": ("Iraq",),
-    "Syria": ("Syria",),
-    "Lebanon": ("Lebanon",),
-    "Israel": ("Israel",),
-    "Palestine": ("Palestine", "Palestinian Authority", "West Bank", "Gaza"),
-    "Jordan": ("Jordan",),
-    "Egypt": ("Egypt",),
-    "Saudi Arabia": ("Saudi Arabia",),
-    "Yemen": ("Yemen",),
-    "Oman": ("Oman",),
-    "United Arab Emirates": ("United Arab Emirates", "UAE"),
-    "Qatar": ("Qatar",),
-    "Kuwait": ("Kuwait",),
-    "Bahrain": ("Bahrain",),
-    "Libya": ("Libya",),
-    "Tunisia": ("Tunisia",),
-    "Algeria": ("Algeria",),
-    "Morocco": ("Morocco",),
-    "Sudan": ("Sudan",),
-    "South Sudan": ("South Sudan",),
-    "Ethiopia": ("Ethiopia",),
-    "Eritrea": ("Eritrea",),
-    "Somalia": ("Somalia",),
-    "Kenya": ("Kenya",),
-    "Uganda": ("Uganda",),
-    "Rwanda": ("Rwanda",),
-    "Democratic Republic of the Congo": ("Democratic Republic of the Congo", "DRC", "Congo"),
-    "Nigeria": ("Nigeria",),
-    "Ghana": ("Ghana",),
-    "Mali": ("Mali",),
-    "South Africa": ("South Africa",),
-    "Zimbabwe": ("Zimbabwe",),
-    "Afghanistan": ("Afghanistan",),
-    "Pakistan": ("Pakistan",),
-    "India": ("India",),
-    "Bangladesh": ("Bangladesh",),
-    "Sri Lanka": ("Sri Lanka",),
-    "Nepal": ("Nepal",),
-    "Myanmar": ("Myanmar", "Burma"),
-    "Thailand": ("Thailand",),
-    "Vietnam": ("Vietnam",),
-    "Cambodia": ("Cambodia",),
-    "Malaysia": ("Malaysia",),
-    "Singapore": ("Singapore",),
-    "Indonesia": ("Indonesia",),
-    "Philippines": ("Philippines",),
-    "Taiwan": ("Taiwan",),
-    "Japan": ("Japan",),
-    "South Korea": ("South Korea", "Republic of Korea"),
-    "North Korea": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
-    "Mongolia": ("Mongolia",),
-    "Australia": ("Australia",),
-    "New Zealand": ("New Zealand",),
-    "Canada": ("Canada",),
-    "Mexico": ("Mexico",),
-    "Guatemala": ("Guatemala",),
-    "Honduras": ("Honduras",),
-    "El Salvador": ("El Salvador",),
-    "Nicaragua": ("Nicaragua",),
-    "Cuba": ("Cuba",),
-    "Haiti": ("Haiti",),
-    "Colombia": ("Colombia",),
-    "Venezuela": ("Venezuela",),
-    "Ecuador": ("Ecuador",),
-    "Peru": ("Peru",),
-    "Bolivia": ("Bolivia",),
-    "Brazil": ("Brazil",),
-    "Argentina": ("Argentina",),
-    "Chile": ("Chile",),
-    "European Union": ("European Union", "EU", "E.U.", "European Commission"),
-    "NATO": ("NATO", "North Atlantic Treaty Organization", "Atlantic alliance"),
-    "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council", "Security Council"),
-}
+# the gazetteer's words are data (transforms/lexicon/countries.toml); config/places.toml `capitals`
+# adds to CAPITALS and wins where it names another country (accord.transforms.speech.speaker_registry)
+CAPITALS: dict[str, str] = table("countries", "capitals")
+_OWN_NAMES: dict[str, tuple[str, ...]] = table("countries", "names")
 
 NAMES: dict[str, tuple[str, ...]] = {
     country: names + tuple(capital for capital, of in CAPITALS.items() if of == country)
     for country, names in _OWN_NAMES.items()
 }
 
-DEMONYMS: dict[str, tuple[str, ...]] = {
-    "United States": ("American",), "Russia": ("Russian",), "China": ("Chinese",),
-    "United Kingdom": ("British", "Briton"), "France": ("French",), "Germany": ("German",),
-    "Italy": ("Italian",), "Spain": ("Spanish",), "Portugal": ("Portuguese",), "Ireland": ("Irish",),
-    "Netherlands": ("Dutch",), "Belgium": ("Belgian",), "Switzerland": ("Swiss",), "Austria": ("Austrian",),
-    "Sweden": ("Swedish", "Swede"), "Norway": ("Norwegian",), "Denmark": ("Danish", "Dane"),
-    "Finland": ("Finnish", "Finn"), "Poland": ("Polish",), "Czech Republic": ("Czech",),
-    "Slovakia": ("Slovak",), "Hungary": ("Hungarian",), "Romania": ("Romanian",), "Bulgaria": ("Bulgarian",),
-    "Greece": ("Greek",), "Cyprus": ("Cypriot",), "Serbia": ("Serbian", "Serb"), "Croatia": ("Croatian",),
-    "Bosnia and Herzegovina": ("Bosnian",), "Kosovo": ("Kosovar",), "Estonia": ("Estonian",),
-    "Latvia": ("Latvian",), "Lithuania": ("Lithuanian",), "Belarus": ("Belarusian",),
-    "Ukraine": ("Ukrainian",), "Moldova": ("Moldovan",), "Georgia": ("Georgian",), "Armenia": ("Armenian",),
-    "Azerbaijan": ("Azerbaijani",), "Turkey": ("Turkish",), "Kazakhstan": ("Kazakh",),
-    "Uzbekistan": ("Uzbek",), "Turkmenistan": ("Turkmen",), "Iran": ("Iranian",), "Iraq": ("Iraqi",),
-    "Syria": ("Syrian",), "Lebanon": ("Lebanese",), "Israel": ("Israeli",), "Palestine": ("Palestinian",),
-    "Jordan": ("Jordanian",), "Egypt": ("Egyptian",), "Saudi Arabia": ("Saudi",), "Yemen": ("Yemeni",),
-    "Oman": ("Omani",), "United Arab Emirates": ("Emirati",), "Qatar": ("Qatari",), "Kuwait": ("Kuwaiti",),
-    "Bahrain": ("Bahraini",), "Libya": ("Libyan",), "Tunisia": ("Tunisian",), "Algeria": ("Algerian",),
-    "Morocco": ("Moroccan",), "Sudan": ("Sudanese",), "South Sudan": ("South Sudanese",),
-    "Ethiopia": ("Ethiopian",), "Eritrea": ("Eritrean",), "Somalia": ("Somali",), "Kenya": ("Kenyan",),
-    "Uganda": ("Ugandan",), "Rwanda": ("Rwandan",), "Democratic Republic of the Congo": ("Congolese",),
-    "Nigeria": ("Nigerian",), "Ghana": ("Ghanaian",), "Mali": ("Malian",),
-    "South Africa": ("South African",), "Zimbabwe": ("Zimbabwean",), "Afghanistan": ("Afghan",),
-    "Pakistan": ("Pakistani",), "India": ("Indian",), "Bangladesh": ("Bangladeshi",),
-    "Sri Lanka": ("Sri Lankan",), "Nepal": ("Nepali", "Nepalese"), "Myanmar": ("Burmese",),
-    "Thailand": ("Thai",), "Vietnam": ("Vietnamese",), "Cambodia": ("Cambodian",),
-    "Malaysia": ("Malaysian",), "Singapore": ("Singaporean",), "Indonesia": ("Indonesian",),
-    "Philippines": ("Filipino", "Philippine"), "Taiwan": ("Taiwanese",), "Japan": ("Japanese",),
-    "South Korea": ("South Korean",), "North Korea": ("North Korean",), "Mongolia": ("Mongolian",),
-    "Australia": ("Australian",), "New Zealand": ("New Zealander",), "Canada": ("Canadian",),
-    "Mexico": ("Mexican",), "Guatemala": ("Guatemalan",), "Honduras": ("Honduran",),
-    "El Salvador": ("Salvadoran",), "Nicaragua": ("Nicaraguan",), "Cuba": ("Cuban",), "Haiti": ("Haitian",),
-    "Colombia": ("Colombian",), "Venezuela": ("Venezuelan",), "Ecuador": ("Ecuadorian",),
-    "Peru": ("Peruvian",), "Bolivia": ("Bolivian",), "Brazil": ("Brazilian",),
-    "Argentina": ("Argentine", "Argentinian"), "Chile": ("Chilean",), "European Union": ("European",),
-}
+DEMONYMS: dict[str, tuple[str, ...]] = table("countries", "demonyms")
 
 COUNTRIES: dict[str, tuple[str, ...]] = {
     country: names + DEMONYMS.get(country, ()) for country, names in NAMES.items()
 }
 
-# Names that are as often a US state, a surname or a common noun: they count only as a whole mention.
-AMBIGUOUS = frozenset({"Georgia", "Jordan", "Turkey", "Chile", "Washington", "Lima", "Santiago", "Sofia"})
+# names that are as often a US state, a surname or a common noun count only as a whole mention
+AMBIGUOUS = words("countries", "ambiguous")
 
 _SPACE = re.compile(r"\s+")
 
