@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from accord.transforms.countries import canonical_country as _canonical_country
 from accord.transforms.countries import country_named as _country_named
+from accord.transforms.lexicon import table, word_list, words
 from accord.transforms.speech.speaker_registry import Institutions, SpeakerRegistry
 
 # the same few names recur in every article: look each up once
@@ -16,112 +17,24 @@ country_named = lru_cache(maxsize=8192)(_country_named)
 NO_REGISTRY = SpeakerRegistry()
 
 
-def _lexicon(words: str) -> frozenset[str]:
-    """A word list written as one whitespace-separated string."""
-    return frozenset(words.split())
-
-
-# Multi-word offices first: the longest is tried first when parsing a title.
-COMPOUND_TITLES = (
-    "secretary of state", "secretary of defense", "secretary of the treasury", "secretary of homeland security",
-    "secretary general", "secretary-general", "attorney general", "chief of staff", "vice president",
-    "prime minister", "foreign minister", "foreign secretary", "defense secretary", "defence secretary",
-    "treasury secretary", "press secretary", "house speaker", "majority leader", "minority leader",
-    "national security adviser", "white house press secretary", "chief executive", "executive director",
-    "supreme leader", "state department spokesman", "campaign manager", "campaign chairman",
-)
-TITLE_WORDS = _lexicon("""
-president sen. senator rep. representative gov. governor secretary minister chancellor speaker mayor judge
-justice director chairman chairwoman chair ceo spokesman spokeswoman spokesperson ambassador gen. general
-adm. admiral lt. col. colonel commissioner chief leader professor prof. sheriff king queen prince pope rev.
-candidate founder co-founder analyst economist strategist pollster adviser advisor aide official lawyer
-attorney host anchor editor columnist nominee congressman congresswoman lawmaker delegate treasurer
-comptroller councilman councilwoman superintendent diplomat envoy manager emir sheikh
-""")
-HONORIFICS = _lexicon("mr. mrs. ms. miss dr. mr mrs ms dr sir dame")
-FEMALE_HONORIFICS = _lexicon("mrs. ms. miss mrs ms dame")
-ROLE_ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
-                      "adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel", "prof.": "Professor",
-                      "rev.": "Reverend"}
-# Nouns that name a source without naming it ("the senator", "the statement").
-PERSON_NOUNS = _lexicon("""
-senator governor president secretary minister spokesman spokeswoman spokesperson official aide adviser
-advisor candidate nominee congressman congresswoman lawmaker mayor chairman chairwoman director leader
-speaker analyst economist professor lawyer attorney businessman businesswoman billionaire mogul
-front-runner frontrunner employee expert strategist pollster diplomat ambassador chancellor king queen
-judge justice democrat republican founder executive host manager colleague friend brother sister wife
-husband son daughter mother father member resident voter supporter tycoon reporter activist confidant
-witness organizer organiser owner worker student teacher doctor officer veteran woman man actress actor
-envoy commissioner negotiator premier chief
-""")
-# a nominal's gender, for he/she ("the woman who spoke", "the congressman")
-FEMALE_NOUNS = _lexicon("""
-woman actress mother wife sister daughter spokeswoman chairwoman congresswoman businesswoman queen girl
-""")
-MALE_NOUNS = _lexicon("""
-man actor father husband brother son spokesman chairman congressman businessman king boy
-""")
-SOURCE_NOUNS = _lexicon("""
-statement report campaign website newspaper paper memo email letter lawsuit complaint survey poll study
-release agency department company committee administration government ministry board editorial post
-office organization group network source sources officials aides advisers analysts experts
-airline firm outlet magazine station channel probe investigation opinion ruling filing documents
-analysis audit review court panel commission council team spokesperson ranking estimate forecast
-projection tally census index
-""")
-# Plural nouns for groups that speak as one: "Democratic strategists say", "opponents argue",
-# "police said", a poll's "59 percent said".
-GROUP_NOUNS = _lexicon("""
-officials aides advisers advisors analysts experts strategists economists critics opponents supporters
-observers sources specialists scientists researchers lawmakers legislators democrats republicans
-leaders voters residents activists organizers operatives insiders diplomats investigators prosecutors
-lawyers attorneys historians pollsters allies donors advocates executives candidates conservatives
-liberals progressives members staffers officers authorities polls surveys studies estimates rankings
-forecasts projections delegates respondents participants attendees protesters protestors demonstrators
-workers employees teachers parents citizens veterans immigrants refugees doctors nurses governors senators
-mayors judges justices commentators pundits evangelicals consumers farmers owners neighbors neighbours
-witnesses colleagues backers percent
-""")
-ORG_WORDS = _lexicon("""
-party committee campaign department house times post news journal inc. corp. university college
-association council foundation institute agency bureau office ministry commission pac network press
-union league senate congress court administration government bank group center centre fund coalition
-tribune magazine daily reuters club company co. corporation organization organisation
-society authority board movement church institution trust alliance federation caucus
-""")
+# The words are data: transforms/lexicon/people.toml (titles, person and group nouns, first names,
+# words that are no names) and organisations.toml (source, organisation and outlet words).
+COMPOUND_TITLES = word_list("people", "compound_titles")  # the longest tried first
+TITLE_WORDS = words("people", "title_words")
+HONORIFICS = words("people", "honorifics")
+FEMALE_HONORIFICS = words("people", "female_honorifics")
+ROLE_ABBREVIATIONS = table("people", "role_abbreviations")
+PERSON_NOUNS = words("people", "person_nouns")
+FEMALE_NOUNS = words("people", "female_nouns")
+MALE_NOUNS = words("people", "male_nouns")
+SOURCE_NOUNS = words("organisations", "source_nouns")
+GROUP_NOUNS = words("people", "group_nouns")
+ORG_WORDS = words("organisations", "org_words")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "we": None,
             "i": None}
-FEMALE_NAMES = _lexicon("""
-hillary chelsea nikki sarah elizabeth nancy theresa angela marine carly michelle melania ivanka kellyanne
-huma jill debbie susan mary jennifer jessica karen lisa patricia linda barbara margaret donna laura amy
-anna kate kathleen catherine janet maria rachel emily julie heather kelly megyn diane dianne condoleezza
-madeleine samantha loretta sheryl christine ruth sonia elena hope jeanne tulsi kamala claire joni martha
-ann anne jane joan judy carol nicole stephanie michele valerie rihanna oprah shonda beverly sharon
-cynthia deborah dana hannah helen irene julia katie lauren lindsey marsha monica natalie olivia paula
-rebecca sandra sara sylvia tammy teresa tina virginia wendy yvette zoe ayanna alexandria ilhan rashida
-jacinda ursula federica christiane kristalina emmanuelle marie sophie beatrice
-""")
-MALE_NAMES = _lexicon("""
-donald barack bernie ted marco jeb john paul mike michael rex sergei vladimir bill george joe chris
-martin ben rand scott lindsey rick bobby jim james robert david richard thomas charles mark steve steven
-kevin brian jason eric jeff jeffrey tim timothy william matthew andrew josh joshua daniel dan anthony
-tony peter harry jack sam samuel frank gary larry ron ronald reince newt mitch xi emmanuel boris
-justin benjamin bashar recep narendra kim moon shinzo jean-claude francois antonio rodrigo jair
-""")
-# Capitalised words that open sentences or name times, not people.
-NOT_NAMES = _lexicon("""
-the a an and but or so yet if when while as at in on of for to from by with after before during since
-until although though because however meanwhile still also this that these those there here it he she
-they we i you his her their our its my your what who why how where which then now today yesterday
-tomorrow monday tuesday wednesday thursday friday saturday sunday hours days weeks months years minutes
-moments decades january february march april may june
-july august september october november december mr mrs ms dr no not yes asked according earlier later
-last next despite even just only some many most more all both each every one two three another other
-such do does did is are was were be has have had will would can could should might must let like
-once instead indeed amid amidst beyond among unlike without within upon perhaps maybe thus hence
-besides otherwise moreover furthermore nevertheless nonetheless whether unless again already always never
-often sometimes soon together four five six seven eight nine ten dozens hundreds thousands millions
-""")
+FEMALE_NAMES = words("people", "female_names")
+MALE_NAMES = words("people", "male_names")
+NOT_NAMES = words("people", "not_names")
 
 
 def _alternation(words) -> str:
@@ -233,19 +146,9 @@ def _title_at(low: list[str], i: int) -> int:
 
 
 _ROLE_SMALL = frozenset(("of", "the", "for", "and", "to", "on"))
-# titles of rank or nobility: a role only until the text gives an office ("Sheikh X, Qatar's prime minister")
-RANK_TITLES = frozenset(("Sheikh", "Prince", "Princess", "Emir", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs."))
-# a noun that stands for any of these offices: "the Ukrainian leader" is its president
-HEAD_SYNONYMS = {
-    "leader": ("president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "leader"),
-    "envoy": ("ambassador", "envoy"),
-    "ambassador": ("ambassador", "envoy"),
-    "diplomat": ("ambassador", "envoy", "diplomat", "foreign minister", "foreign secretary", "secretary of state"),
-    "premier": ("prime minister", "premier"),
-    "chief": ("chief", "head", "director", "secretary-general", "secretary general"),
-}
-_LEGISLATOR = ("senator", "senate", "representative", "congressman", "congresswoman", "house speaker",
-               "speaker of the house", "lawmaker", "majority leader", "minority leader")
+RANK_TITLES = words("people", "rank_titles")
+HEAD_SYNONYMS = table("people", "head_synonyms")
+_LEGISLATOR = word_list("people", "legislator")
 _NOT_ROLE = frozenset(("former", "then", "acting", "outgoing", "incoming", "new", "top", "ex", "the", "a", "an"))
 
 
@@ -351,7 +254,7 @@ def parse_name(text: str, registry: SpeakerRegistry | None = None) -> Mention | 
     return Mention(0, 0, text, "name", name, role, affiliation, gender, party=party, state=state)
 
 
-_ABBREVIATED = HONORIFICS | frozenset(ROLE_ABBREVIATIONS) | _lexicon("jr. sr. st. ft. mt.")
+_ABBREVIATED = HONORIFICS | frozenset(ROLE_ABBREVIATIONS) | words("people", "name_abbreviations")
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -617,12 +520,7 @@ def _first_name_gender(name: str) -> str | None:
     return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
 
 
-# words that make an organisation's name a news outlet's: it reports, it takes no position
-OUTLET_WORDS = _lexicon("""
-times post news journal tribune magazine daily press reuters cnn msnbc bbc afp ap bloomberg telegraph guardian
-herald gazette politico breitbart axios nbc abc cbs fox npr pbs associated agence xinhua tass ria interfax
-""")
-
+OUTLET_WORDS = words("organisations", "outlet_words")
 
 def is_outlet(name: str) -> bool:
     return any(w.lower().strip(".,’'") in OUTLET_WORDS for w in name.split())
