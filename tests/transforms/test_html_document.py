@@ -469,6 +469,20 @@ def test_a_handle_linked_to_a_social_profile_in_the_byline_is_no_part_of_the_nam
     assert parse_html(html, "https://blog.example.de/shoes").authors == ["Matthias"]
 
 
+def test_the_author_element_inside_a_byline_gives_the_name_not_the_outlet_beside_it():
+    html = page('<article><h1>Teachers rally</h1><div class="byline-section"><div class="attribution">'
+                '<span class="author">Tom Reed</span> <span class="publication">Midland Courier</span></div>'
+                f'<div class="publish-date">Published 11:34 PM Nov 19, 2019</div></div><p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://news.example.org/rally").authors == ["Tom Reed"]
+
+
+def test_a_label_element_inside_a_byline_names_no_one():
+    html = page('<article><h1>Damp windows</h1><p>' + PARAGRAPH * 3 + '</p><ul class="article-author">'
+                '<li class="author-title">Artikel von:</li><li class="author"><address>Eva Roth</address></li></ul>'
+                '</article>')
+    assert parse_html(html, "https://haus.example.ch/fenster").authors == ["Eva Roth"]
+
+
 @pytest.mark.parametrize(("lang", "day"), [("en-US", "2020-03-05"), ("en-GB", "2020-05-03"), ("de", "2020-05-03")])
 def test_a_numeric_date_under_the_headline_is_read_in_the_pages_order(lang, day):
     html = page(f'<article><h1>Budget passes</h1><p class="date">03/05/2020</p><p>{PARAGRAPH * 3}</p></article>',

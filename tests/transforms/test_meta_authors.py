@@ -41,6 +41,12 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Staff Writer"], ["Staff Writer"]),
     (["By ROBERT BURNS, AP National Security Writer"], ["ROBERT BURNS"]),
     (["Sort by Relevance Title Date"], []),
+    # a news agency credited beside the reporters is their source; alone it is the byline
+    (["By MEG KINNARD and ERRIN HAINES, Associated Press"], ["MEG KINNARD", "ERRIN HAINES"]),
+    (["Jane Doe", "Reuters"], ["Jane Doe"]),
+    (["Associated Press"], ["Associated Press"]),
+    # a label alone, colon and all
+    (["Artikel von:"], []),
     # labels and prefixes in other languages
     (["Autor:innen: Jana Kraus und Tim Vogt"], ["Jana Kraus", "Tim Vogt"]),
     (["Par Jean Dupont et Marie Curie"], ["Jean Dupont", "Marie Curie"]),

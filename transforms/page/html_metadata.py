@@ -368,7 +368,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
                  if not _elsewhere(page, marks, opening)
                  or not any(mark >= 0 and COMMENTS.search(page.classes[mark]) for mark in marks)][:5]:
-        text = node.get_text(" ", strip=True)
+        text = _innermost_names(node, page.bylines, exclude) or node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE and not _in_form(node):
             bylines.append(_without_handles(node, text))
     signed = [text for node in page.datelines[:5]
@@ -382,6 +382,19 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
         if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host]:
             return names
     return []
+
+
+def _innermost_names(node, bylines: list, exclude: tuple[str, ...]) -> str | None:
+    """The names in the author elements a byline element holds, when they name someone: "Jane Doe"
+    of <div class=byline><span class=author>Jane Doe</span> <span>Associated Press</span></div>,
+    whose whole text would run the outlet into her name."""
+    inner = [other for other in bylines if other is not node and any(parent is node for parent in other.parents)]
+    # the outermost of them: an author element may wrap its own name element
+    held = {id(other) for other in inner}
+    inner = [other for other in inner if not any(id(parent) in held for parent in other.parents)]
+    # (a label element, "Written by", names no one)
+    texts = [text for other in inner if clean_authors([text := other.get_text(" ", strip=True)], exclude)]
+    return ", ".join(texts) or None
 
 
 def _shown_text(page: Walk) -> str:

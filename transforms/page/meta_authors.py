@@ -14,7 +14,7 @@ PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|article|"
     r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|zum profil|"
     r"publié|écrit|publicado|escrito)\s+)?"
-    r"(?:(?:by|von|par|por|door|di|da)(?:\s*[:\-–]?\s+|\s*$)|(?:" + AUTOR + r"|author|auteur|text|redaktion)\s*[:\-–]\s*)",
+    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|text|redaktion)\s*[:\-–]\s*)",
     re.I)
 MONTH_WORDS = "|".join(sorted((name for name in MONTHS if len(name) >= 3), key=len, reverse=True))
 WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|"
@@ -62,6 +62,14 @@ SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
                    r"\bim (?:gespräch|interview) mit\b|\bin conversation with\b|\binterviewed by\b)\s*", re.I)
 # a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
 NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
+# news agencies: credited beside the reporters ("Jane Doe, Associated Press"), they are the source
+# of the story, not one more author
+NEWS_AGENCIES = frozenset({
+    "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp", "agence france-presse",
+    "agence france presse", "dpa", "deutsche presse-agentur", "apa", "sda", "kna", "epd", "efe", "ansa", "upi",
+    "xinhua", "kyodo", "kyodo news", "bloomberg", "bloomberg news", "press association", "pa", "pa media", "tass",
+    "ria novosti", "anadolu", "anadolu agency", "europa press", "belga", "anp", "ats", "keystone-sda",
+})
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 # from the start of a run of address characters only: a match could start at each of them, and
 # each would scan the rest of the run for an "@" (quadratic in a 30,000-letter author)
@@ -137,11 +145,14 @@ def split_authors(value: str) -> list[str]:
 
 
 def clean_authors(values: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Distinct names from several declared values, in order; `exclude` drops e.g. the site name."""
+    """Distinct names from several declared values, in order; `exclude` drops e.g. the site name,
+    and a news agency goes when someone else is named."""
     seen, names = {n.casefold() for n in exclude if n}, []
     for value in values:
         for name in split_authors(value):
             if name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)
+    if any(name.casefold() not in NEWS_AGENCIES for name in names):
+        names = [name for name in names if name.casefold() not in NEWS_AGENCIES]
     return names
