@@ -74,6 +74,19 @@ def test_pronoun_subject_is_resolved_across_sentences():
     assert ("Klaus Weber", "Maria Costa", "disagree", False) in found
 
 
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # "she" is a subject even after a conjunction that is also a preposition
+    (("Dupont spoke in Rome.", "The crowd cheered as she praised Weber."), ("Anne Dupont", "Klaus Weber")),
+    # a description's head runs past its mention's words to the relative pronoun
+    (("Weber arrived on Monday.", "The German chancellor who backed Costa in 2019 spoke first."),
+     ("Klaus Weber", "Maria Costa")),
+    # a superlative's infinitive is a relative clause
+    (("“We must act,” said Weber, the only chancellor to endorse Costa.",), ("Klaus Weber", "Maria Costa")),
+])
+def test_subjects_of_clauses_within_descriptions(paragraphs, expected):
+    assert (*expected, "endorse", True) in relations(*paragraphs)
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")

@@ -425,6 +425,10 @@ _NOUN_INFINITIVES = _words(
     "evidence proof reason reasons way ways effort efforts bid bids attempt attempts move moves plan plans "
     "decision decisions need time power ability right money funds ads call calls vote votes measure measures "
     "bill law push pressure motion resolution order orders campaign campaigns drive petition")
+# a description's head may run past the words its mention kept ("the billionaire tech maverick
+# who"); a superlative's infinitive is a relative clause ("the first senator to endorse her")
+_DESCRIPTION_RELATIVE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:who|that)\s+(?:\w+ly\s+)?$")
+_SUPERLATIVE = re.compile(r"(?:the|a)\s+(?:only|first|last|lone|sole)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(?:,\s*[^,;]{0,60}?\s)?(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -443,7 +447,15 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             continue
         gap = text[party.end:at]
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
-        if not relative and ((party.possessive and not possessive) or _governed(text, party.start, sentence.start)):
+        words = text[party.start:party.end]
+        description = words[:1].islower() or bool(_DETERMINER.match(words))
+        if description and (_DESCRIPTION_RELATIVE.match(gap) or
+                            (gap == " to " and _SUPERLATIVE.match(text, party.start, party.end))):
+            return party  # "the billionaire tech maverick who backed", "the only senator to endorse"
+        # "he" and "she" are never a preposition's object ("as she praised him": "as" joins a clause)
+        nominative = text[party.start:party.end].lower() in ("he", "she")
+        if not relative and ((party.possessive and not possessive) or
+                             (not nominative and _governed(text, party.start, sentence.start))):
             continue
         if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
                 _in_quote(sentence, party.start) != _in_quote(sentence, at):
