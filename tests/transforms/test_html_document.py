@@ -476,6 +476,13 @@ def test_the_author_element_inside_a_byline_gives_the_name_not_the_outlet_beside
     assert parse_html(html, "https://news.example.org/rally").authors == ["Tom Reed"]
 
 
+def test_a_dated_signed_line_at_the_end_of_a_post_names_its_author():
+    html = page('<article><h1>Neue Kinosäle</h1>' + f'<p>{PARAGRAPH}</p>' * 8 +
+                '<p class="postmetadata">Von J. K. am 07.08.2013 um 09:07 Uhr gespeichert unter Kino</p></article>',
+                html_attrs=' lang="de"')
+    assert parse_html(html, "https://blog.example.ch/kino").authors == ["J. K."]
+
+
 def test_a_label_element_inside_a_byline_names_no_one():
     html = page('<article><h1>Damp windows</h1><p>' + PARAGRAPH * 3 + '</p><ul class="article-author">'
                 '<li class="author-title">Artikel von:</li><li class="author"><address>Eva Roth</address></li></ul>'

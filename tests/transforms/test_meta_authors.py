@@ -41,6 +41,7 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Staff Writer"], ["Staff Writer"]),
     (["By ROBERT BURNS, AP National Security Writer"], ["ROBERT BURNS"]),
     (["Sort by Relevance Title Date"], []),
+    (["R. R."], ["R. R."]),
     # a news agency credited beside the reporters is their source; alone it is the byline
     (["By MEG KINNARD and ERRIN HAINES, Associated Press"], ["MEG KINNARD", "ERRIN HAINES"]),
     (["Jane Doe", "Reuters"], ["Jane Doe"]),

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from accord.transforms.page.html_walk import SPACE, Walk
-from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, clean_authors
+from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
 from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date
 from accord.transforms.page.meta_jsonld import article_metadata
 
@@ -436,11 +436,13 @@ def labelled_author(page: Walk) -> list[str]:
 
 
 def signed_line(page: Walk) -> list[str]:
-    """A short "By Jane Doe" line anywhere, its names capitalised as names are."""
+    """A short "By Jane Doe" line anywhere, its names capitalised as names are, maybe dated ("Von
+    Jane Doe am 3. Mai 2020 um 9:07 Uhr")."""
     for block in page.blocks:
-        if len(block.text) <= MAX_SIGNED_LINE and (match := PREFIX.match(block.text)):
-            words = block.text[match.end():].split()
-            if 0 < len(words) <= 4 and all(w[0].isupper() for w in words):
+        if len(block.text) <= MAX_BYLINE and (match := PREFIX.match(block.text)):
+            signed = TAIL.sub("", block.text[match.end():])
+            words = signed.split()
+            if len(signed) <= MAX_SIGNED_LINE and 0 < len(words) <= 4 and all(w[0].isupper() for w in words):
                 return [block.text]
     return []
 

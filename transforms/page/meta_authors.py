@@ -77,6 +77,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 SPACE = re.compile(r"\s+")
 ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")
+INITIAL = re.compile(r"[^\W\d_]\.")  # "R. R." is a name of initials, not one repeated
 MAX_WORDS = 8
 MAX_BYLINE = 1000  # characters of one author string, some fifty names
 PROSE_WORDS = 10
@@ -100,7 +101,7 @@ def clean_author(value: str) -> str | None:
     if any(word.casefold() in FUNCTION_WORDS for word in words[1:]) or words[0] in FUNCTION_WORDS:
         return None
     half = len(words) // 2
-    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+    if half and len(words) % 2 == 0 and words[:half] == words[half:] and not INITIAL.fullmatch(words[0]):
         return " ".join(words[:half])  # "jane jane": a link text and its tooltip
     return value
 
