@@ -87,6 +87,23 @@ def test_subjects_of_clauses_within_descriptions(paragraphs, expected):
     assert (*expected, "endorse", True) in relations(*paragraphs)
 
 
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (("Weber proposed a tax on fish.", "Costa slammed the proposal as reckless."),
+     ("Maria Costa", "Klaus Weber", "criticize", True)),
+    (("Weber's plan to tax fish was published on Monday.", "Dupont praised the plan."),
+     ("Anne Dupont", "Klaus Weber", "endorse", True)),
+    (("Weber proposed a tax on fish.", "The proposal drew criticism from Costa."),
+     ("Maria Costa", "Klaus Weber", "criticize", True)),
+])
+def test_an_act_named_by_its_noun_relates_to_its_owner(paragraphs, expected):
+    assert expected in relations(*paragraphs)
+
+
+def test_an_act_named_long_before_is_no_ones():
+    filler = [f"The hall held {n} people." for n in range(2, 8)]
+    assert relations("Weber proposed a tax on fish.", *filler, "Costa slammed the proposal as reckless.") == set()
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")

@@ -10,11 +10,14 @@ import re
 from dataclasses import replace
 
 from accord.transforms.analysis.relations import (
+    ACT_REACH,
+    ACT_WORDS,
     AFTER_OBJECT,
     ANY_CUE,
     RELATION_NOUNS,
     Party,
     SentenceParties,
+    act_owners,
     country_parties,
     party_of,
     shared_head_parties,
@@ -24,15 +27,26 @@ from accord.transforms.speech.statements import Resolver, Statement, Unit, quote
 
 
 class PartyReader:
-    """An observer for `attribute`: keeps the parties of every sentence with a relating word."""
+    """An observer for `attribute`: keeps the parties of every sentence with a relating word,
+    and who owns the acts the article names ("Trump's proposal", "the court ruled"), so that a
+    later "slammed the proposal" relates to its owner."""
 
     def __init__(self, text: str):
         self.text = text
         self.sentences: list[SentenceParties] = []
+        self._acts: dict[str, tuple[int, Party]] = {}  # act noun -> (unit index, its owner)
 
     def __call__(self, unit: Unit, index: int, resolver: Resolver) -> None:
-        if ANY_CUE.search(self.text, unit.start, unit.end):
-            self.sentences.append(sentence_parties(self.text, unit, index, resolver))
+        text = self.text
+        relating = ANY_CUE.search(text, unit.start, unit.end)
+        if not relating and not ACT_WORDS.search(text, unit.start, unit.end):
+            return
+        sentence = sentence_parties(text, unit, index, resolver)
+        sentence.acts = {noun: owner for noun, (at, owner) in self._acts.items() if index - at <= ACT_REACH}
+        if relating:
+            self.sentences.append(sentence)
+        for noun, owner in act_owners(text, sentence):
+            self._acts[noun] = (index, owner)
 
 
 _NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z][\w.’'\-]+) (?=[a-z])")

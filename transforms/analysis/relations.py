@@ -270,6 +270,7 @@ class SentenceParties:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans in it
     voices: dict[int, Party] = field(default_factory=dict)  # a quotation's start -> its speaker
     said: list[tuple[int, int, Party]] = field(default_factory=list)  # each statement's words and speaker
+    acts: dict[str, Party] = field(default_factory=dict)  # an act noun -> its owner, named just before
 
 
 def party_of(mention: Mention, entity: Entity | None, text: str, institutions: Institutions) -> Party | None:
@@ -358,7 +359,8 @@ def _named_group(words: str, institutions: Institutions) -> bool:
 
 _POPULATIONS = _words("voters supporters residents people citizens fans followers readers viewers crowds protesters "
                       "students workers women men families americans")
-_GROUP_MODIFIERS = _words("senior top fellow other former rank-and-file leading moderate conservative liberal "
+_GROUP_MODIFIERS = _words("senior top fellow other former rank-and-file leading moderate conservative liberal presidential "
+                          "congressional gubernatorial "
                           "progressive state federal")
 
 
@@ -396,6 +398,53 @@ def country_parties(text: str, start: int, end: int, taken: list[Party]) -> list
             continue  # "U.S. District Court": part of a name
         out.append(Party(s, e, country, "country", country, text.startswith(("’s", "'s"), e)))
     return out
+
+
+# Acts a party owns, which a later sentence may name by their noun alone ("Trump proposed a
+# ban. Clinton slammed the proposal."): the verb that makes a party an act's owner, and the
+# nouns that then name it.
+_ACT_VERBS = {
+    "proposed": ("proposal", "plan", "idea"), "announced": ("announcement", "decision", "move", "plan"),
+    "decided": ("decision", "move"), "ruled": ("ruling", "decision"), "ordered": ("order", "decision"),
+    "remarked": ("remarks", "comments"), "suggested": ("suggestion", "idea", "proposal"),
+    "unveiled": ("plan", "proposal"), "issued": ("order", "ruling", "statement"),
+}
+_ACT_NOUNS = sorted({noun for nouns in _ACT_VERBS.values() for noun in nouns} | {"policy", "statement", "comments"})
+_ACT_NOUN = "(" + "|".join(_ACT_NOUNS) + r")s?\b"
+ACT_WORDS = re.compile(r"\b(?:" + "|".join(_ACT_VERBS) + "|" + "|".join(_ACT_NOUNS) + r")\b", re.IGNORECASE)
+ACT_REACH = 4  # sentences an act stays the one "the proposal" means
+_OWNED_ACT = re.compile(r"(?:['’]s?)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN, re.IGNORECASE)
+_OWNER_VERB = re.compile(r"\s+(?:\w+ly\s+)?(" + "|".join(_ACT_VERBS) + r")\b", re.IGNORECASE)
+_ACT_BY = re.compile(_ACT_NOUN + r"\s+(?:[\w\-]+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
+# "slammed the proposal", "applauded the court's ruling": a definite act noun as the object
+_NAMED_ACT = re.compile(r"\s*(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN, re.IGNORECASE)
+
+
+def act_owners(text: str, sentence: SentenceParties) -> list[tuple[str, Party]]:
+    """The acts the sentence gives an owner: "Lee's proposal", "the plan by Lee", "Lee proposed"."""
+    owned = []
+    for party in sentence.parties:
+        after = _OWNED_ACT.match(text, party.end) if party.possessive else None
+        if after:
+            owned.append((after.group(1).lower(), party))
+            continue
+        verb = _OWNER_VERB.match(text, party.end)
+        if verb and not party.possessive and not _governed(text, party.start, sentence.start):
+            owned += [(noun, party) for noun in _ACT_VERBS[verb.group(1).lower()]]
+            continue
+        by = _ACT_BY.search(text, max(sentence.start, party.start - 60), party.start)
+        if by:
+            owned.append((by.group(1).lower(), party))
+    return owned
+
+
+def _act_owner(text: str, sentence: SentenceParties, at: int) -> Party | None:
+    """The owner of an act the object names by its noun alone ("slammed the proposal")."""
+    act = _NAMED_ACT.match(text, at, sentence.end)
+    owner = sentence.acts.get(act.group(1).lower()) if act else None
+    if owner is None:
+        return None
+    return Party(act.start(1), act.end(1), owner.name, owner.kind, owner.country)
 
 
 _PREVIOUS_WORDS = re.compile(r"(?:(\w+)\s+)?(\w+)[\s(]*(?:(?:the|a|an|his|her|their|its)\s+)?$")
@@ -778,6 +827,8 @@ def _verb_frame(text, sentence, cue, kind):
         if target is None:
             target = _claim_owner(text, sentence, at)
     if target is None:
+        target = _act_owner(text, sentence, at)
+    if target is None:
         return
     if kind == "endorse" and cue.group(0).lower().startswith("back") and not target.possessive \
             and target.start - at > 12:
@@ -820,8 +871,12 @@ def _noun_frame(text, sentence, cue, kind):
         source = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", text[at:at + 40], re.IGNORECASE)
         if source:
             agent = _object(text, sentence, at + source.end())
-            # the subject of "drew", "came under", "faced"
-            patient = _subject(text, sentence, cue.start() - len(received.group(0)), agent)
+            # the subject of "drew", "came under", "faced"; or an act it names ("The proposal drew …")
+            verb_at = cue.start() - len(received.group(0))
+            patient = _subject(text, sentence, verb_at, agent)
+            act = _act_owner(text, sentence, sentence.start)
+            if patient is None and act is not None and _adjoined(text[act.end:verb_at]):
+                patient = act
             if agent and patient:
                 yield from _make(text, sentence, cue, kind, agent, patient, directed=True)
         return
