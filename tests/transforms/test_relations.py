@@ -58,6 +58,10 @@ def relations(*paragraphs: str) -> set[tuple]:
     # the owner of a claim named after "by" with a description first
     ("Weber knocked a statement by former minister Costa that tariffs work.",
      ("Klaus Weber", "Maria Costa", "criticize", True)),
+    # an honorific's dot inside the words a cue looks ahead over
+    ("Costa followed Mr. Weber's lead on fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
+    ("Costa joined Mr. Weber in calling for a fishing ban.", ("Maria Costa", "Klaus Weber", "agree", False)),
+    ("Costa shares Mr. Weber's concerns about fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
     # a coordinated object whose first name is no party
     ("Weber unloaded again on Amazon and Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
     # a modal of another clause leaves the relation standing

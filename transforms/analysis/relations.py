@@ -75,11 +75,11 @@ _WITH = {
     "agree": [r"(?:agree|agrees|agreed|agreeing)\s+with", r"in\s+(?:full\s+|complete\s+|broad\s+)?agreement\s+with",
               r"(?:side|sides|sided|siding)\s+with", r"on\s+the\s+same\s+page\s+(?:as|with)",
               r"(?:see|sees|saw|seeing|seen)\s+eye[\s\-‐–]+to[\s\-‐–]+eye\s+with",
-              r"(?:join|joins|joined|joining)(?=\s+(?:\w+\s+){1,4}?in\s+(?:calling|condemning|criticizing|"
+              r"(?:join|joins|joined|joining)(?=\s+(?:[\w.’'\-]+\s+){1,4}?in\s+(?:calling|condemning|criticizing|"
               r"urging|demanding|opposing|backing|supporting|praising|endorsing|rejecting|warning))",
-              r"(?:share|shares|shared|sharing)(?=\s+(?:\w+['’]s?\s+)(?:\w+\s+)?(?:views?|concerns?|positions?|"
+              r"(?:share|shares|shared|sharing)(?=\s+(?:(?:[A-Z][\w.’'\-]*\s+)?[\w.’'\-]+['’]s?\s+)(?:\w+\s+)?(?:views?|concerns?|positions?|"
               r"beliefs?|vision|goals?|assessment|skepticism|doubts?|opposition))",
-              r"(?:follow|follows|followed|following)(?=\s+(?:\w+\s+){1,3}?lead\b)"],
+              r"(?:follow|follows|followed|following)(?=\s+(?:[\w.’'\-]+\s+){1,3}?lead\b)"],
     "endorse": [r"(?:campaign|campaigns|campaigned|campaigning|stump|stumps|stumped|stumping|vouch|vouches|"
                 r"vouched|vouching)\s+for",
                 r"(?:rally|rallies|rallied|rallying|line|lines|lined|lining)\s+(?:up\s+)?(?:behind|around)",
