@@ -35,3 +35,18 @@ def test_other_types_date_the_page():
     meta = article_metadata([json.dumps({"@type": "Recipe", "datePublished": "2006-10-10", "name": "Cake"})])
     assert meta["published"] == "2006-10-10"
     assert meta["headline"] is None
+
+
+def test_a_trailing_comma_does_not_lose_the_script():
+    meta = article_metadata(['{"@type": "NewsArticle", "headline": "Plague cases", "keywords": ["a", "b", ],\n'
+                             '"author": {"@type": "Person", "name": "Ana Ruiz"},}'])
+    assert (meta["headline"], meta["authors"]) == ("Plague cases", ["Ana Ruiz"])
+
+
+def test_a_script_no_parser_reads_still_gives_its_articles_dates():
+    script = ('{"@type": "NewsArticle", "datePublished": "2019-11-19T21:57:01+0000", "description": \'Oil fell\',\n'
+              '"image": {"@type": "ImageObject", "datePublished": "2018-01-01"}, "dateModified": "2019-11-20"}')
+    meta = article_metadata([script])
+    assert (meta["published"], meta["modified"]) == ("2019-11-19T21:57:01+0000", "2019-11-20")
+    # a broken script about no article dates nothing
+    assert article_metadata(['{"@type": "Event", "startDate": \'x\', "datePublished": "2019-11-19"}'])["published"] is None

@@ -15,6 +15,10 @@ ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corpor
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage"})
 WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 MAX_OBJECTS = 500
+TRAILING_COMMA = re.compile(r",\s*([\]}])")
+TYPE_VALUE = re.compile(r'"@type"\s*:\s*"(?:https?://schema\.org/)?(\w+)"')
+DATE_VALUE = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{6,40})"')
+MAX_SALVAGED = 100_000  # characters of a broken script read for its keys
 
 
 def _types(obj: dict) -> set[str]:
@@ -37,15 +41,33 @@ def _flatten(value, out: list[dict]) -> None:
 
 
 def parse_objects(texts: list[str]) -> list[dict]:
-    """Every JSON object in the scripts, nested graphs flattened; broken scripts are skipped."""
+    """Every JSON object in the scripts, nested graphs flattened; of a broken script, what a trailing
+    comma hid, else its article's dates."""
     objects: list[dict] = []
     for text in texts:
+        text = WRAPPER.sub("", text)
         try:
-            data = json.loads(WRAPPER.sub("", text), strict=False)
+            data = json.loads(text, strict=False)
         except (ValueError, RecursionError):
-            continue
+            try:
+                data = json.loads(TRAILING_COMMA.sub(r"\1", text), strict=False)
+            except (ValueError, RecursionError):
+                data = _salvaged(text)
         _flatten(data, objects)
     return objects
+
+
+def _salvaged(text: str) -> dict | None:
+    """The article type and date strings of a script no JSON parser reads ('single quotes',
+    unescaped quotes in a description), as htmldate reads them: by their keys."""
+    kind = next((found for found in (match.group(1) for match in TYPE_VALUE.finditer(text[:MAX_SALVAGED]))
+                 if found.lower() in ARTICLE_TYPES), None)
+    if kind is None:
+        return None
+    dates: dict[str, str] = {}
+    for match in DATE_VALUE.finditer(text[:MAX_SALVAGED]):
+        dates.setdefault(match.group(1), match.group(2))  # the article's come first, a part's after
+    return {"@type": kind, **dates} if dates else None
 
 
 def _names(value, by_id: dict[str, dict], people_only: bool = False) -> list[str]:
