@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.transforms.lexicon import table, words
 from accord.transforms.speech.speaker_registry import Institutions
 from accord.transforms.speech.speakers import NO_REGISTRY, PERSON_NOUNS, Mention, canonical_country
 
@@ -17,40 +18,20 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Verbs that report speech. Those in CLAUSE_VERBS may take the reported clause without "that".
-SPEECH_VERBS = _lexicon("""
-say tell add state write tweet explain note argue claim insist declare warn assert remark reply respond
-continue recall acknowledge admit announce suggest contend complain concede counter emphasize emphasise
-stress observe predict urge vow joke quip post reject deny confirm report testify ask answer promise
-mention repeat reiterate clarify charge allege boast brag caution lament proclaim maintain threaten
-scoff retort muse react reveal indicate agree estimate hint signal email
-praise cite credit criticize criticise slam blast accuse mock assure reassure
-""")
-CLAUSE_VERBS = _lexicon("say tell add write argue claim insist warn predict suggest note acknowledge admit "
-                         "assert contend concede tweet explain maintain promise vow announce confirm report "
-                         "reveal indicate agree estimate hint signal email")
-# Verbs whose object is what is reported: "praised Pence for cutting taxes", "cited the poll".
-OBJECT_VERBS = _lexicon("praise cite credit criticize criticise slam blast accuse mock")
-IRREGULAR = {"say": ("said", "says", "saying", "say"), "tell": ("told", "tells", "telling", "tell"),
-             "write": ("wrote", "writes", "writing", "written", "write")}
-PHRASES = {"point out": ("pointed out", "points out", "pointing out", "point out"),
-           "go on": ("went on", "goes on", "going on")}
-# Words that may stand between a speaker and the cue ("Lavrov also sharply said").
-FILLERS = _lexicon("""
-also then later has have had would will did does do previously again once often repeatedly recently
-reportedly just already further first initially publicly privately never not always still simply
-continues continued continue to went go goes on in at last this that early late monday tuesday wednesday
-thursday friday saturday sunday morning afternoon evening night week month year today yesterday
-""")
+# The cue words are data (transforms/lexicon/speech_cues.toml); the function words of the grammar
+# around them stay here. Those in CLAUSE_VERBS may take the reported clause without "that".
+SPEECH_VERBS = words("speech_cues", "speech_verbs")
+CLAUSE_VERBS = words("speech_cues", "clause_verbs")
+OBJECT_VERBS = words("speech_cues", "object_verbs")
+IRREGULAR = table("speech_cues", "irregular")
+PHRASES = table("speech_cues", "phrases")
+FILLERS = words("speech_cues", "fillers")
 NOT_NAMES_AFTER = _lexicon("""
 a an the this that these those his her their its our my your who which what when where while as at in on
 of to from by with and or but is are was were be been has have had will would can could should might must
 do does did not no than then there here he she they we it i you him them us me about after before over
 """)
-# Base forms that are far more often nouns: a cue only after a subject pronoun or an auxiliary,
-# or before "that"
-NOUN_LIKE = _lexicon("state report post answer charge claim counter note joke quip tweet promise vow estimate "
-                     "signal hint reply comment remark")
+NOUN_LIKE = words("speech_cues", "noun_like")
 SUBJECT_OR_AUXILIARY = _lexicon("""
 i we you they to will would can could should may might must did do does not also who which that often
 """)
@@ -239,9 +220,7 @@ def _sentence_subject(text: str, lo: int, cue_start: int, mentions: list[Mention
     return None
 
 
-_GROUP_HEADS = frozenset(("officials", "aides", "advisers", "advisors", "analysts", "experts", "strategists",
-                          "critics", "opponents", "supporters", "sources", "lawmakers", "democrats",
-                          "republicans", "leaders", "activists", "diplomats", "investigators", "prosecutors"))
+_GROUP_HEADS = words("speech_cues", "group_heads")
 
 
 def _source_phrase(text: str, at: int, hi: int) -> Mention | None:
@@ -418,9 +397,7 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     return s, e
 
 
-# Clause verbs whose bare object is common ("maintains a lead", "added trucks", "reports live"):
-# without "that", what follows is their clause only when it shows a finite verb early on.
-OBJECT_PRONE_VERBS = _lexicon("maintain add report email")
+OBJECT_PRONE_VERBS = words("speech_cues", "object_prone_verbs")
 _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|"
                           r"does|do|won’t|won't|[a-z]+n[’']t|[a-z]{3,}ed)\b|[’'](?:s|re|ll|d|ve)\b")
 
