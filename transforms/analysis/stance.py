@@ -24,57 +24,24 @@ from __future__ import annotations
 
 import re
 
-
-def _lexicon(words: str) -> frozenset[str]:
-    """Whitespace-separated cues; "_" joins the words of a phrase."""
-    return frozenset(word.replace("_", " ") for word in words.split())
+from accord.transforms.lexicon import word_list, words
 
 
-# Words that take a position, and only those: a blind reading of held-out news found that
-# obligation ("should", "must", "need to"), hope, praise of nothing proposed, harm and
-# evaluation words ("threat", "problem", "crisis") made factual, hopeful or polite statements
-# "support" or "oppose" more often than not.
-SUPPORT = _lexicon("""
-support supports supported supporting backs backed backing endorse endorses endorsed favor favors favour favours
-in_favor_of in_favour_of welcome welcomes welcomed praise praised praises applaud applauded
-defend defends defended defending fight_for fights_for fought_for fighting_for committed_to
-pledged_to pledges_to vowed_to vows_to call_for calls_for called_for calling_for
-urge urges urged vote_for voted_for votes_for on_the_agenda evidence_of proof_of
-""")
+def _word_pattern(entries) -> re.Pattern:
+    """One of the words, whole; "terror*" stands for every word it begins."""
+    return re.compile("^(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+                                          for w in entries) + ")$")
 
-OPPOSE = _lexicon("""
-oppose opposes opposed opposing deny denies denied dismiss dismisses dismissed condemn condemns
-condemned criticize criticizes criticized criticise criticised denounce denounces denounced refuse refuses
-refused vote_against voted_against votes_against repeal scrap abolish
-""")
 
-STRONG_OPPOSE = frozenset({
-    "reject", "rejects", "rejected", "rejecting", "sharply rejected", "undermine", "undermines", "undermined",
-})
-
-# Verbs that act against their object: against a harm they support the course they stand for.
-COUNTER = frozenset({
-    "deny", "denies", "denied", "fight", "fighting", "combat", "combating", "combatting", "defeat", "counter",
-    "stop", "block", "prevent", "halt", "end", "eliminate", "tackle", "crack down", "ban", "oppose",
-    "opposes", "opposed", "against", "condemn", "condemns", "condemned", "reject", "rejects", "rejected",
-    "denuclearize", "denuclearized", "denuclearise",
-})
-
-HARMS = re.compile(
-    r"^(?:terror\w*|crime\w*|cybercrime\w*|criminal\w*|corrupt\w*|threat\w*|violen\w*|extremis\w*|attack\w*"
-    r"|aggression|proliferation|poverty|disease\w*|drugs?|traffick\w*|fraud\w*|abuse\w*|racis\w*"
-    r"|discriminat\w*|hack\w*|meddl\w*|interference|isis|isil|militant\w*|invasion|war|wars|occupation"
-    r"|dictator\w*|genocide|torture|fighting|bloodshed|hostilities|killings?|climate|warming|emissions|pollution"
-    r"|inequality|hunger)$")
-# Harms only as the object of a countering verb ("ban nuclear weapons"): on their own they are
-# no stance ("France will send missiles to Ukraine").
-ARMS = re.compile(r"^(?:weapons?|missiles?|nuclear|arms)$")
-
-NEGATORS = frozenset({
-    "not", "no", "never", "nor", "neither", "without", "hardly", "don't", "doesn't", "didn't", "won't",
-    "cannot", "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
-    "shouldn't", "wouldn't", "couldn't", "dont", "doesnt", "didnt", "wont", "cant", "nothing",
-})
+# The cues are data (transforms/lexicon/stance.toml, which says why only these words count).
+SUPPORT = words("stance", "support")
+OPPOSE = words("stance", "oppose")
+STRONG_OPPOSE = words("stance", "strong_oppose")
+COUNTER = words("stance", "counter")  # verbs that act against their object
+HARMS = _word_pattern(word_list("stance", "harms"))
+# harms only as the object of a countering verb ("ban nuclear weapons")
+ARMS = _word_pattern(word_list("stance", "arms"))
+NEGATORS = words("stance", "negators")
 
 # Where the object of a countering verb ends.
 _OBJECT_END = frozenset({
@@ -82,7 +49,7 @@ _OBJECT_END = frozenset({
     "that", "which", "who", "whom", "and", "but", "or", "lead", "leads", "because", "if", "while",
 })
 
-_DEAL_NOUNS = frozenset({"agreement", "settlement", "solution", "commitment", "commitments"})
+_DEAL_NOUNS = words("stance", "deal_nouns")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "any", "its", "their", "his", "her", "our"})
 _NEGATION_REACH = 3
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[.,;:!?()\"“”]")
