@@ -363,6 +363,22 @@ def test_a_byline_with_two_dates_gives_the_earlier_as_publication():
     assert parse_html(html, "https://example.org/fees").published_at[:10] == "2018-06-22"
 
 
+def test_a_permalinks_month_outvotes_days_of_other_months_on_the_page():
+    # a re-published post: its metadata and <time> say 2019, the line under its headline 2017
+    html = page('<article><h1>Pear jam</h1><p class="date">6 December 2017</p>'
+                f'<p>{PARAGRAPH * 3}</p><p>Shared <time datetime="2019-03-02">last spring</time></p></article>',
+                head='<meta property="article:published_time" content="2019-03-02T10:00:00">')
+    assert parse_html(html, "https://blog.example.com/2017/12/pear-jam/").published_at[:10] == "2017-12-06"
+    assert parse_html(html, "https://blog.example.com/recipes/pear-jam/").published_at[:10] == "2019-03-02"
+
+
+def test_a_blogs_hatom_timestamp_dates_it_by_its_title():
+    html = page('<div class="post"><h3 class="post-title">Tach auch</h3>' + f'<p>{PARAGRAPH * 3}</p>'
+                '<div class="post-footer">Eingestellt von Jana um <abbr class="published" '
+                'title="2020-04-28T09:07:00+02:00">09:07</abbr></div></div>', html_attrs=' lang="de"')
+    assert parse_html(html, "https://example.blogspot.com/tach-auch.html").published_at == "2020-04-28T09:07:00"
+
+
 def test_a_publication_declared_after_the_declared_change_is_not_trusted():
     head = ('<meta property="article:published_time" content="2023-01-01T07:00:00+00:00">'
             '<meta property="article:modified_time" content="2022-12-29T13:25:00+00:00">')

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.transforms.page.meta_dates import all_dates, find_date, normalize_date, url_date
+from accord.transforms.page.meta_dates import all_dates, find_date, normalize_date, url_date, url_month
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -94,3 +94,13 @@ def test_a_numeric_date_is_read_month_first_on_american_pages_and_swapped_when_i
 
 def test_a_declared_numeric_date_is_not_guessed():
     assert normalize_date("01/01/2004") is None
+
+
+@pytest.mark.parametrize(("url", "month"), [
+    ("https://example.blogspot.com/2013/10/news.html", "2013-10"),
+    ("https://example.org/2022/5/3/story-330199.html", "2022-05"),
+    ("https://example.ch/berichte/2021/22/wochenbericht.html", None),  # a season, 2021/22
+    ("https://example.org/news/2019-story", None),
+])
+def test_url_month(url, month):
+    assert url_month(url) == month

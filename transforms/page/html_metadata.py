@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from accord.transforms.page.html_walk import SPACE, Walk
 from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
-from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date
+from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date, url_month
 from accord.transforms.page.meta_jsonld import article_metadata
 
 # <meta> keys (name, property or itemprop, lower-cased), most trusted first
@@ -260,8 +260,15 @@ def _is_sentence(text: str) -> bool:
 
 
 def _first_date(nodes, month_first: bool = False) -> str | None:
-    return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300], month_first))),
-                None)
+    """The first date in the elements' texts, or else in a date attribute of theirs (the hAtom
+    <abbr class="published" title="2008-07-29T10:00:00+02:00">10:00</abbr> of many blogs)."""
+    return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300], month_first)
+                                             or normalize_date(_date_attribute(node)))), None)
+
+
+def _date_attribute(node) -> str | None:
+    value = node.get("datetime") or node.get("content") or (node.get("title") if node.name == "abbr" else None)
+    return value if isinstance(value, str) else None
 
 
 def _in_card(node, cards: bool) -> bool:
@@ -325,6 +332,11 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         "labelled": labelled_date(page, opening, month_first),
         "modified": updated,
     }
+    if (month := url_month(url)) and any(found and found.startswith(month) for found in candidates.values()):
+        # a permalink's /YYYY/MM/ is the month the post was filed in: days of other months on the
+        # page are others' (a related post, a later update)
+        candidates = {source: found if found and found.startswith(month) else None
+                      for source, found in candidates.items()}
     votes: dict[str, float] = {}
     for source, found in candidates.items():
         if found:

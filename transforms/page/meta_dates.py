@@ -62,6 +62,7 @@ PATTERNS = [re.compile(p, re.I) for p in (
 )]
 URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|"
                       r"/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
+URL_MONTH = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)(?=/)")
 # "03/05/2020", "03-05-2020": day first, or month first on pages in American English; read in visible
 # text only, where the page's language tells the order (a declared "01/01/2004" is a placeholder)
 NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<Y>\d{4})(?![\d/-])" + TIME)
@@ -143,6 +144,14 @@ def url_date(url: str) -> str | None:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def url_month(url: str) -> str | None:
+    """The month a URL path spells as /YYYY/MM/ (a blog's permalink), as "YYYY-MM", if any."""
+    for match in URL_MONTH.finditer(url):
+        if 1 <= int(match.group("m")) <= 12:
+            return f"{match.group('Y')}-{int(match.group('m')):02d}"
+    return None
 
 
 def _first_date(text: str, patterns: list[re.Pattern], month_first: bool = False) -> str | None:
