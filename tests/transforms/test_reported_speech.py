@@ -265,3 +265,11 @@ def test_people_named_by_a_plural_noun_speak_as_a_group(group):
 def test_a_polls_share_speaks_as_a_group():
     assert _frames("Asked about the deal, 59 percent said it was not fair.") == [
         ("said", "59 percent", "it was not fair")]
+
+
+def test_a_quote_ending_in_a_form_of_be_is_no_passive_before_its_cue():
+    """'be' closing the quoted words belongs to the speaker, not to a passive 'be said'."""
+    text = "“The more we spend now, the safer people will be,” said Ann Lee, an adviser."
+    quotes = [(0, text.index("”") + 1)]
+    mentions = [m for m in find_mentions(text, 0, len(text)) if m.start >= quotes[0][1]]
+    assert [(f.cue, f.speaker.text) for f in find_frames(text, 0, len(text), mentions, quotes)] == [("said", "Ann Lee")]

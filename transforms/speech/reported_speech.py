@@ -639,7 +639,8 @@ def _verb_frame(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentio
     one a participle hangs on) and the words it reports."""
     cue = m.group(0)
     low = cue.lower()
-    words_before = re.findall(r"[\w’']+", text[max(lo, m.start() - 12):m.start()].lower())
+    # the writer's words only: a quote ending in "will be," before "said Lee" makes no passive
+    words_before = re.findall(r"[\w’']+", text[max(clause_lo, m.start() - 12):m.start()].lower())
     if words_before and words_before[-1] in PASSIVE and low.endswith(("ed", "told", "said", "written")):
         return None
     participle = low.endswith("ing")
