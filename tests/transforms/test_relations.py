@@ -58,6 +58,11 @@ def relations(*paragraphs: str) -> set[tuple]:
     # the owner of a claim named after "by" with a description first
     ("Weber knocked a statement by former minister Costa that tariffs work.",
      ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("The pro-Weber think tank Green Europe met on Monday.", ("Green Europe", "Klaus Weber", "endorse", True)),
+    ("Green Europe, an anti-Weber think tank, met on Monday.", ("Green Europe", "Klaus Weber", "criticize", True)),
+    ("Costa distanced herself from Weber on fishing.", ("Maria Costa", "Klaus Weber", "disagree", False)),
+    ("Dupont disapproved of Weber's plan.", ("Anne Dupont", "Klaus Weber", "criticize", True)),
+    ("Dupont approved of Weber's plan.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
     # an honorific's dot inside the words a cue looks ahead over
     ("Costa followed Mr. Weber's lead on fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
     ("Costa joined Mr. Weber in calling for a fishing ban.", ("Maria Costa", "Klaus Weber", "agree", False)),
@@ -108,6 +113,11 @@ def test_an_act_named_long_before_is_no_ones():
     assert relations("Weber proposed a tax on fish.", *filler, "Costa slammed the proposal as reckless.") == set()
 
 
+def test_the_subject_of_a_copula_is_not_its_apposition():
+    assert relations("Weber and Costa, the likely nominees, are firmly pro-Dupont.") == {
+        ("Klaus Weber", "Anne Dupont", "endorse", True), ("Maria Costa", "Anne Dupont", "endorse", True)}
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")
@@ -127,6 +137,8 @@ def test_possessive_pronoun_owner():
     "Dupont said that the party must support Costa.",  # a prescription, and not Dupont's act
     "Voters are rejecting Weber.",  # a population, not a party
     "Students support Dupont, while workers support Costa.",  # each clause has its own subject
+    "Anti-Weber protesters marched.",  # a population, not a party
+    "Costa is pro-business.",  # no party
     "Weber would not have criticized Costa.",  # a modal in the verb's own group
     "Weber might soon endorse Costa.",
 ])

@@ -80,18 +80,21 @@ _WITH = {
               r"(?:share|shares|shared|sharing)(?=\s+(?:(?:[A-Z][\w.’'\-]*\s+)?[\w.’'\-]+['’]s?\s+)(?:\w+\s+)?(?:views?|concerns?|positions?|"
               r"beliefs?|vision|goals?|assessment|skepticism|doubts?|opposition))",
               r"(?:follow|follows|followed|following)(?=\s+(?:[\w.’'\-]+\s+){1,3}?lead\b)"],
-    "endorse": [r"(?:campaign|campaigns|campaigned|campaigning|stump|stumps|stumped|stumping|vouch|vouches|"
+    "endorse": [r"(?:approve|approves|approved|approving)\s+of",
+                r"(?:campaign|campaigns|campaigned|campaigning|stump|stumps|stumped|stumping|vouch|vouches|"
                 r"vouched|vouching)\s+for",
                 r"(?:rally|rallies|rallied|rallying|line|lines|lined|lining)\s+(?:up\s+)?(?:behind|around)",
                 r"(?:throw|throws|threw|thrown|throwing)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind",
                 r"(?:came|come|comes|coming)\s+out\s+(?:for|in\s+support\s+of|in\s+favou?r\s+of)"],
     "disagree": [r"(?:disagree|disagrees|disagreed|disagreeing)\s+with", r"at\s+odds\s+with",
+                 r"(?:distance|distances|distanced|distancing)\s+(?:(?:him|her|them|it)sel(?:f|ves)\s+)?from",
                  r"(?:clash|clashes|clashed|clashing|feud|feuds|feuded|feuding|spar|spars|sparred|sparring|"
                  r"quarrel|quarrels|quarreled|quarrelled|tangle|tangles|tangled|tussle|tussled)\s+with",
                  r"(?:split|splits|splitting|broke|break|breaks|breaking|broken)\s+with",
                  r"(?:part|parts|parted)\s+ways\s+with", r"at\s+loggerheads\s+with",
                  r"(?:differ|differs|differed)\s+with"],
     "criticize": [r"(?:lash|lashes|lashed|lashing|hit|hits|hitting|strike|strikes|struck|striking)\s+out\s+at",
+                  r"(?:disapprove|disapproves|disapproved|disapproving)\s+of",
                   r"(?:take|takes|took|taken|taking)\s+(?:\w+\s+)?aim\s+at",
                   r"(?:rail|rails|railed|railing|fulminate|fulminated|inveigh|inveighed)\s+against",
                   r"(?:swipe|swipes|swiped|swiping|jab|jabs|jabbed|jabbing|sneer|sneered|scoff|scoffed|"
@@ -168,7 +171,8 @@ _INSULTS = _words(
 _PRAISE = _words("hero heroes friend friends champion visionary patriot patriots statesman genius brilliant "
                  "great outstanding excellent decent honest courageous")
 # every cue above in one pattern: a sentence with none of them is skipped at once
-ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b"] + [
+ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b",
+                              r"\b(?:pro|anti)-[A-Z]"] + [
                               regex.pattern for _, regex in
                               _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES]), re.IGNORECASE)
 
@@ -494,6 +498,9 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             continue
         if (exclude is not None and party.name == exclude.name) or party.described:
             continue
+        if _APPOSED.search(text, max(sentence.start, party.start - 70), party.start) and \
+                _APPOSITION_ENDS.match(text, party.end) and any(q.end < party.start for q in sentence.parties):
+            continue  # "Lee and Kim, the likely nominees, are …": the apposition describes the subject
         gap = text[party.end:at]
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
         words = text[party.start:party.end]
@@ -515,6 +522,10 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             return None  # another clause's party, or another noun between: "Sanders voters backing Clinton"
         return party
     return None
+
+
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,5}$", re.IGNORECASE)
+_APPOSITION_ENDS = re.compile(r"(?:\s+\w+ly)?\s*,")
 
 
 # what may stand between a subject and its verb besides asides between commas and parentheses:
@@ -724,7 +735,40 @@ def _sentence_relations(text: str, sentence: SentenceParties):
                 yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
     for cue in _NAMING.finditer(text, lo, hi):
         yield from _naming_frame(text, sentence, cue)
+    for cue in _PRO_ANTI.finditer(text, lo, hi):
+        yield from _pro_anti_frame(text, sentence, cue)
     yield from _denied_claims(text, sentence)
+
+
+# "pro-Clinton", "anti-Trump": a prefix that says the words it qualifies back or oppose a party
+_PRO_ANTI = re.compile(r"\b(pro|anti)-(?=[A-Z])", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seen\s+as)\s+(?:\w+ly\s+)?$",
+                            re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _pro_anti_frame(text, sentence, cue):
+    """Who is "pro-X" or "anti-X": the subject of a copula ("Lee and Kim are pro-Israel"), the
+    name the words describe ("the pro-Clinton super PAC Priorities USA"), or the one an
+    apposition describes ("Priorities USA, a pro-Clinton super PAC")."""
+    target = next((p for p in sentence.parties if p.start == cue.end()), None)
+    if target is None:
+        return
+    kind = "endorse" if cue.group(1).lower() == "pro" else "criticize"
+    before = text[max(sentence.start, cue.start() - 30):cue.start()]
+    holder = None
+    copula = _COPULA_BEFORE.search(before)
+    if copula:
+        holder = _subject(text, sentence, cue.start() - len(copula.group(0)), target)
+    elif _APPOSITION_BEFORE.search(before):
+        holder = _subject(text, sentence, cue.start(), target, adjacent=False)
+    else:
+        named = next((p for p in sentence.parties if p.start > target.end), None)
+        if named is not None and re.fullmatch(r"(?:\s+[\w\-’']+){0,3}?\s+", text[target.end:named.start]) \
+                and not (_PREPOSITIONS & set(text[target.end:named.start].lower().split())):
+            holder = named
+    if holder is not None:
+        yield from _make(text, sentence, cue, kind, holder, target, directed=True)
 
 
 def _naming_frame(text, sentence, cue):
