@@ -586,6 +586,15 @@ def test_the_body_stops_where_teasers_for_other_stories_begin():
     assert "Report 3 by the city council" in parse_html(references, "https://news.example.org/budget").text
 
 
+def test_the_body_stops_before_the_copyright_notice_and_newsletter_prompt_that_close_the_page():
+    html = page(f'<article><h1>Budget passes</h1><div class="body"><p>{PARAGRAPH * 3}</p>'
+                '<p>This article has been adapted from its original source.</p>'
+                '<p>Copyright © 2019 Example TV. All rights reserved.</p>'
+                '<p>Sign up to our newsletter for exclusive updates and enhanced content</p></div></article>')
+    text = parse_html(html, "https://news.example.org/budget").text
+    assert text.endswith("adapted from its original source.") and "Copyright" not in text
+
+
 def test_a_forms_sort_by_field_is_no_byline():
     html = page('<form class="search"><div class="form-item-sort-by"><label>Sort by</label><select><option>Relevance'
                 f'</option><option>Date</option></select></div></form><article><h1>Port strike widens</h1>'

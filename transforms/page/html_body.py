@@ -71,6 +71,14 @@ TEASER_SHARE = 0.3
 RECIRCULATION = re.compile(
     r"\b(?:more|related|recommended|read|next|popular|trending|latest|other|also|don't miss|you may|you might|"
     r"weitere|mehr|lesen|interessant|ähnliche|empfehlungen|meistgelesen|à lire|aussi|leia|lea|más|altri|anche)\b")
+# what closes a page after its story: "Copyright © 2019 Example TV. All rights reserved.", "Sign up
+# to our newsletter for exclusive updates"
+END_MATTER = re.compile(
+    r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati)\b|"
+    r"^\s*(?:sign up|subscribe)\b.*\bnewsletter|^\s*(?:newsletter\b.*\babonnieren|jetzt\s+(?:zum\s+)?newsletter)",
+    re.I)
+END_MATTER_CHARS, END_MATTER_WORDS = 160, 20
 # a declared body (JSON-LD articleBody) this long stands in for a shown body under this share of it
 MIN_DECLARED_BODY = 500
 SHOWN_SHARE = 0.5
@@ -249,13 +257,19 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
     blocks = _before_teasers(blocks)
-    # labels left at the end ("Read more:", "About the author") introduce something that was cut
-    while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)):
+    # labels left at the end ("Read more:", "About the author") introduce something that was cut;
+    # a copyright notice or a newsletter prompt closes the page, not the story
+    while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)
+                               or _is_end_matter(blocks[-1].text)):
         blocks = blocks[:-1]
     declared = (declared or "").strip()
     if len(declared) >= MIN_DECLARED_BODY and sum(len(b.text) for b in blocks) < SHOWN_SHARE * len(declared):
         return [Block("paragraph", text) for line in declared.splitlines() if (text := SPACE.sub(" ", line).strip())]
     return [Block(b.kind, b.text) for b in blocks]
+
+
+def _is_end_matter(text: str) -> bool:
+    return len(text) <= END_MATTER_CHARS and len(text.split()) <= END_MATTER_WORDS and bool(END_MATTER.search(text))
 
 
 def _before_teasers(blocks: list[RawBlock]) -> list[RawBlock]:
