@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from accord.transforms.countries import canonical_country, find_countries
+from accord.transforms.lexicon import table, words
 from accord.transforms.speech.speaker_registry import Institutions
 from accord.transforms.speech.speakers import PERSON_NOUNS, Entity, Mention
 
@@ -36,10 +37,10 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-def _forms(verbs: str) -> str:
+def _forms(verbs: tuple[str, ...]) -> str:
     """'criticiz|e,es,ed,ing' -> the alternation of its inflected forms, longest first."""
     out = []
-    for verb in verbs.split():
+    for verb in verbs:
         stem, _, endings = verb.partition("|")
         out += [stem + ending for ending in endings.split(",")] if endings else [stem]
         if endings.startswith(("s,", "es,")):
@@ -47,28 +48,17 @@ def _forms(verbs: str) -> str:
     return "|".join(sorted(set(out), key=len, reverse=True))
 
 
-# Relating verbs taking their target as object ("A criticized B").
+# Relating verbs taking their target as object ("A criticized B"); the verbs are data
+# (transforms/lexicon/relations.toml, with the other word lists of this module), the patterns
+# that complete two of them stay here.
+_VERB_STEMS = table("relations", "verbs")
 _VERBS = {
-    "criticize": _forms(
-        "criticiz|e,es,ed,ing criticis|e,es,ed,ing attack|s,ed,ing slam|s,med,ming blast|s,ed,ing "
-        "denounc|e,es,ed,ing condemn|s,ed,ing accus|e,es,ed,ing blam|e,es,ed,ing mock|s,ed,ing "
-        "ridicul|e,es,ed,ing lambast|e,es,ed,ing chastis|e,es,ed,ing rebuk|e,es,ed,ing "
-        "scold|s,ed,ing assail|s,ed,ing berat|e,es,ed,ing decr|y,ies,ied,ying "
-        "excoriat|e,es,ed,ing derid|e,es,ed,ing disparag|e,es,ed,ing insult|s,ed,ing "
-        "castigat|e,es,ed,ing chid|e,es,ed,ing vilif|y,ies,ied,ying demoniz|e,es,ed,ing "
-        "bash|es,ed,ing savag|e,es,ed,ing pillor|y,ies,ied,ying skewer|s,ed,ing "
-        "fault|s,ed,ing belittl|e,es,ed,ing taunt|s,ed,ing smear|s,ed,ing lampoon|s,ed,ing "
-        "impugn|s,ed,ing admonish|es,ed,ing hammer|s,ed,ing knock|s,ed,ing eviscerat|e,es,ed,ing "
-        "oppos|e,es,ed,ing challeng|e,es,ed,ing") + r"|charg(?:e|es|ed|ing)(?=\s+(?:\S+\s+){1,4}?with\b)",
-    "reject": _forms("reject|s,ed,ing rebuff|s,ed,ing rebut|s,ted,ting refut|e,es,ed,ing repudiat|e,es,ed,ing"),
+    "criticize": _forms(_VERB_STEMS["criticize"]) + r"|charg(?:e|es|ed|ing)(?=\s+(?:\S+\s+){1,4}?with\b)",
+    "reject": _forms(_VERB_STEMS["reject"]),
     # these reject a claim, so their object must be one ("dismissed Lee's claim"), not a party
-    "reject-claim": _forms("dismiss|es,ed,ing den|y,ies,ied,ying disput|e,es,ed,ing contradict|s,ed,ing "
-                           "discount|s,ed,ing"),
-    "endorse": _forms(
-        "endors|e,es,ed,ing back|ed,s,ing support|s,ed,ing prais|e,es,ed,ing laud|s,ed,ing "
-        "hail|s,ed,ing applaud|s,ed,ing commend|s,ed,ing welcom|e,es,ed,ing congratulat|e,es,ed,ing "
-        "defend|s,ed,ing champion|s,ed,ing embrac|e,es,ed,ing thank|s,ed,ing appreciat|e,es,ed,ing"),
-    "agree": _forms("echo|es,ed,ing") + r"|shared(?=\s+by\b)",
+    "reject-claim": _forms(_VERB_STEMS["reject-claim"]),
+    "endorse": _forms(_VERB_STEMS["endorse"]),
+    "agree": _forms(_VERB_STEMS["agree"]) + r"|shared(?=\s+by\b)",
 }
 # Relating words followed by a preposition and the target ("A agreed with B").
 _WITH = {
@@ -162,14 +152,8 @@ _NAMING = re.compile(r"\b(?:call|calls|called|calling|label|labels|labeled|label
                      r"branding|dub|dubs|dubbed|describ(?:e|es|ed|ing)|characteriz(?:e|es|ed|ing)|"
                      r"portray(?:s|ed|ing)?|paint(?:s|ed|ing)?)\b", re.IGNORECASE)
 _LABEL = re.compile(r"(?:['’]s)?\s+(?:as\s+)?(?:(?:a|an|the|\w+ly)\s+){0,2}[“\"‘']?(?:[\w\-]+\s+){0,3}[\w\-]+")
-_INSULTS = _words(
-    "liar liars fraud frauds fascist fascists racist racists bigot bigots demagogue demagogues bully bullies crook "
-    "crooked hypocrite hypocrites disgrace disgraceful loser losers traitor traitors coward cowards clown clowns "
-    "idiot idiots moron incompetent unfit unqualified dangerous reckless corrupt dishonest extremist extremists "
-    "radical nightmare disaster lightweight phony puppet con conman charlatan thug thugs dictator tyrant "
-    "xenophobic sexist misogynist authoritarian terrorist terrorists enemy enemies menace threat")
-_PRAISE = _words("hero heroes friend friends champion visionary patriot patriots statesman genius brilliant "
-                 "great outstanding excellent decent honest courageous")
+_INSULTS = words("relations", "insults")
+_PRAISE = words("relations", "praise")
 # every cue above in one pattern: a sentence with none of them is skipped at once
 ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b",
                               r"\b(?:pro|anti)-[A-Z]"] + [
@@ -213,21 +197,12 @@ _CLAIM_OF = re.compile(
     r"arguments?|contentions?|insinuations?)\s+(?:by|from|of|made\s+by|leveled\s+by|levelled\s+by)\s+"
     r"(?:[a-z][\w\-]*\s+){0,2}?$",  # "a statement by actor George Clooney"
     re.IGNORECASE)
-# nouns of a description that say whom its person backs or opposes ("a Clinton supporter")
-RELATION_NOUNS = _words("supporter supporters backer backers ally allies critic critics opponent opponents rival "
-                        "rivals foe foes detractor detractors defender defenders fan fans surrogate surrogates "
-                        "champion")
+RELATION_NOUNS = words("relations", "relation_nouns")
 # after "her", a word that makes it an object ("praised her for"), not a possessive ("her plan")
 AFTER_OBJECT = _words("for as and or but to in on at with of over after before by from that because when while "
                       "since than")
-# nouns that make a name a thing, not a party ("the Affordable Care Act", "the Senate race")
-_THINGS = _words("act bill law amendment treaty accord plan program programme constitution medicaid medicare "
-                 "obamacare report race election primary primaries caucus caucuses debate convention war deal "
-                 "policy invasion conflict crisis issue question border summit")
-# after a party, a noun of an event it does not own ("opposed the Iraq war": the war, not Iraq);
-# other nouns are its own ("criticised the US policy shift": the US)
-_EVENTS = _words("war wars invasion conflict crisis race election elections primary primaries caucus caucuses "
-                 "debate convention summit border")
+_THINGS = words("relations", "things")
+_EVENTS = words("relations", "events")
 _SUBJECT_GAP = 160  # characters a subject may stand before its verb
 _OBJECT_GAP = 48  # and an object after it (modifiers only)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|some|many|several|other|these|those|this|that|his|her|their|its)\s+",
@@ -332,20 +307,10 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
                  country or (canonical_country(entity.affiliation) if official else None), possessive)
 
 
-# names that end like participles
-_NAMES_IN_ED_ING = _words("ted ed fred red ned jared reed sterling manning king ming ying jing ching fleming "
-                         "bing irving ewing hastings jennings billings cummings")
-# words that make an institution's name a body of its state, not a name for the state itself
-# ("the White House" is a party of its own; "Washington" and "the U.S." stand for the country)
-_BODY_WORDS = _words("house department pentagon kremlin ministry office congress senate parliament duma agency "
-                     "bureau fbi cia nsa court council commission government administration cabinet embassy "
-                     "military army navy")
-# after a demonym, those who speak for its state: "Russian officials" are Russia's
-_ENVOY_NOUNS = _words("officials official diplomats diplomat government authorities leaders leader forces troops "
-                      "counterparts counterpart negotiators side delegation military envoy envoys ministry")
-# a name never ends in an adjective of party or direction: such a "name" is a torn-off modifier
-_NAME_NEVER_ENDS = _words("democratic republican presumptive conservative liberal progressive eastern western "
-                          "northern southern american")
+_NAMES_IN_ED_ING = words("relations", "names_in_ed_ing")
+_BODY_WORDS = words("relations", "body_words")
+_ENVOY_NOUNS = words("relations", "envoy_nouns")
+_NAME_NEVER_ENDS = words("relations", "name_never_ends")
 
 
 def _named_group(words: str, institutions: Institutions) -> bool:
@@ -361,11 +326,8 @@ def _named_group(words: str, institutions: Institutions) -> bool:
         any(t[:1].isupper() for t in tokens[:-1])
 
 
-_POPULATIONS = _words("voters supporters residents people citizens fans followers readers viewers crowds protesters "
-                      "students workers women men families americans")
-_GROUP_MODIFIERS = _words("senior top fellow other former rank-and-file leading moderate conservative liberal presidential "
-                          "congressional gubernatorial "
-                          "progressive state federal")
+_POPULATIONS = words("relations", "populations")
+_GROUP_MODIFIERS = words("relations", "group_modifiers")
 
 
 _SHARED_HEAD = re.compile(
@@ -474,10 +436,7 @@ _CLAUSE_LINK = re.compile(r"\b(?:while|whereas|but|although|though|because|since
 # "to" before a relating verb and the noun it completes ("evidence to support his claim", "a
 # bid to oust her"): the verb's subject is no party
 _INFINITIVE = re.compile(r"\b([\w’']+)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_NOUN_INFINITIVES = _words(
-    "evidence proof reason reasons way ways effort efforts bid bids attempt attempts move moves plan plans "
-    "decision decisions need time power ability right money funds ads call calls vote votes measure measures "
-    "bill law push pressure motion resolution order orders campaign campaigns drive petition")
+_NOUN_INFINITIVES = words("relations", "noun_infinitives")
 # a description's head may run past the words its mention kept ("the billionaire tech maverick
 # who"); a superlative's infinitive is a relative clause ("the first senator to endorse her")
 _DESCRIPTION_RELATIVE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:who|that)\s+(?:\w+ly\s+)?$")
