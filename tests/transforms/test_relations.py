@@ -63,6 +63,10 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("Costa distanced herself from Weber on fishing.", ("Maria Costa", "Klaus Weber", "disagree", False)),
     ("Dupont disapproved of Weber's plan.", ("Anne Dupont", "Klaus Weber", "criticize", True)),
     ("Dupont approved of Weber's plan.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
+    # those who speak for a state named by its demonym: the state is the party
+    ("The Italian government sharply criticized Weber.", ("Italy", "Klaus Weber", "criticize", True)),
+    # a word of occupation as a title before the name
+    ("Costa was a backer of the wrestler Weber.", ("Maria Costa", "Klaus Weber", "endorse", True)),
     # an honorific's dot inside the words a cue looks ahead over
     ("Costa followed Mr. Weber's lead on fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
     ("Costa joined Mr. Weber in calling for a fishing ban.", ("Maria Costa", "Klaus Weber", "agree", False)),
@@ -137,6 +141,7 @@ def test_possessive_pronoun_owner():
     "Dupont said that the party must support Costa.",  # a prescription, and not Dupont's act
     "Voters are rejecting Weber.",  # a population, not a party
     "Students support Dupont, while workers support Costa.",  # each clause has its own subject
+    "A Russian novel praised Dupont.",  # a demonym qualifying a thing is no state
     "Anti-Weber protesters marched.",  # a population, not a party
     "Costa is pro-business.",  # no party
     "Weber would not have criticized Costa.",  # a modal in the verb's own group

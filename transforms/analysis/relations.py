@@ -356,14 +356,25 @@ def shared_head_parties(text: str, start: int, end: int) -> list[Party]:
 
 
 def country_parties(text: str, start: int, end: int, taken: list[Party]) -> list[Party]:
-    """Countries named as nouns ("Russia", "the U.S.") where no resolved mention stands."""
+    """Countries named as nouns ("Russia", "the U.S.") where no resolved mention stands, and
+    those who speak for a state named by its demonym ("the Turkish government", "Chinese
+    officials"): the state is the party."""
     out = []
-    for s, e, country in find_countries(text[start:end], nouns_only=True):
+    nouns = {(s, e) for s, e, _ in find_countries(text[start:end], nouns_only=True)}
+    for s, e, country in find_countries(text[start:end]):
+        if (s, e) not in nouns:
+            envoy = _ENVOY_AFTER.match(text, e + start)
+            if envoy is None or envoy.group(1).lower() not in _ENVOY_NOUNS:
+                continue  # "a Russian novel": a demonym qualifies a thing
+            e = envoy.end() - start
         s, e = s + start, e + start
         if any(p.start < e and s < p.end for p in taken) or re.match(r" [A-Z]", text[e:e + 2]):
             continue  # "U.S. District Court": part of a name
         out.append(Party(s, e, country, "country", country, text.startswith(("’s", "'s"), e)))
     return out
+
+
+_ENVOY_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 # Acts a party owns, which a later sentence may name by their noun alone ("Trump proposed a
@@ -554,6 +565,9 @@ def _head_of(text: str, sentence: SentenceParties, party: Party) -> Party:
     return party
 
 
+_AGENT_NOUN = re.compile(r"^[a-z]+(?:er|or|ist|ian)$")
+
+
 def _only_modifiers(gap: str) -> bool:
     """Determiners, modifiers and capitalised words ("the Republican nominee") only: no verb,
     preposition or clause break between a relating word and its object."""
@@ -562,6 +576,8 @@ def _only_modifiers(gap: str) -> bool:
     words = gap.split()
     if len(words) >= 2 and words[-1] == "and" and words[-2][:1].isupper():
         words = words[:-1]  # "unloaded on Amazon and Mr. Bezos": a name that is no party, then one that is
+    if len(words) >= 2 and words[-2].lower() == "the" and _AGENT_NOUN.search(words[-1]):
+        words = words[:-1]  # "the wrestler Hulk Hogan": a word of occupation as a title
     return all(word.lower() in _MODIFIER_WORDS or word[:1].isupper() for word in words)
 
 
