@@ -70,6 +70,11 @@ def test_each_relating_verb_states_one_relation():
     assert _twice(stems) == []
 
 
+def test_lists_that_narrow_another_are_part_of_it():
+    """A list the code subtracts from another names only words of that other."""
+    assert lexicon.words("people", "surname_nouns") <= lexicon.words("people", "person_nouns")
+
+
 def test_the_known_contradictions_are_still_there():
     """An entry of KNOWN that no longer holds is to be dropped from it."""
     for (one, other), known in KNOWN.items():

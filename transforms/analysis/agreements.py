@@ -26,6 +26,7 @@ from accord.transforms.analysis.relations import Party, Relation, SentencePartie
 from accord.transforms.analysis.stance import stance_of
 from accord.transforms.analysis.topics import Taxonomy
 from accord.transforms.countries import canonical_country, find_countries
+from accord.transforms.lexicon import word_list, words
 from accord.transforms.page.document import Document
 from accord.transforms.records import Agreement, Quote, Speaker
 from accord.transforms.speech.sentences import split_sentences
@@ -88,10 +89,9 @@ _ENVOYS = re.compile(r"\s+(?:counterparts?|colleagues|partners|officials|governm
 # lower-case words a name may hold ("Khalil al-Hayya", "Ursula von der Leyen").
 _DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "several", "many", "another", "his", "her",
                           "their", "its", "our", "this", "that", "these", "those", "other", "senior", "top", "former"})
-_PARTICLES = re.compile(r"^(?:al|el|bin|ibn|ben|bint|abu|de|del|della|der|den|di|da|dos|das|du|la|le|van|von|zu|y)"
-                        r"(?:[\-‐].+)?$")
+_PARTICLES = re.compile("^(?:" + "|".join(word_list("people", "name_particles")) + r")(?:[\-‐].+)?$")
 # Head nouns that end a description rather than a name ("Kentucky Republican"); a few are surnames too.
-_DESCRIPTION_HEADS = PERSON_NOUNS - {"king", "justice", "host", "owner", "speaker", "friend", "brother"}
+_DESCRIPTION_HEADS = PERSON_NOUNS - words("people", "surname_nouns")
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")  # an unclosed “ ends at the next mark, not the text's end
 # A word every cue holds: a sentence with none of them is skipped before its parties are looked
 # for (cheaper than trying each cue; test_every_cue_passes_the_prefilter keeps it complete).
