@@ -363,3 +363,15 @@ def test_a_name_ending_like_an_adverb_opens_a_sentence_as_a_name():
             "Jolly said the plan would fail without more money. Clearly it had few friends.\n")
     quotes = extract(parse_text(text, "file:///race.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [(q.speaker, q.text) for q in quotes] == [("David Jolly", "the plan would fail without more money")]
+
+
+def test_a_dash_and_a_name_after_a_quote_sign_it():
+    """Round-ups and fact checks sign each quote with a dash line: on the quote's line or the next."""
+    text = ("Voters speak\nWe asked readers what they made of the debate.\n"
+            "“He did not answer a single question about jobs.” ― Maria Lopez\n"
+            "“I liked the tone, but the plans were thin.” ― Tom Reyes, Dayton.\n"
+            "\"We have cut the deficit in half since I took office.\"\n- Ann Lee.\n"
+            "That figure is out of date.\n"
+            "“We will be back next year, and we will win” — and the crowd cheered.\n")
+    quotes = extract(parse_text(text, "file:///voters.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Tom Reyes", "Ann Lee", None]

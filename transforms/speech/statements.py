@@ -546,6 +546,8 @@ class _Attribution:
             return resolver.resolve(mention, index, unit), mention, cue
         if frame is not None:
             return resolver.resolve(frame.speaker, index, unit), frame.speaker, frame.cue
+        if (signed := _signature(text, q, resolver)) is not None:
+            return signed[1], signed[0], "―"
         if q.group in self.by_group:
             return self.by_group[q.group]
         if (introduced := _colon_introducer(text, unit, q, prev)) is not None:
@@ -619,6 +621,23 @@ def _known_speaker(text: str, match: re.Match, resolver: Resolver) -> tuple[Ment
         return None
     mention = Mention(match.start(1), match.end(1), match.group(1), "name", name=parsed.name)
     return mention, resolver.coref.resolve_name(mention)
+
+
+# "“…” ― Ann Lee", "“…”¶- Ann Lee, Dayton.": a name after a dash on the rest of the quote's line, or
+# on a line of its own right after it, signs the words, as round-ups and fact checks attribute them
+_SIGNATURE = re.compile(r"[ \t\u00a0.,]*+(?:\n[ \t\u00a0]*+)?[―—–-]++[ \t\u00a0]*+"
+                        r"((?:[A-Z][\w’'.\-]*[ \t\u00a0]+){0,3}[A-Z][\w’'\-]*)(?:,[^\n]{0,80})?[ \t\u00a0.]*+(?:\n|$)")
+
+
+def _signature(text: str, q: QuoteSpan, resolver: Resolver) -> tuple[Mention, Entity] | None:
+    """The person a dash line after a quote names as its author."""
+    m = _SIGNATURE.match(text, q.close_at)
+    parsed = parse_name(m.group(1)) if m else None
+    if parsed is None or parsed.kind != "name":
+        return None
+    mention = Mention(m.start(1), m.end(1), m.group(1), "name", name=parsed.name)
+    entity = resolver.coref.resolve_name(mention)
+    return (mention, entity) if entity.kind == "person" else None
 
 
 def _colon_cue(text: str, unit: Unit, resolver: Resolver):
