@@ -76,10 +76,10 @@ def words(name: str, key: str) -> frozenset[str]:
 
 
 def table(name: str, key: str) -> dict:
-    """The table `key` of `name`.toml, in the file's order: name -> string, or name -> tuple of
-    strings where the file gives a list."""
+    """The table `key` of `name`.toml, in the file's order: name -> string or number, or name ->
+    tuple of strings where the file gives a list."""
     value = _value(name, key)
     if not isinstance(value, dict):
         raise LexiconError(f"{_where(name)}: {key} is no table")
-    return {k: v if isinstance(v, str) else entries(v, f"{_where(name)}: {key}.{k}")
+    return {k: v if isinstance(v, (str, int)) else entries(v, f"{_where(name)}: {key}.{k}")
             for k, v in value.items()}

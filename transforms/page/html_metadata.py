@@ -5,31 +5,19 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
+from accord.transforms.lexicon import word_list
 from accord.transforms.page.html_walk import SPACE, Walk
 from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
 from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date, url_month
 from accord.transforms.page.meta_jsonld import article_metadata
 
 # <meta> keys (name, property or itemprop, lower-cased), most trusted first
-PUBLISHED_KEYS = (
-    "article:published_time", "og:published_time", "published_time", "datepublished",
-    "article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-    "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
-    "citation_date", "publishdate", "publish-date", "publish_date", "pubdate", "publication_date",
-    "date", "article:published", "og:article:published_time", "datecreated", "release_date",
-    "article:published_date", "article:post_date", "article:publicationdate", "published_date", "published-date",
-    "publisheddate", "publish_time", "date_published", "date_created", "dateposted", "displaydate",
-    "originalpublicationdate", "og:pubdate", "og:publish_date", "og:datepublished", "rnews:datepublished",
-    "dc.created", "dc.date.publication", "dc:created", "dc:date", "bt:pubdate", "vr:published_time",
-    "shareaholic:article_published_time", "content_create_date",
-)
-MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                 "last-modified", "article:modified", "article:modified_date", "og:modified_time", "modified_time",
-                 "updated_time", "dc.modified", "lastmod", "lastmodified", "modificationdate", "revision_date")
-AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-               "dcterms.creator", "citation_author", "byl", "og:article:author", "twitter:creator:name")
-TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
-SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site:name", "dc.publisher")
+# (transforms/lexicon/meta_keys.toml)
+PUBLISHED_KEYS = word_list("meta_keys", "published")
+MODIFIED_KEYS = word_list("meta_keys", "modified")
+AUTHOR_KEYS = word_list("meta_keys", "author")
+TITLE_KEYS = word_list("meta_keys", "title")
+SITE_KEYS = word_list("meta_keys", "site")
 MIN_TITLE, MAX_TITLE = 5, 300  # characters of a plausible headline
 TITLE_DATE_WORDS = 4  # words of a title part that is only a date ("10. Juni 2013")
 CONFIRMED_SHARE = 0.6  # of a heading's words found in a declared title

@@ -5,6 +5,7 @@ import html
 import re
 
 from accord.transforms.countries import find_countries
+from accord.transforms.lexicon import word_list, words
 from accord.transforms.page.meta_dates import MONTHS
 
 # German "Autor", "Autorin", and the plural for all genders: "Autor:innen", "Autor*innen", "AutorInnen"
@@ -17,9 +18,8 @@ PREFIX = re.compile(
     r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|text|redaktion)\s*[:\-–]\s*)",
     re.I)
 MONTH_WORDS = "|".join(sorted((name for name in MONTHS if len(name) >= 3), key=len, reverse=True))
-WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|"
-            r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-            r"lunes|martes|miércoles|jueves|viernes|sábado|domingo")
+WEEKDAYS = "|".join(word_list("dates", "weekdays"))
+
 # what follows the names: a date ("Jane Doe am 21. April 2020", "Jane Doe Nov 18, 2019", "Jane Doe /
 # Oktober 2021"), a publication stamp ("Jane Doe Updated Mar 3"), a photo credit ("Jane Doe Foto: dpa"),
 # a separator ("r23 » 21.01.2009")
@@ -38,20 +38,11 @@ ROLES = (r"(?:senior\s+|chief\s+|deputy\s+|staff\s+)?(?:editor|reporter|writer|c
 ROLE = re.compile(r"\s+" + ROLES + r"\b.*$", re.I)
 # a part of a byline that is only a job ("Jane Doe, Online-Redaktion")
 ROLE_ONLY = re.compile(r"(?:\w+-)?" + ROLES, re.I)
-# words of prose, never inside a name ("Letters to the Editor" is a column, not a person); name
-# particles (von, van, de, da, del, der, la, le, dos, das, el) are not among them
-FUNCTION_WORDS = frozenset({
-    "the", "to", "in", "on", "for", "with", "from", "is", "are", "was", "this", "that", "our", "your", "my",
-    "more", "all", "how", "what", "why", "about", "into", "over", "after", "by",
-    "die", "dem", "des", "ein", "eine", "einer", "mit", "für", "ist", "auf", "oder", "nach", "bei", "über",
-    "wie", "sich", "nicht", "im", "zum", "les", "une", "avec", "pour", "sur", "est", "dans",
-    "los", "las", "con", "para", "una", "sobre",
-})
+# words of prose, never inside a name; words of page furniture in byline elements; news agencies,
+# the source of a story, not one more author (transforms/lexicon/bylines.toml)
+FUNCTION_WORDS = words("bylines", "function_words")
 HANDLE = re.compile(r"(?:^|\s)@\w+")
-# words of page furniture that sit in byline elements
-NOT_NAMES = frozenset({"follow", "folgen", "share", "shares", "teilen", "edit", "unknown", "publisher",
-                       "powered by", "admin", "more", "mehr", "profile", "profil", "author", "autor", "autorin",
-                       "contributor", "anonymous", "anonym", "date", "datum", "posted", "published", "veröffentlicht"})
+NOT_NAMES = words("bylines", "not_names")
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
 LABEL_WORDS = r"(?:" + AUTOR + r"|author|auteur|autore|text|texto|von|by|verfasser(?:in)?|written by|escrito por)"
 LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
@@ -62,14 +53,7 @@ SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
                    r"\bim (?:gespräch|interview) mit\b|\bin conversation with\b|\binterviewed by\b)\s*", re.I)
 # a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
 NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
-# news agencies: credited beside the reporters ("Jane Doe, Associated Press"), they are the source
-# of the story, not one more author
-NEWS_AGENCIES = frozenset({
-    "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp", "agence france-presse",
-    "agence france presse", "dpa", "deutsche presse-agentur", "apa", "sda", "kna", "epd", "efe", "ansa", "upi",
-    "xinhua", "kyodo", "kyodo news", "bloomberg", "bloomberg news", "press association", "pa", "pa media", "tass",
-    "ria novosti", "anadolu", "anadolu agency", "europa press", "belga", "anp", "ats", "keystone-sda",
-})
+NEWS_AGENCIES = words("bylines", "news_agencies")
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 # from the start of a run of address characters only: a match could start at each of them, and
 # each would scan the rest of the run for an "@" (quadratic in a 30,000-letter author)

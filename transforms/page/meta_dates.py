@@ -4,41 +4,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = {
-    # English
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    # German
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
-    "oktober": 10, "dezember": 12, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
-    # French, Spanish, Italian, Dutch (the common ones that differ from the above)
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
-    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12,
-    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
-    # their abbreviations ("janv.", "févr.", "ene.", "gen.", "mrt.")
-    "janv": 1, "févr": 2, "fév": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "ene": 1, "dic": 12,
-    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "ott": 10, "mrt": 3,
-    # Portuguese
-    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
-    "outubro": 10, "novembro": 11, "dezembro": 12, "fev": 2,
-    # Swedish, Danish, Norwegian
-    "maj": 5, "augusti": 8, "desember": 12,
-    # Polish (the genitive a date uses), Czech months are too close to words to guess
-    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
-    "sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
-    # Turkish, Indonesian
-    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
-    "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12, "maret": 3, "agustus": 8,
-    # Russian (genitive)
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
-    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}
+from accord.transforms.lexicon import table
+
+# month names and abbreviations in the languages pages are written in -> the month's number
+MONTHS: dict[str, int] = table("dates", "months")
 MONTH_NAME = r"(?P<month>[^\W\d_]{3,12})\.?"
 # "2020", or "’20" after a month's name
 YEAR = r"(?:(?P<Y>\d{4})|[’'](?P<y>\d{2}))(?!\d)"
