@@ -44,7 +44,7 @@ def _lexicon_lists(data: dict):
         if isinstance(value, dict):
             yield key, [k.lower() for k in value]
             for name, entry in value.items():
-                if not isinstance(entry, str):
+                if isinstance(entry, list):
                     yield f"{key}.{name}", lexicon.entries(entry, key)
         else:
             yield key, lexicon.entries(value, key)
