@@ -552,10 +552,20 @@ def test_a_date_after_a_dash_stays_in_the_title():
     (page('<div ng-app="news"><h1>{{ article.title }}</h1><p class="lead">{{ article.lead }} — '
           'by {{ article.author.name }}</p><div>{{{ article.body }}}</div><p>{{ article.footer }}</p></div>'),
      "unrendered template"),
+    (page('<h1>Archive</h1><ul>' + "".join(f'<li><a href="/post-{n}">Council meeting, part {n}</a>: minutes, '
+                                           f'votes and motions of {n} May</li>' for n in range(1, 13)) + '</ul>'),
+     "list of links"),
 ])
 def test_pages_that_are_no_articles_say_why(html, reason):
     with pytest.raises(ParseError, match=reason):
         parse_html(html, "https://example.org/status")
+
+
+def test_a_story_made_of_short_linked_lines_with_one_paragraph_of_prose_is_an_article():
+    html = page(f'<h1>Council notes</h1><p>{PARAGRAPH}</p><ul>' +
+                "".join(f'<li><a href="/post-{n}">Notes on the council meeting, part {n}</a></li>' for n in range(12))
+                + '</ul>')
+    assert parse_html(html, "https://example.org/notes").title == "Council notes"
 
 
 def test_a_headline_about_an_error_is_still_an_article():

@@ -93,6 +93,7 @@ STATUS_WORDS = 8  # a longer title is a headline about the matter ("Access denie
 # template placeholders left unfilled: {{ title }}, {{{ body }}}, {% block %}, ${title}
 TEMPLATE = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^{}\n]{1,200}%\}|\$\{[^{}\n]{1,100}\}")
 TEMPLATE_SHARE = 0.1  # of the body's characters
+LINK_LIST_LINES, LINK_LIST_SHARE = 10, 0.3  # lines of a page of links, and the share of its text they link
 
 
 def _density(block: RawBlock) -> float:
@@ -298,12 +299,24 @@ def _points_at_stories(text: str) -> bool:
             and (is_label(text) or bool(RECIRCULATION.search(text.casefold()))))
 
 
+def _is_link_list(page: Walk) -> bool:
+    """A page of links and nothing to read: no paragraph of prose anywhere, and links in most of its
+    text (a site map, a directory, an index of posts without excerpts)."""
+    if any(_is_prose(block) for block in page.blocks):
+        return False
+    lines = [block for block in page.blocks if block.kind != "heading"]
+    text = sum(len(block.text) for block in lines)
+    return len(lines) >= LINK_LIST_LINES and sum(block.link_chars for block in lines) >= LINK_LIST_SHARE * text
+
+
 def not_an_article(page: Walk, title: str | None, blocks: list[Block]) -> str | None:
     """Why a page with text is no article, or None: an HTTP error or server status page, or a
     template whose placeholders were never filled ("{{ article.title }}")."""
     for text in (page.title or "", title or ""):
         if len(text.split()) <= STATUS_WORDS and STATUS_TITLE.match(text):
             return f"not an article: a status page ({text[:80]!r})"
+    if _is_link_list(page):
+        return "not an article: a list of links"
     text = "\n".join(b.text for b in blocks)
     placeholders = TEMPLATE.findall(text)
     if (title and TEMPLATE.search(title)) or sum(map(len, placeholders)) >= TEMPLATE_SHARE * len(text):
