@@ -11,7 +11,7 @@ import pytest
 
 from accord.settings import bundled
 from accord.transforms import lexicon
-from accord.transforms.countries import CAPITALS, DEMONYMS, NAMES
+from accord.transforms.countries import CAPITALS, COUNTRIES, DEMONYMS, NAMES
 from accord.transforms.speech.speaker_registry import Institutions, _key
 
 TRANSFORMS = sorted(bundled("accord.transforms").rglob("*.py"))
@@ -155,6 +155,24 @@ def test_a_user_config_that_names_a_built_in_capital_wins():
     user = Institutions.from_config({}, {"capitals": {"Brussels": "Belgium"}})
     assert user.capitals["brussels"] == "Belgium"
     assert Institutions.from_config({}, {}).capitals["brussels"] == "European Union"
+
+
+def test_config_places_are_no_built_in_country_name():
+    """A country's names have one source, the built-in gazetteer: the config's places list none."""
+    country_of = {_key(name): country for country, names in COUNTRIES.items() for name in names}
+    assert [p for p in _config("places.toml")["places"] if _key(p) in country_of] == []
+
+
+def test_config_speakers_named_as_a_country_speak_for_it():
+    """A speaker entry whose name or alias the gazetteer knows as a country (UN, Kremlin) stands for
+    that country: the entry is the country itself or affiliated with it, never another."""
+    country_of = {_key(name): country for country, names in COUNTRIES.items() for name in names}
+    clashes = [(entry["name"], name, country_of[_key(name)])
+               for entry in _config("speakers.toml")["speakers"]
+               for name in {entry["name"], *entry.get("aliases", [])}
+               if _key(name) in country_of
+               and country_of[_key(name)] not in (entry["name"], entry.get("affiliation"))]
+    assert clashes == []
 
 
 def test_state_abbreviations_name_one_state_each():
