@@ -273,3 +273,11 @@ def test_a_quote_ending_in_a_form_of_be_is_no_passive_before_its_cue():
     quotes = [(0, text.index("”") + 1)]
     mentions = [m for m in find_mentions(text, 0, len(text)) if m.start >= quotes[0][1]]
     assert [(f.cue, f.speaker.text) for f in find_frames(text, 0, len(text), mentions, quotes)] == [("said", "Ann Lee")]
+
+
+def test_an_inverted_described_speaker_may_carry_a_postmodifier():
+    text = "“It is a way to take part,” says a source familiar with the plan."
+    quotes = [(0, text.index("”") + 1)]
+    mentions = [m for m in find_mentions(text, 0, len(text)) if m.start >= quotes[0][1]]
+    assert [(f.cue, f.speaker.text) for f in find_frames(text, 0, len(text), mentions, quotes)] == [
+        ("says", "a source")]

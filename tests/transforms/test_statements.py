@@ -375,3 +375,13 @@ def test_a_dash_and_a_name_after_a_quote_sign_it():
             "“We will be back next year, and we will win” — and the crowd cheered.\n")
     quotes = extract(parse_text(text, "file:///voters.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["Maria Lopez", "Tom Reyes", "Ann Lee", None]
+
+
+def test_a_person_described_by_a_common_noun_speaks():
+    """'a narrator', 'one person', 'one commenter': a source the text describes, never names."""
+    text = ("Ad\nThe campaign released a new ad about taxes on Monday.\n"
+            "“In the other party’s plan, families pay more and get less,” says a narrator.\n"
+            "“Blink twice if you need help over there,” one person tweeted.\n"
+            "“This is not how a count should work at all,” wrote one commenter.\n")
+    quotes = extract(parse_text(text, "file:///ad.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["a narrator", "one person", "one commenter"]

@@ -120,8 +120,10 @@ class Frame:
     quote_only: bool = False  # a naming verb ("called it “absurd”"): a statement only around a quote
 
 
-# what may follow the speaker of an inverted cue ("said Leamer.", "said Leamer, a …", "said Leamer in")
-_INVERTED_END = re.compile(r"\s*(?:$|[,.;:!?()—–\-]|(?:who|in|on|at|of|from|during|after|about|to|and)\b)")
+# what may follow the speaker of an inverted cue ("said Leamer.", "said Leamer, a …", "said Leamer in"),
+# a described one's postmodifier among them ("says a source familiar with the talks")
+_INVERTED_END = re.compile(r"\s*(?:$|[,.;:!?()—–\-]|(?:who|in|on|at|of|from|during|after|about|to|and|with|"
+                           r"familiar|involved|close|briefed|knowledgeable|speaking)\b)")
 _APPOSITION = re.compile(r"\s*+(?:\([^)]{0,40}\))?\s*+,")
 
 
