@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from accord.transforms.lexicon import table
 from accord.transforms.page.document import Block
 from accord.transforms.page.html_walk import HEADINGS, LIST_ITEMS, RawBlock, Walk
 from accord.transforms.page.meta_dates import find_date
@@ -29,28 +30,9 @@ MAX_LEAD_SCAN = 4  # blocks before the body searched for a lead paragraph
 LEAD_HEADING = 120  # characters of a heading that is a standfirst set large, not a headline
 LONE_PARAGRAPH = 80  # characters of a low-link paragraph that counts as prose on its own
 # Lines that label page furniture rather than say anything: recirculation ("Read more"), the author
-# box, comment and share prompts, source toggles. Compared case-folded, without end punctuation.
-# English and German first; add a language's words here, never a site's.
-BOILERPLATE_LABELS = frozenset({
-    # English
-    "read more", "read also", "also read", "see also", "more on this", "more on this topic", "more on this story",
-    "related", "related articles", "related stories", "related posts", "related content", "you may also like",
-    "you might also like", "recommended", "recommended for you", "more stories", "most read", "most popular",
-    "about the author", "about the authors", "author", "advertisement", "sponsored", "sponsored content",
-    "share", "share this", "share this article", "share this story", "share on", "comments", "comment",
-    "leave a comment", "leave a reply", "add a comment", "post a comment", "show comments", "show sources",
-    "hide sources", "sign up", "subscribe", "subscribe now", "follow us", "print", "print this page",
-    # German
-    "lesen sie auch", "lesen sie mehr", "lesen sie hier", "auch lesen", "weiterlesen", "mehr lesen", "mehr dazu",
-    "mehr zum thema", "mehr zu diesem thema", "auch interessant", "ebenfalls interessant", "passend zum thema",
-    "das könnte sie auch interessieren", "das könnte sie interessieren", "dazu passend", "empfehlungen",
-    "verwandte artikel", "verwandte beiträge", "ähnliche artikel", "ähnliche beiträge", "meistgelesen",
-    "über den autor", "über die autorin", "über die autoren", "über den verfasser", "autor", "autorin",
-    "anzeige", "werbung", "teilen", "artikel teilen", "beitrag teilen", "jetzt teilen", "diesen artikel teilen",
-    "kommentare", "kommentar", "kommentieren", "jetzt kommentieren", "kommentar schreiben",
-    "schreibe einen kommentar", "hinterlasse einen kommentar", "quellen anzeigen", "quellen ausblenden",
-    "newsletter abonnieren", "jetzt abonnieren", "folgen sie uns", "drucken", "artikel drucken",
-})
+# box, comment and share prompts, source toggles, by language (transforms/lexicon/page_furniture.toml).
+BOILERPLATE_LABELS = frozenset(
+    label for labels in table("page_furniture", "boilerplate_labels").values() for label in labels)
 # "Label: 03.11.2019" is a dateline only when the label says publication ("Stand:", "Updated:"); other
 # labels give a date that belongs to the text ("Einsendeschluss: 03.11.2019", "Deadline: May 3, 2020")
 LABELLED_LINE = re.compile(r"^\s*([^\W\d_]+(?:[\s-]+[^\W\d_]+){0,3})\s*:")

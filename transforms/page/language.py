@@ -10,15 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-FUNCTION_WORDS = {
-    "en": "the of and to in is that for on with was as by it at from his her are be this have has said",
-    "de": "der die das und zu den von mit sich des auf für ist im dem nicht ein eine als auch es an wurde sagte",
-    "fr": "le la les des et du un une est que dans pour pas qui sur au il elle avec ce sont aux a été",
-    "es": "el la los las de y que en del se por con un una para es al lo como más su dijo",
-    "pt": "o a os as de e que em do da dos das para com um uma não no na por se é disse",
-    "it": "il la le di e che in del della un una per con non è al sono anche gli si ha",
-    "nl": "de het een en van in is op te dat met voor niet zijn die aan er ook als",
-}
+from accord.transforms.lexicon import table
+
+# the commonest function words of each language (transforms/lexicon/languages.toml)
+FUNCTION_WORDS: dict[str, tuple[str, ...]] = table("languages", "function_words")
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 4000  # characters read: enough words, bounded work per article
 _MIN_HITS = 8  # function words needed before a language is named
@@ -26,7 +21,7 @@ _MIN_HITS = 8  # function words needed before a language is named
 
 def detect_language(text: str) -> str | None:
     words = Counter(w.lower() for w in _WORD.findall(text[:_SAMPLE]))
-    scores = {lang: sum(words[w] for w in vocab.split()) for lang, vocab in FUNCTION_WORDS.items()}
+    scores = {lang: sum(words[w] for w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
     lang, hits = max(scores.items(), key=lambda item: item[1])
     return lang if hits >= _MIN_HITS else None
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 import json
 import re
 
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "blogposting", "posting",
-    "liveblogposting", "techarticle", "scholarlyarticle", "socialmediaposting", "report",
-    "discussionforumposting", "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle",
-})
-ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness",
-                                "website", "brand", "onlinebusiness"})
-PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage"})
+from accord.transforms.lexicon import words
+
+# schema.org types, lower case (transforms/lexicon/jsonld_types.toml)
+ARTICLE_TYPES = words("jsonld_types", "article")
+ORGANISATION_TYPES = words("jsonld_types", "organisation")
+PAGE_TYPES = words("jsonld_types", "page")
 WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 MAX_OBJECTS = 500
 TRAILING_COMMA = re.compile(r",\s*([\]}])")
