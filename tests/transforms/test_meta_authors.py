@@ -52,6 +52,15 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Autor:innen: Jana Kraus und Tim Vogt"], ["Jana Kraus", "Tim Vogt"]),
     (["Par Jean Dupont et Marie Curie"], ["Jean Dupont", "Marie Curie"]),
     (["Por Ana Ruiz y Luis Gómez"], ["Ana Ruiz", "Luis Gómez"]),
+    (["Ein Gastbeitrag von Jane Doe"], ["Jane Doe"]),
+    (["Ein Kommentar von Jane Doe"], ["Jane Doe"]),
+    (["A guest post by Jane Doe"], ["Jane Doe"]),
+    (["Redacción: Ana Ruiz"], ["Ana Ruiz"]),
+    (["Texto: Ana Ruiz"], ["Ana Ruiz"]),
+    (["Gastautorin: Eva Roth"], ["Eva Roth"]),
+    # an outlet after a comma, named with its article
+    (["By Jane Doe and John Roe, The Daily Example"], ["Jane Doe", "John Roe"]),
+    (["Ana Ruiz, El Diario"], ["Ana Ruiz"]),
     # an author's bio in a byline box
     (["Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge Tipps für zu Hause."], []),
 ])

@@ -12,10 +12,13 @@ from accord.transforms.page.meta_dates import MONTHS
 AUTOR = r"autor(?:[:*_/]?innen|in)?(?![:*_/]?innen)"
 # "By", "Von", "Eingestellt von", "Artikel von:", "Recipe by" ... before the names
 PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published|text|story|words|interview|recipe|article|"
-    r"ein|eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|rezept|text|zum profil|"
-    r"publié|écrit|publicado|escrito)\s+)?"
-    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|text|redaktion)\s*[:\-–]\s*)",
+    r"^\s*(?:(?:an?\s+|ein(?:e|en)?\s+|une?\s+|un[ao]?\s+)?(?:written|posted|reported|published|text|story|words|"
+    r"interview|recipe|article|post|guest\s+post|column|commentary|analysis|essay|review|"
+    r"eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|gastbeitrag|kommentar|gastkommentar|"
+    r"bericht|kolumne|analyse|rezension|rezept|text|zum profil|ein|"
+    r"publié|écrit|tribune|chronique|publicado|escrito|artículo|columna|articolo)\s+)?"
+    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|autore|text|texto|testo|"
+    r"redaktion|redacción|redazione|rédaction|gastautor(?:in)?)\s*[:\-–]\s*)",
     re.I)
 MONTH_WORDS = "|".join(sorted((name for name in MONTHS if len(name) >= 3), key=len, reverse=True))
 WEEKDAYS = "|".join(word_list("dates", "weekdays"))
@@ -41,6 +44,8 @@ ROLE_ONLY = re.compile(r"(?:\w+-)?" + ROLES, re.I)
 # words of prose, never inside a name; words of page furniture in byline elements; news agencies,
 # the source of a story, not one more author (transforms/lexicon/bylines.toml)
 FUNCTION_WORDS = words("bylines", "function_words")
+# the article an outlet's name starts with ("The Daily Example", "Der Spiegel"); no first name is one
+OUTLET_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "los", "il"})
 HANDLE = re.compile(r"(?:^|\s)@\w+")
 NOT_NAMES = words("bylines", "not_names")
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
@@ -121,8 +126,9 @@ def split_authors(value: str) -> list[str]:
         name = clean_author(PREFIX.sub("", part))
         if not name or _is_country(name):
             continue  # a country (or its capital) is where the author writes from
-        if separator == "," and names and " " in names[0] and " " not in name:
-            continue  # "Jane Doe, Munich", "Jane Doe, Reuters": a place or an outlet after the name
+        if separator == "," and names and (" " in names[0] and " " not in name
+                                           or name.split()[0].casefold() in OUTLET_ARTICLES):
+            continue  # "Jane Doe, Munich", "Jane Doe, Reuters", "…, The Daily Example": a place or an outlet
         names.append(name)
     if any(not ROLE_ONLY.fullmatch(name) for name in names):
         names = [name for name in names if not ROLE_ONLY.fullmatch(name)]  # "Jane Doe, Online-Redaktion"
