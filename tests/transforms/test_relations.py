@@ -67,6 +67,11 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("The Italian government sharply criticized Weber.", ("Italy", "Klaus Weber", "criticize", True)),
     # a word of occupation as a title before the name
     ("Costa was a backer of the wrestler Weber.", ("Maria Costa", "Klaus Weber", "endorse", True)),
+    # a city and its state's abbreviation qualify the noun after them, whose name is the object
+    ("Dupont criticized Jordan, Minn., police officer Maria Costa for the shooting.",
+     ("Anne Dupont", "Maria Costa", "criticize", True)),
+    # a list that is a preposition's object is no subject
+    ("Dupont, who served in Spain, Austria and France, praised Weber.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
     # an honorific's dot inside the words a cue looks ahead over
     ("Costa followed Mr. Weber's lead on fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
     ("Costa joined Mr. Weber in calling for a fishing ban.", ("Maria Costa", "Klaus Weber", "agree", False)),
@@ -122,6 +127,19 @@ def test_the_subject_of_a_copula_is_not_its_apposition():
         ("Klaus Weber", "Anne Dupont", "endorse", True), ("Maria Costa", "Anne Dupont", "endorse", True)}
 
 
+@pytest.mark.parametrize(("paragraphs", "pair"), [
+    # a list after "between": which pairs are meant is unclear
+    (("Dupont met the press.", "The battle between Weber and Costa, Dupont and Lee went on."), {"Maria Costa", "Anne Dupont"}),
+    # a preposition's objects are not the ones who agree
+    (("Strategists for Weber and Costa all agree that fishing matters.",), {"Klaus Weber", "Maria Costa"}),
+    # a name after "and" that opens the next clause is no second object
+    (("Weber has demonized Brussels and Costa has disparaged fishermen.",), {"Klaus Weber", "Maria Costa"}),
+    (("Dupont, who served in Spain, Austria and France, praised Weber.",), {"France", "Klaus Weber"}),
+])
+def test_no_relation_between_this_pair(paragraphs, pair):
+    assert not [r for r in relations(*paragraphs) if {r[0], r[1]} == pair]
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")
@@ -141,6 +159,8 @@ def test_possessive_pronoun_owner():
     "Dupont said that the party must support Costa.",  # a prescription, and not Dupont's act
     "Voters are rejecting Weber.",  # a population, not a party
     "Students support Dupont, while workers support Costa.",  # each clause has its own subject
+    "Hundreds of pro-Weber demonstrators marched through Rome.",  # a population, and a place
+    "Costa spoke. It kept her from coalescing the anti-Weber crowd when she needed to.",  # the crowd's, not hers
     "A Russian novel praised Dupont.",  # a demonym qualifying a thing is no state
     "Anti-Weber protesters marched.",  # a population, not a party
     "Costa is pro-business.",  # no party

@@ -481,7 +481,7 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         # "he" and "she" are never a preposition's object ("as she praised him": "as" joins a clause)
         nominative = text[party.start:party.end].lower() in ("he", "she")
         if not relative and ((party.possessive and not possessive) or
-                             (not nominative and _governed(text, party.start, sentence.start))):
+                             (not nominative and _governed_list(text, sentence, party))):
             continue
         if ";" in gap or ":" in gap or _SENTENCE_BREAK.search(gap) or \
                 _in_quote(sentence, party.start) != _in_quote(sentence, at):
@@ -511,6 +511,27 @@ _ADJUNCTS = _words(
     "lawyers attorney attorneys")
 
 
+def _governed_list(text: str, sentence: SentenceParties, party: Party) -> bool:
+    """Whether a party, or the list it ends, is a preposition's object ("serving in Iran, Turkey
+    and France"); not the members a subject names ("Republicans, including Lee and Kim, said")."""
+    if _governed(text, party.start, sentence.start):
+        return True
+    head = _list_head(text, sentence, party)
+    return head is not party and _governed(text, head.start, sentence.start) and \
+        not re.search(r",\s*(?:including|such\s+as|like)\s+$", text[max(sentence.start, head.start - 20):head.start])
+
+
+def _list_head(text: str, sentence: SentenceParties, party: Party) -> Party:
+    """The first member of the list ("A, B and C") a party ends, or the party itself."""
+    index = sentence.parties.index(party) if party in sentence.parties else -1
+    while index > 0:
+        left = sentence.parties[index - 1]
+        if not _LIST_JOIN.fullmatch(text[left.end + (2 if left.possessive else 0):sentence.parties[index].start]):
+            break
+        index -= 1
+    return sentence.parties[index] if index >= 0 else party
+
+
 def _adjoined(gap: str) -> bool:
     """Whether only adjuncts stand between a subject and its verb ("Lee, the senator from Ohio,
     on Tuesday sharply criticized"): any other word is another noun or verb the verb belongs to."""
@@ -531,13 +552,21 @@ _ASIDE = re.compile(r",[^,;:]{1,90}(?=,)|\s[—–]\s[^—–]{1,90}\s[—–]\s
 
 def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: bool = False) -> Party | None:
     """The first party after `at` with only modifiers between ("the Republican nominee Donald Trump")."""
+    placed = False  # after "Tulsa, Okla.," the words of the noun it qualifies
     for party in sentence.parties:
         if party.start < at:
             continue
-        if party.start - at > _OBJECT_GAP or not _only_modifiers(text[at:party.start]):
+        gap = text[at:party.start]
+        if party.start - at > _OBJECT_GAP or not (
+                _only_modifiers(gap) or (placed and re.fullmatch(r"(?:[a-z][\w\-]*\s+){1,3}", gap))):
             return None
         if possessive_only and not party.possessive:
             return None
+        if _PLACE_TAIL.match(text, party.end):
+            at, placed = _PLACE_TAIL.match(text, party.end).end(), True  # "Tulsa, Okla., police officer Lee"
+            continue
+        if _CLAUSE_VERB.match(text, party.end) and " and " in text[at:party.start]:
+            return None  # "demonized Wall Street and Mr. Trump has disparaged": the next clause's subject
         thing = re.match(r" ([A-Za-z]+)\b", text[party.end:party.end + 16])
         if not party.possessive and thing and thing.group(1).lower() in _EVENTS:
             return None  # "opposed the Iraq war": the war, not Iraq
@@ -548,6 +577,11 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
             return None  # "backs American adversaries": a demonym qualifies the noun, which is the object
         return _head_of(text, sentence, party)
     return None
+
+
+# "Tulsa, Okla.,": a city and its state's abbreviation qualify the noun after them
+_PLACE_TAIL = re.compile(r",\s+[A-Z][a-z]{1,4}\.,\s+")
+_CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|said|says)\b")
 
 
 def _head_of(text: str, sentence: SentenceParties, party: Party) -> Party:
@@ -690,7 +724,10 @@ def _sentence_relations(text: str, sentence: SentenceParties):
             if len(after) == 2 and re.fullmatch(r"\s*(?:the\s+)?", text[cue.end():after[0].start], re.I) \
                     and re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[after[0].end + (2 if after[0].possessive
                                                                                         else 0):after[1].start], re.I):
-                yield from _make(text, sentence, cue, kind, after[0], after[1], directed=False)
+                if _LIST_JOIN.match(text, after[1].end + (2 if after[1].possessive else 0)) and \
+                        not re.match(r"\s*,\s*(?:who|which|the|a|an)\b", text[after[1].end:after[1].end + 12]):
+                    continue  # "the battle between Rubio and Christie, Kasich and Bush": pairs unclear
+                yield from _one(text, sentence, cue, kind, after[0], after[1], directed=False)
     for kind, regex in _WITH_CUES:
         for cue in regex.finditer(text, lo, hi):
             target = _object(text, sentence, cue.end())
@@ -727,8 +764,8 @@ def _pro_anti_frame(text, sentence, cue):
     name the words describe ("the pro-Clinton super PAC Priorities USA"), or the one an
     apposition describes ("Priorities USA, a pro-Clinton super PAC")."""
     target = next((p for p in sentence.parties if p.start == cue.end()), None)
-    if target is None:
-        return
+    if target is None or target.kind == "group":
+        return  # "pro-Sanders demonstrators": the group is the holder's own description
     kind = "endorse" if cue.group(1).lower() == "pro" else "criticize"
     before = text[max(sentence.start, cue.start() - 30):cue.start()]
     holder = None
@@ -739,9 +776,13 @@ def _pro_anti_frame(text, sentence, cue):
         holder = _subject(text, sentence, cue.start(), target, adjacent=False)
     else:
         named = next((p for p in sentence.parties if p.start > target.end), None)
-        if named is not None and re.fullmatch(r"(?:\s+[\w\-’']+){0,3}?\s+", text[target.end:named.start]) \
-                and not (_PREPOSITIONS & set(text[target.end:named.start].lower().split())):
-            holder = named
+        nouns = text[target.end:named.start].split() if named is not None else []
+        if named is not None and len(nouns) <= 3 and re.fullmatch(r"(?:\s+[\w\-’']+){0,3}?\s+",
+                                                                text[target.end:named.start]) and \
+                text[named.start:named.start + 1].isupper() and not any(
+                    word.lower() in _PREPOSITIONS or _CLAUSE_LINK.fullmatch(word) or word.endswith(("ed", "ing"))
+                    for word in nouns):
+            holder = named  # "the pro-Clinton super PAC Priorities USA Action"
     if holder is not None:
         yield from _make(text, sentence, cue, kind, holder, target, directed=True)
 
@@ -958,7 +999,8 @@ def _coordinated_before(text: str, sentence: SentenceParties, at: int) -> tuple[
         join = text[a.end + (2 if a.possessive else 0):b.start]
         if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", join, re.IGNORECASE) and \
                 re.fullmatch(r"[\s\w,’'\-]*", text[b.end:at]) and len(text[b.end:at]) < 60:
-            return a, b
+            # "Strategists for Obama and Clinton agree": the strategists do, not the pair
+            return None if _governed(text, a.start, sentence.start) else (a, b)
         break
     return None
 
