@@ -75,6 +75,11 @@ def test_lists_that_narrow_another_are_part_of_it():
     assert lexicon.words("people", "surname_nouns") <= lexicon.words("people", "person_nouns")
 
 
+def test_each_language_of_the_foreign_cues_has_its_according_to():
+    assert lexicon.table("speech_cues", "foreign_verbs").keys() == \
+        lexicon.table("speech_cues", "foreign_according_to").keys()
+
+
 def test_the_known_contradictions_are_still_there():
     """An entry of KNOWN that no longer holds is to be dropped from it."""
     for (one, other), known in KNOWN.items():

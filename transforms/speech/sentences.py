@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import re
 
+from accord.transforms.lexicon import words
 
-def _lexicon(words: str) -> frozenset[str]:
-    """A word list written as one whitespace-separated string."""
-    return frozenset(words.split())
-
-
-# Words whose trailing period rarely ends a sentence (titles, months, states, initialisms).
-ABBREVIATIONS = _lexicon("""
-mr mrs ms dr sen rep gov gen lt col sgt capt adm st jr sr prof rev hon pres supt
-jan feb mar apr aug sep sept oct nov dec
-ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-neb nev okla ore pa tenn tex va vt wash wis wyo
-no nos inc corp co ltd vs etc approx dept univ ft mt
-""")
+# words whose trailing period rarely ends a sentence (transforms/lexicon/sentences.toml)
+ABBREVIATIONS = words("sentences", "abbreviations")
 
 # From the first mark of a run, taken whole: only the whole run can end a sentence, and a match
 # tried from every mark of a long run would scan the rest of it each time ("a....... x": quadratic).

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from accord.transforms.countries import find_countries
+from accord.transforms.lexicon import table
 from accord.transforms.page.document import Document
 from accord.transforms.page.language import detect_language, primary_language
 from accord.transforms.records import Speaker
@@ -691,27 +692,20 @@ def _apostrophe_run_on(text: str, unit: Unit, prev: Unit | None, statements: lis
 # 'dijo', 'disse'), then the words for 'according to', which follow a quote only ('„…“, so
 # Scholz'); a quote in an article of that language is attributed by them (English goes through
 # reported_speech).
-_FOREIGN_VERBS = {
-    "de": ("sagte, sagten, sagt, erklärte, erklärt, betonte, betont, meinte, meint, warnte, warnt, "
-           "kritisierte, forderte, fordert, schrieb, schreibt, fügte hinzu, ergänzte, ergänzt, antwortete", "so"),
-    "fr": ("a déclaré, déclare, a dit, dit, a affirmé, affirme, a expliqué, explique, a ajouté, ajoute, "
-           "a souligné, souligne, a estimé, estime, a assuré, assure, a averti, a lancé, lance, a martelé", "selon"),
-    "es": ("dijo, dice, afirmó, afirma, declaró, declara, aseguró, asegura, explicó, explica, señaló, señala, "
-           "añadió, agregó, sostuvo, advirtió, advierte, subrayó", "según"),
-    "pt": ("disse, diz, afirmou, afirma, declarou, declara, explicou, explica, acrescentou, ressaltou, "
-           "destacou, defendeu, garantiu, alertou", "segundo"),
-}
+# (transforms/lexicon/speech_cues.toml)
+_FOREIGN_VERBS = table("speech_cues", "foreign_verbs")
+_ACCORDING_TO = table("speech_cues", "foreign_according_to")
 
 
-def _cue_pattern(words: str) -> re.Pattern:
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
     # longest first: "a déclaré" before "déclare"; the words of one cue apart by any spaces
-    cues = sorted((w.strip() for w in words.split(",")), key=len, reverse=True)
+    cues = sorted(cues, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues) + r")(?!\w)",
                       re.IGNORECASE)
 
 
-_FOREIGN_CUES = {lang: (_cue_pattern(verbs), _cue_pattern(verbs + ", " + according))
-                 for lang, (verbs, according) in _FOREIGN_VERBS.items()}
+_FOREIGN_CUES = {lang: (_cue_pattern(verbs), _cue_pattern((*verbs, _ACCORDING_TO[lang])))
+                 for lang, verbs in _FOREIGN_VERBS.items()}
 
 
 _COMMA_OR_DASH = re.compile(r"[\s,–—-]*+")
