@@ -72,6 +72,8 @@ def relations(*paragraphs: str) -> set[tuple]:
      ("Anne Dupont", "Maria Costa", "criticize", True)),
     # a list that is a preposition's object is no subject
     ("Dupont, who served in Spain, Austria and France, praised Weber.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
+    # a PAC's own name, without the words that say what it is
+    ("The super PAC Green Future attacks Weber daily.", ("Green Future", "Klaus Weber", "criticize", True)),
     # an honorific's dot inside the words a cue looks ahead over
     ("Costa followed Mr. Weber's lead on fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
     ("Costa joined Mr. Weber in calling for a fishing ban.", ("Maria Costa", "Klaus Weber", "agree", False)),
@@ -161,6 +163,8 @@ def test_possessive_pronoun_owner():
     "Students support Dupont, while workers support Costa.",  # each clause has its own subject
     "Hundreds of pro-Weber demonstrators marched through Rome.",  # a population, and a place
     "Costa spoke. It kept her from coalescing the anti-Weber crowd when she needed to.",  # the crowd's, not hers
+    # violence, not words
+    "Dupont said her husband, Klaus Weber, was one of four Americans killed in the 2012 attack of the U.S. consulate.",
     "A Russian novel praised Dupont.",  # a demonym qualifying a thing is no state
     "Anti-Weber protesters marched.",  # a population, not a party
     "Costa is pro-business.",  # no party

@@ -252,12 +252,18 @@ class SentenceParties:
     acts: dict[str, Party] = field(default_factory=dict)  # an act noun -> its owner, named just before
 
 
+# "super PAC Priorities USA Action": the words before a PAC's own name
+_PAC_LEAD = re.compile(r"^(?:(?:[Ss]uper\s+)?PACs?\b\s*)")
+
+
 def party_of(mention: Mention, entity: Entity | None, text: str, institutions: Institutions) -> Party | None:
     """The party a resolved mention stands for; None for a pronoun nobody resolves, a place, an
     unnamed description ("the candidate") or a generic plural ("voters")."""
     if entity is None or (mention.kind == "pronoun" and mention.text.lower() not in ("he", "she")):
         return None  # "it" and "they" are left to the speaker resolver's judgement, not a relation's
-    name = entity.name
+    name = _PAC_LEAD.sub("", entity.name)  # "super PAC Priorities USA Action": the PAC's name
+    if not name or name.split()[0].lower() in _PREPOSITIONS | {"and", "or", "but", "nor"}:
+        return None  # "PAC" alone; "Against Sanders": a headline's fragment, not a name
     is_place = institutions.is_place
     honorific = mention.text.split()[0].rstrip(".").lower() if mention.text else ""
     if (honorific in ("mrs", "ms") and entity.gender == "m") or (honorific == "mr" and entity.gender == "f"):
@@ -754,6 +760,10 @@ def _sentence_relations(text: str, sentence: SentenceParties):
 
 # "pro-Clinton", "anti-Trump": a prefix that says the words it qualifies back or oppose a party
 _PRO_ANTI = re.compile(r"\b(pro|anti)-(?=[A-Z])", re.IGNORECASE)
+# an attack that is an event in which people die or a place is struck, not criticism
+_VIOLENT_ATTACK = re.compile(r"\b(?:killed|wounded|injured|died|dead|deadly|terrorist|terror|suicide|bomb|missile|"
+                             r"chemical|armed|military|air|drone|rocket)\b[^.;]{0,30}$|\b(?:in|during|since|after|"
+                             r"before)\s+(?:the|a|an|this|that|last\s+\w+['’]s)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seen\s+as)\s+(?:\w+ly\s+)?$",
                             re.IGNORECASE)
 _APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -925,6 +935,8 @@ def _noun_frame(text, sentence, cue, kind):
     before = text[max(sentence.start, cue.start() - 60):cue.start()]
     if cue.group(0).lower() == "fire" and not before.lower().endswith("under "):
         return  # only "under fire from" is criticism; "opened fire on" is shooting
+    if _VIOLENT_ATTACK.search(before) and cue.group(0).lower().startswith(("attack", "assault")):
+        return  # "killed in the 2012 attack on the consulate": violence, not words
     # "drew criticism from Lee", "came under fire from Lee": the target is the subject
     received = _FROM_CRITICISM.search(before)
     if received:
