@@ -5,6 +5,7 @@ from accord.transforms.extraction import extract
 from accord.transforms.page.document import Block, Document
 from accord.transforms.page.text_document import parse_text
 from accord.transforms.speech.speaker_registry import SpeakerRegistry
+from accord.transforms.speech.speakers import Coreference, find_mentions
 
 TAXONOMY = Taxonomy.from_entries([{"name": "Trade", "keywords": ["tariff"]}])
 REGISTRY = SpeakerRegistry.from_entries([
@@ -385,3 +386,17 @@ def test_a_person_described_by_a_common_noun_speaks():
             "“This is not how a count should work at all,” wrote one commenter.\n")
     quotes = extract(parse_text(text, "file:///ad.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["a narrator", "one person", "one commenter"]
+
+
+def test_she_is_never_a_convention_arena_or_initiative():
+    """An event, a venue or a programme named like a person is no antecedent for 'he' or 'she'."""
+    text = ("Speech\nOn the last night of the Harbor National Convention at the Lakeside Bank Arena, "
+            "Nora Vance spoke for the Vance Family Initiative.\n"
+            "“Families who work hard should never fall behind,” she said.\n")
+    registry = SpeakerRegistry.from_entries([])
+    coref_text = "The Harbor National Convention, the Lakeside Bank Arena and the Vance Family Initiative."
+    kinds = {m.text: Coreference(registry).resolve_name(m).kind
+             for m in find_mentions(coref_text, 0, len(coref_text)) if m.kind == "name"}
+    assert set(kinds.values()) == {"organisation"}, kinds
+    [quote] = extract(parse_text(text, "file:///speech.txt"), registry, TAXONOMY).quotes
+    assert quote.speaker == "Nora Vance"
