@@ -379,6 +379,33 @@ def test_a_blogs_hatom_timestamp_dates_it_by_its_title():
     assert parse_html(html, "https://example.blogspot.com/tach-auch.html").published_at == "2020-04-28T09:07:00"
 
 
+RECENT_POSTS = ('<div class="sidebar"><h3>Neueste Beiträge</h3><ul><li><a href="/a">Alter Beitrag</a> '
+                '<span class="date">12.01.2018</span></li><li><a href="/b">Noch einer</a> '
+                '<span class="date">10.01.2018</span></li></ul></div>')
+
+
+@pytest.mark.parametrize(("body", "day"), [
+    # a list of other posts beside the story, before or after it, dates none of it
+    (RECENT_POSTS + f'<div class="content"><h1>Neue Parks</h1><p class="meta">Veröffentlicht am 03.05.2019</p>'
+     f'<p>{PARAGRAPH * 3}</p></div>', "2019-05-03"),
+    (RECENT_POSTS + f'<div class="content"><h1>Neue Parks</h1><p>{PARAGRAPH * 3}</p></div>', None),
+    (f'<div class="content"><h1>Neue Parks</h1><p>{PARAGRAPH * 3}</p></div>' + RECENT_POSTS, None),
+    (f'<article><h1>Neue Parks</h1><p>{PARAGRAPH * 3}</p></article><div class="more"><h2>Mehr</h2><ul>'
+     '<li><a href="/x">Andere</a> <time datetime="2019-04-01">1. April</time></li>'
+     '<li><a href="/y">Noch andere</a> <time datetime="2019-04-02">2. April</time></li></ul></div>', None),
+    (f'<article><h1>Neue Parks</h1><p>{PARAGRAPH * 3}</p></article><section class="more"><h2>Mehr</h2>'
+     '<article><h3><a href="/x">Andere</a></h3><time datetime="2019-04-01">1. April</time></article>'
+     '<article><h3><a href="/y">Noch andere</a></h3><time datetime="2019-04-02">2. April</time></article></section>',
+     None),
+    # the story's own list of facts: its date, a link to its category
+    ('<article><h1>Neue Parks</h1><ul class="post-meta"><li class="date"><a href="/2019/05/03/">3. Mai 2019</a></li>'
+     f'<li class="cat"><a href="/cat/p">Politik</a></li></ul><p>{PARAGRAPH * 3}</p></article>', "2019-05-03"),
+])
+def test_dates_in_lists_and_cards_of_other_posts_are_theirs(body, day):
+    published = parse_html(page(body, html_attrs=' lang="de"'), "https://example.org/parks").published_at
+    assert (published or "")[:10] == (day or "")
+
+
 def test_a_publication_declared_after_the_declared_change_is_not_trusted():
     head = ('<meta property="article:published_time" content="2023-01-01T07:00:00+00:00">'
             '<meta property="article:modified_time" content="2022-12-29T13:25:00+00:00">')

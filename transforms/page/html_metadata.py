@@ -5,6 +5,8 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
+from bs4.element import Tag
+
 from accord.transforms.lexicon import word_list
 from accord.transforms.page.html_walk import SPACE, Walk
 from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
@@ -168,6 +170,7 @@ DATELINE_CHARS = 250
 # how much each place a date is found in counts when they disagree; the day with most weight wins
 # and is written in the most precise form found for it (declared datetimes first)
 CARD_CHARS = 800
+MAX_TIMES = 50  # <time> elements looked at for lists of other posts
 SENTENCE_WORDS = 10
 COMMENTS = re.compile(r"comment(?!ary)", re.I)
 # "This page was last edited on …", "Diese Seite wurde zuletzt am … geändert", "Zuletzt aktualisiert: …"
@@ -228,8 +231,11 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
     at = headline_index(page, headline)
     if at is None:
         return None
-    for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if _elsewhere(page, block.elsewhere, opening):
+    near = range(max(0, at - NEAR_HEADLINE[0]), min(len(page.blocks), at + NEAR_HEADLINE[1] + 1))
+    teasers = _teaser_items(page, near, month_first)
+    for index in near:
+        block = page.blocks[index]
+        if _elsewhere(page, block.elsewhere, opening) or index in teasers:
             continue
         # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
         if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := [
@@ -240,6 +246,18 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1), month_first)):
             return found
     return None
+
+
+def _teaser_items(page: Walk, blocks: range, month_first: bool) -> set[int]:
+    """Indexes of the blocks that are items of a list of other posts: two or more items of one list
+    that each hold a link and a date ("Older post 12.01.2018")."""
+    by_list: dict[tuple[int, ...], list[int]] = {}
+    for index in blocks:
+        block = page.blocks[index]
+        if (block.link_chars > 0 and len(block.chain) > 1 and page.names[block.chain[-1]] == "li"
+                and dates_at(block.text, month_first)):
+            by_list.setdefault(block.chain[:-1], []).append(index)
+    return {index for items in by_list.values() if len(items) >= 2 for index in items}
 
 
 def _is_sentence(text: str) -> bool:
@@ -259,6 +277,28 @@ def _date_attribute(node) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _teaser_lists(nodes, month_first: bool = False) -> set[int]:
+    """ids of the list items, among those around the date elements, that hold a link and a date in
+    a list with two or more such items: a list of other posts ("Recent posts", "Older entries"),
+    whose dates are theirs."""
+    items: dict[int, Tag] = {}
+    for node in nodes:
+        item = node if node.name == "li" else node.find_parent("li")
+        if item is not None and item.parent is not None and id(item) not in items:
+            items[id(item)] = item
+    by_list: dict[int, list[int]] = {}
+    for key, item in items.items():
+        if item.find("a", href=True) is not None and (item.find("time") is not None
+                                                      or find_date(item.get_text(" ", strip=True)[:300], month_first)):
+            by_list.setdefault(id(item.parent), []).append(key)
+    return {key for keys in by_list.values() if len(keys) >= 2 for key in keys}
+
+
+def _in_teaser_list(node, teasers: set[int]) -> bool:
+    item = node if node.name == "li" else node.find_parent("li")
+    return item is not None and id(item) in teasers
+
+
 def _in_card(node, cards: bool) -> bool:
     """Whether a node sits in one of several short <article>s: a card about another story."""
     if not cards:
@@ -267,9 +307,12 @@ def _in_card(node, cards: bool) -> bool:
     return card is not None and len(card.get_text()) < CARD_CHARS
 
 
-def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_first: bool = False) -> str | None:
-    return next((found for datetime_attr, text, furniture, elsewhere in page.times
-                 if furniture == in_furniture and not _elsewhere(page, elsewhere, opening)
+def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_first: bool = False,
+               elsewhere_nodes=lambda node: False) -> str | None:
+    """The first <time>'s date, in the page's furniture or outside it; `elsewhere_nodes` tells the
+    <time>s of other stories (cards, teaser lists)."""
+    return next((found for datetime_attr, text, furniture, elsewhere, node in page.times
+                 if furniture == in_furniture and not _elsewhere(page, elsewhere, opening) and not elsewhere_nodes(node)
                  and (found := normalize_date(datetime_attr) or find_date(text, month_first))), None)
 
 
@@ -304,6 +347,11 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
                                          *_prop_values(page, "datePublished"))
                      if (found := normalize_date(value))), None)
     cards = page.names.count("article") > 1
+    teaser_lists = _teaser_lists([*page.datelines, *(time[4] for time in page.times[:MAX_TIMES])], month_first)
+
+    def others(node) -> bool:
+        return _in_card(node, cards) or _in_teaser_list(node, teaser_lists)
+
     if declared and updated and updated[:10] < declared[:10]:
         # a page is not changed before it appears: a publication declared after the declared change
         # is a re-stamp (a scheduled or re-published post), so the other places decide
@@ -313,10 +361,10 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         "byline": _first_date(page.bylines[:5], month_first),
         "near_headline": date_near_headline(page, headline, opening, month_first),
         "declared": declared,
-        "time": _time_date(page, False, opening, month_first),
-        "furniture_time": _time_date(page, True, opening, month_first),
+        "time": _time_date(page, False, opening, month_first, others),
+        "furniture_time": _time_date(page, True, opening, month_first, others),
         "dateline": _first_date((node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
-                                 if not _elsewhere(page, marks, opening) and not _in_card(node, cards)), month_first),
+                                 if not _elsewhere(page, marks, opening) and not others(node)), month_first),
         "labelled": labelled_date(page, opening, month_first),
         "modified": updated,
     }

@@ -95,7 +95,8 @@ class Walk:
     datelines: list[Tag] = field(default_factory=list)
     dateline_marks: list[tuple[int, ...]] = field(default_factory=list)  # ELSEWHERE marks of each dateline
     # datetime, text, inside boilerplate-marked containers, ELSEWHERE marks
-    times: list[tuple[str, str, bool, tuple[int, ...]]] = field(default_factory=list)
+    # (datetime attribute, text, in furniture, ELSEWHERE marks, the element) of each <time>
+    times: list[tuple[str, str, bool, tuple[int, ...], Tag]] = field(default_factory=list)
     wrappers: set[int] = field(default_factory=set)  # ELSEWHERE-marked containers that wrap the article
     itemprops: dict[str, list[Tag]] = field(default_factory=dict)
     metas: list[dict] = field(default_factory=list)  # attributes of each <meta>
@@ -275,7 +276,7 @@ def walk(root: Tag) -> Walk:
             out.dateline_marks.append(tuple(elsewhere))
         if name == "time":
             out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives),
-                              tuple(elsewhere)))
+                              tuple(elsewhere), node))
         is_negative = False
         if is_block:
             flush()
