@@ -70,6 +70,11 @@ def test_each_relating_verb_states_one_relation():
     assert _twice(stems) == []
 
 
+@pytest.mark.parametrize("nouns", ["nouns", "between_nouns"])
+def test_each_relating_noun_states_one_relation(nouns):
+    assert _twice(noun for kind in lexicon.table("relations", nouns).values() for noun in kind) == []
+
+
 def test_lists_that_narrow_another_are_part_of_it():
     """A list the code subtracts from another names only words of that other."""
     assert lexicon.words("people", "surname_nouns") <= lexicon.words("people", "person_nouns")

@@ -48,6 +48,11 @@ def _forms(verbs: tuple[str, ...]) -> str:
     return "|".join(sorted(set(out), key=len, reverse=True))
 
 
+def _phrases(phrases: tuple[str, ...]) -> str:
+    """The alternation of the phrases in their order, the words of each apart by any spaces."""
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+
+
 # Relating verbs taking their target as object ("A criticized B"); the verbs are data
 # (transforms/lexicon/relations.toml, with the other word lists of this module), the patterns
 # that complete two of them stay here.
@@ -102,17 +107,9 @@ _WITH = {
     "reject": [r"(?:push|pushes|pushed|pushing)\s+back\s+(?:on|against|at)",
                r"over\s+the\s+(?:strong\s+)?objections?\s+of"],
 }
-# Relating nouns: "A's criticism of B", "criticism of B from A", "A, a critic of B".
-_NOUNS = {
-    "criticize": r"criticism|criticisms|attack|attacks|assault|assaults|broadside|broadsides|tirade|tirades|"
-                 r"condemnation|denunciation|rebuke|swipe|swipes|jab|jabs|accusations?|attacks?|"
-                 r"critique|critiques|disdain|contempt|scorn|fury|outrage|anger|frustration|critic|critics|"
-                 r"indictment|fire",
-    "endorse": r"endorsement|endorsements|support|backing|praise|admiration|supporter|supporters|backer|"
-               r"backers|ally|allies|champion|defender|defenders|campaigner|surrogate|surrogates|advocate",
-    "reject": r"rejection|repudiation|rebuttal",
-    "disagree": r"disagreements?|differences?\s+of\s+opinion|dissent|opposition|rift",
-}
+# Relating nouns ("A's criticism of B", "criticism of B from A", "A, a critic of B"), in the order
+# they are tried (transforms/lexicon/relations.toml)
+_NOUNS = {kind: _phrases(nouns) for kind, nouns in table("relations", "nouns").items()}
 # what a noun's target follows ("criticism of B", "attacks on B", "support for B", "fury at B")
 # the preposition before a noun's target: "criticism of/on/against Lee", "support for/of Lee",
 # "disagreement with Lee", "opposition to Lee" ("an ally against Iran" backs nobody in Iran)
@@ -126,12 +123,8 @@ _PAIR = {
     "agree": r"(?:agree|agreed|agreeing)(?!\s+(?:to|on\s+an?|upon\s+an?)\b)|(?:see|saw)\s+eye[\s\-‐–]+to[\s\-‐–]+eye"
              r"|(?:are|were)\s+on\s+the\s+same\s+page",
 }
-_BETWEEN_NOUNS = {
-    # not "split": a vote or a field is split between candidates who need not disagree
-    "disagree": r"feud|rift|dispute|clash|clashes|rivalry|tension|tensions|differences|disagreement|"
-                r"disagreements|battle|fight|war\s+of\s+words|bad\s+blood|animosity|enmity|no\s+love\s+lost",
-    "agree": r"alliance|agreement\s+of\s+views|consensus|common\s+ground",
-}
+# and nouns that relate the parties after "between" ("the feud between A and B")
+_BETWEEN_NOUNS = {kind: _phrases(nouns) for kind, nouns in table("relations", "between_nouns").items()}
 
 
 def _compile(kinds: dict[str, list[str] | str], template: str) -> list[tuple[str, re.Pattern]]:
@@ -384,15 +377,10 @@ _ENVOY_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 # Acts a party owns, which a later sentence may name by their noun alone ("Trump proposed a
-# ban. Clinton slammed the proposal."): the verb that makes a party an act's owner, and the
-# nouns that then name it.
-_ACT_VERBS = {
-    "proposed": ("proposal", "plan", "idea"), "announced": ("announcement", "decision", "move", "plan"),
-    "decided": ("decision", "move"), "ruled": ("ruling", "decision"), "ordered": ("order", "decision"),
-    "remarked": ("remarks", "comments"), "suggested": ("suggestion", "idea", "proposal"),
-    "unveiled": ("plan", "proposal"), "issued": ("order", "ruling", "statement"),
-}
-_ACT_NOUNS = sorted({noun for nouns in _ACT_VERBS.values() for noun in nouns} | {"policy", "statement", "comments"})
+# ban. Clinton slammed the proposal."): the verb that makes a party an act's owner -> the nouns
+# that then name it (transforms/lexicon/relations.toml).
+_ACT_VERBS = table("relations", "act_verbs")
+_ACT_NOUNS = sorted({noun for nouns in _ACT_VERBS.values() for noun in nouns} | words("relations", "other_act_nouns"))
 _ACT_NOUN = "(" + "|".join(_ACT_NOUNS) + r")s?\b"
 ACT_WORDS = re.compile(r"\b(?:" + "|".join(_ACT_VERBS) + "|" + "|".join(_ACT_NOUNS) + r")\b", re.IGNORECASE)
 ACT_REACH = 4  # sentences an act stays the one "the proposal" means
