@@ -22,6 +22,14 @@ def test_mentions_cover_names_nominals_and_pronouns():
                      ("pronoun", "she")]
 
 
+def test_for_goes_on_with_an_organisations_name_only_after_its_head():
+    text = ("The Club for Growth and Young Americans for Freedom met Students for a Democratic Society; "
+            "Republicans for years said Lee for Senate.")
+    names = [m.text for m in find_mentions(text, 0, len(text)) if m.kind == "name"]
+    assert {"Club for Growth", "Young Americans for Freedom", "Students for a Democratic Society"} <= set(names)
+    assert "Lee for Senate" not in names and not any(n.startswith("Republicans for") for n in names)
+
+
 def test_possessive_is_cut_from_the_name():
     text = "Mr. Okafor’s office replied."
     assert [m.name for m in find_mentions(text, 0, len(text))] == ["Okafor"]

@@ -64,8 +64,11 @@ def _alternation(words) -> str:
 # a capitalised word; an outlet may write its web address as its name ("Tchadinfos.com")
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\.(?:com|org|net|info|fr|de|co\.uk|in|ca|au)\b|[A-Z][\w’'\-]*\.?|(?:al|el|de|da|del|van|von|bin|ibn|le|la|du)[\-\s][A-Z][\w’'\-]*)"
 _LOWER_TITLE = _alternation(w for w in TITLE_WORDS if "." not in w)
+# "for" goes on with an organisation's name after the words that take it ("Club for Growth")
+_FOR_JOIN = "(?:" + "|".join(f"(?<={head.capitalize()})" for head in sorted(words("organisations", "for_name_heads"))) \
+    + r")\s+for(?:\s+an?)?"
 _NAME_SEQ = re.compile(
-    rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE})?\s+{_CAP})*"
+    rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE}|{_FOR_JOIN})?\s+{_CAP})*"
 )
 # A possessor's words are bounded: a match may start after every hyphen, and an unbounded word
 # would scan the rest of a long hyphenated chain from each of them ("B-B-B-…": quadratic).
