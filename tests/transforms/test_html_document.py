@@ -526,6 +526,17 @@ def test_a_dated_signed_line_at_the_end_of_a_post_names_its_author():
     assert parse_html(html, "https://blog.example.ch/kino").authors == ["J. K."]
 
 
+def test_a_post_signed_after_its_date_at_the_end_is_dated_and_signed():
+    html = page('<article><h1>Neue Parks</h1>' + f'<p>{PARAGRAPH}</p>' * 8 +
+                '<p class="postmeta">Geschrieben am 3. Mai 2019 von Jana Kraus</p></article>'
+                '<footer><p>© 2017 Von der See Werbeagentur.</p></footer>', html_attrs=' lang="de"')
+    doc = parse_html(html, "https://blog.example.de/parks")
+    assert (doc.published_at, doc.authors) == ("2019-05-03", ["Jana Kraus"])
+    unsigned = page('<article><h1>Neue Parks</h1>' + f'<p>{PARAGRAPH}</p>' * 8 + '</article>'
+                    '<footer><p>© 2017 Von der See Werbeagentur.</p></footer>', html_attrs=' lang="de"')
+    assert parse_html(unsigned, "https://blog.example.de/parks").authors == []
+
+
 def test_a_label_element_inside_a_byline_names_no_one():
     html = page('<article><h1>Damp windows</h1><p>' + PARAGRAPH * 3 + '</p><ul class="article-author">'
                 '<li class="author-title">Artikel von:</li><li class="author"><address>Eva Roth</address></li></ul>'

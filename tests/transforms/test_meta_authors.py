@@ -42,6 +42,7 @@ from accord.transforms.page.meta_authors import clean_authors
     (["By ROBERT BURNS, AP National Security Writer"], ["ROBERT BURNS"]),
     (["Sort by Relevance Title Date"], []),
     (["R. R."], ["R. R."]),
+    (["Submitted by Jane Doe on Fri, 05/03/2019 - 10:15"], ["Jane Doe"]),
     # a news agency credited beside the reporters is their source; alone it is the byline
     (["By MEG KINNARD and ERRIN HAINES, Associated Press"], ["MEG KINNARD", "ERRIN HAINES"]),
     (["Jane Doe", "Reuters"], ["Jane Doe"]),

@@ -160,6 +160,7 @@ INLINE_BYLINE = re.compile(r"(?:[|•·]|\d)\s*(?=(?:by|von|par|por|door)\s+[^\W
 SOCIAL_PROFILE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)?(?:twitter|x|facebook|instagram|linkedin|threads|"
                             r"mastodon\.social|bsky|tiktok|youtube)\.(?:com|net|app)/|^mailto:", re.I)
 FORM_TAGS = frozenset({"form", "label", "select", "fieldset"})
+COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.I)
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
@@ -182,11 +183,12 @@ ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re
 DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
                 "byline": 2.0, "dateline": 1.0, "labelled": 1.0, "modified": 1.0}
 # a label that calls the date after it the publication's: "Veröffentlicht am 3. Mai 2021", "Posted on May 3"
-PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|"
-                             r"gepubliceerd|opublikowano|datum\s*:|date\s*:)", re.I)
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|submitted|veröffentlicht|erschienen|geschrieben|erstellt|"
+                             r"eingestellt|publiziert|publié|publicado|pubblicato|gepubliceerd|geplaatst|opublikowano|"
+                             r"datum\s*:|date\s*:)", re.I)
 # the same words on lower-cased text, where re can skip ahead by their first letters: a quick test
-_PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
-                             r"opublikowano|datum|date")
+_PUBLISHED_WORD = re.compile(r"published|posted|submitted|veröffentlicht|erschienen|geschrieben|erstellt|eingestellt|"
+                             r"publiziert|publié|publicado|pubblicato|gepubliceerd|geplaatst|opublikowano|datum|date")
 LABELLED_DATE_CHARS = 60  # characters after the label where its date stands
 DIGIT = re.compile(r"\d")
 # a label that calls the date after it a change: "Updated 5 May", "Aktualisiert am 5. Mai", "mis à jour le"
@@ -485,13 +487,21 @@ def labelled_author(page: Walk) -> list[str]:
 
 def signed_line(page: Walk) -> list[str]:
     """A short "By Jane Doe" line anywhere, its names capitalised as names are, maybe dated ("Von
-    Jane Doe am 3. Mai 2020 um 9:07 Uhr")."""
+    Jane Doe am 3. Mai 2020 um 9:07 Uhr", "Posted on May 3, 2020 by Jane Doe")."""
     for block in page.blocks:
-        if len(block.text) <= MAX_BYLINE and (match := PREFIX.match(block.text)):
-            signed = TAIL.sub("", block.text[match.end():])
+        if len(block.text) > MAX_BYLINE:
+            continue
+        line = block.text
+        # the names may follow a date in a line of the story's own: "Geschrieben am 3. Mai 2019 von Jane
+        # Doe" (not in a teaser's heading, nor after a copyright's year: "© 2017 Von der See GmbH")
+        if (block.kind == "paragraph" and not block.negative and not COPYRIGHT.match(line)
+                and (inline := INLINE_BYLINE.search(line))):
+            line = line[inline.end():]
+        if match := PREFIX.match(line):
+            signed = TAIL.sub("", line[match.end():])
             words = signed.split()
             if len(signed) <= MAX_SIGNED_LINE and 0 < len(words) <= 4 and all(w[0].isupper() for w in words):
-                return [block.text]
+                return [line]
     return []
 
 

@@ -12,7 +12,7 @@ from accord.transforms.page.meta_dates import MONTHS
 AUTOR = r"autor(?:[:*_/]?innen|in)?(?![:*_/]?innen)"
 # "By", "Von", "Eingestellt von", "Artikel von:", "Recipe by" ... before the names
 PREFIX = re.compile(
-    r"^\s*(?:(?:an?\s+|ein(?:e|en)?\s+|une?\s+|un[ao]?\s+)?(?:written|posted|reported|published|text|story|words|"
+    r"^\s*(?:(?:an?\s+|ein(?:e|en)?\s+|une?\s+|un[ao]?\s+)?(?:written|posted|submitted|reported|published|text|story|words|"
     r"interview|recipe|article|post|guest\s+post|column|commentary|analysis|essay|review|"
     r"eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|gastbeitrag|kommentar|gastkommentar|"
     r"bericht|kolumne|analyse|rezension|rezept|text|zum profil|ein|"
