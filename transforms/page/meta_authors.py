@@ -35,9 +35,8 @@ TAIL = re.compile(
 # a photo credit is never the article's author: "Foto: Jane Doe", "Photo by Jane Doe", "© dpa"
 PHOTO_CREDIT = re.compile(r"^\s*(?:fotos?|photos?|photograph|bild(?:er)?|image|credits?|symbolbild|©)\b|^\s*©", re.I)
 # job titles printed after a name: "Jane Doe Chefredakteurin"
-ROLES = (r"(?:senior\s+|chief\s+|deputy\s+|staff\s+)?(?:editor|reporter|writer|correspondent|columnist|"
-         r"contributor|journalist(?:in)?|redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|"
-         r"autor(?:in)?|volontär(?:in)?|redaktion)")
+ROLES = ("(?:" + "|".join(m + r"\s+" for m in word_list("bylines", "role_modifiers")) + ")?"
+         "(?:" + "|".join(word_list("bylines", "roles")) + ")")
 ROLE = re.compile(r"\s+" + ROLES + r"\b.*$", re.I)
 # a part of a byline that is only a job ("Jane Doe, Online-Redaktion")
 ROLE_ONLY = re.compile(r"(?:\w+-)?" + ROLES, re.I)
