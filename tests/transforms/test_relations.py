@@ -142,6 +142,23 @@ def test_no_relation_between_this_pair(paragraphs, pair):
     assert not [r for r in relations(*paragraphs) if {r[0], r[1]} == pair]
 
 
+@pytest.mark.parametrize("paragraphs", [
+    ("“Fishing quotas must fall,” says Weber.", "“The quotas are too high,” agrees Costa."),
+    ("Weber said fishing quotas must fall.", "Costa agreed."),
+])
+def test_a_bare_agree_agrees_with_who_spoke_just_before(paragraphs):
+    assert ("Maria Costa", "Klaus Weber", "agree", False) in relations(*paragraphs)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Weber said fishing quotas must fall.", "Costa agreed to the deal."),  # consent
+    ("Weber said quotas must fall.", "Dupont and Costa agreed."),  # with each other
+    ("Costa agreed.",),  # nobody spoke before
+])
+def test_a_bare_agree_with_no_one_before_it(paragraphs):
+    assert not [r for r in relations(*paragraphs) if "Klaus Weber" in r[:2]]
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")

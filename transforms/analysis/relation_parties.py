@@ -14,6 +14,7 @@ from accord.transforms.analysis.relations import (
     ACT_WORDS,
     AFTER_OBJECT,
     ANY_CUE,
+    EARLIER_REACH,
     RELATION_NOUNS,
     Party,
     SentenceParties,
@@ -139,6 +140,11 @@ def voice_quotes(statements: list[Statement], sentences: list[SentenceParties], 
         if st.in_title or st.entity is None:
             continue
         for sentence in sentences:
+            if sentence.start - EARLIER_REACH <= st.start < sentence.start:
+                # "“…,” agrees Michelle Stevens": whom a bare "agrees" agrees with spoke just before
+                voice = party_of(Mention(st.start, st.start, st.entity.name, "name"), st.entity, text, institutions)
+                if voice is not None:
+                    sentence.earlier.append((st.start, voice))
             if sentence.start <= st.start < sentence.end:
                 voice = party_of(Mention(st.start, st.start, st.entity.name, "name"), st.entity, text, institutions)
                 if voice is None:

@@ -149,7 +149,7 @@ _INSULTS = words("relations", "insults")
 _PRAISE = words("relations", "praise")
 # every cue above in one pattern: a sentence with none of them is skipped at once
 ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b",
-                              r"\b(?:pro|anti)-[A-Z]"] + [
+                              r"\b(?:pro|anti)-[A-Z]", r"\bagrees\b"] + [
                               regex.pattern for _, regex in
                               _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES]), re.IGNORECASE)
 
@@ -243,6 +243,7 @@ class SentenceParties:
     voices: dict[int, Party] = field(default_factory=dict)  # a quotation's start -> its speaker
     said: list[tuple[int, int, Party]] = field(default_factory=list)  # each statement's words and speaker
     acts: dict[str, Party] = field(default_factory=dict)  # an act noun -> its owner, named just before
+    earlier: list[tuple[int, Party]] = field(default_factory=list)  # speakers of the statements just before
 
 
 # "super PAC Priorities USA Action": the words before a PAC's own name
@@ -739,6 +740,8 @@ def _sentence_relations(text: str, sentence: SentenceParties):
             pair = _coordinated_before(text, sentence, cue.start())
             if pair:
                 yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
+    for cue in _AGREES_ALONE.finditer(text, lo, hi):
+        yield from _agreeing_with_earlier(text, sentence, cue)
     for cue in _NAMING.finditer(text, lo, hi):
         yield from _naming_frame(text, sentence, cue)
     for cue in _PRO_ANTI.finditer(text, lo, hi):
@@ -783,6 +786,25 @@ def _pro_anti_frame(text, sentence, cue):
             holder = named  # "the pro-Clinton super PAC Priorities USA Action"
     if holder is not None:
         yield from _make(text, sentence, cue, kind, holder, target, directed=True)
+
+
+EARLIER_REACH = 400  # characters before a sentence whose statements a bare "agrees" may answer
+_AGREES_ALONE = re.compile(r"\b(?:agree|agrees|agreed)\b(?!\s+(?:with|to|on|upon|that|in|about|over|for|"
+                           r"to|among|between)\b)(?=\s*[,.:;“\"—–]|\s+[A-Z]|\s+\w+ly\b)", re.IGNORECASE)
+
+
+def _agreeing_with_earlier(text, sentence, cue):
+    """"Kim agreed:" after Lee's proposal, "“…,” agrees Ann Lee": a bare "agree" agrees with
+    the one whose statement came just before."""
+    if _coordinated_before(text, sentence, cue.start()) is not None or not sentence.earlier:
+        return  # "Lee and Kim agreed": with each other
+    inverted = re.search(r"[”\"’'],?\s*$", text[max(sentence.start, cue.start() - 4):cue.start()])
+    subject = _object(text, sentence, cue.end()) if inverted else _subject(text, sentence, cue.start(), None)
+    if subject is None:
+        return
+    partner = next((voice for _, voice in reversed(sentence.earlier) if voice.name != subject.name), None)
+    if partner is not None:
+        yield from _one(text, sentence, cue, "agree", subject, partner, directed=False)
 
 
 def _naming_frame(text, sentence, cue):
