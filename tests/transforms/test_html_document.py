@@ -658,6 +658,13 @@ def test_without_a_confirming_title_the_headline_is_the_h1_over_the_story():
     assert parse_html(html, "https://www.example.de/meldung").title == "Frauen im Katastrophenschutz"
 
 
+def test_without_an_h1_the_title_is_the_heading_over_the_story_not_the_sites_name():
+    html = page('<header><div class="logo"><a href="/">Daily Example</a></div></header><div class="post">'
+                f'<h2 class="entry-title"><a href="/parks">City votes on parks plan</a></h2><p>{PARAGRAPH * 3}</p></div>',
+                head="<title>Daily Example</title>")
+    assert parse_html(html, "https://www.dailyexample.com/parks").title == "City votes on parks plan"
+
+
 def test_a_headline_only_screen_readers_read_is_not_the_title():
     teasers = "".join(f'<h2><a href="/s{n}">Story {n}</a></h2><p>{PARAGRAPH}</p>' for n in range(3))
     html = page(f'<h1 class="visually-hidden">The Ledger: latest news</h1><main>{teasers}</main>',

@@ -134,13 +134,19 @@ def title(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | Non
                 return text
     h1s = [text for text, outside in heading_texts(page, ("h1",))
            if outside and MIN_TITLE <= len(text) <= MAX_TITLE and not names_site(text, parts, site_name, url)]
-    return heading_over_prose(page, parts, site_name, url) or next(iter(h1s), None) or next(iter(declared), None)
+    # a page with no <h1> for its story (a blog's <h2 class="entry-title">): the heading over the prose,
+    # before a declared title that may be the site's alone
+    return (heading_over_prose(page, parts, site_name, url) or next(iter(h1s), None)
+            or next((text for text in declared if not names_site(text, parts, site_name, url)), None)
+            or heading_over_prose(page, parts, site_name, url, ("h2", "h3")) or next(iter(declared), None))
 
 
-def heading_over_prose(page: Walk, parts: list[str], site_name: str | None, url: str) -> str | None:
-    """The first <h1> that a paragraph of prose follows closely, before any other <h1>, wherever it
-    stands: the story starts under its headline (navigation and widget titles head lists of links)."""
-    h1s = [at for at, block in enumerate(page.blocks) if block.kind == "heading" and page.names[block.chain[-1]] == "h1"]
+def heading_over_prose(page: Walk, parts: list[str], site_name: str | None, url: str,
+                       tags: tuple[str, ...] = ("h1",)) -> str | None:
+    """The first <h1> (or heading of `tags`) that a paragraph of prose follows closely, before any
+    other such heading, wherever it stands: the story starts under its headline (navigation and
+    widget titles head lists of links)."""
+    h1s = [at for at, block in enumerate(page.blocks) if block.kind == "heading" and page.names[block.chain[-1]] in tags]
     for at, following in zip(h1s, [*h1s[1:], len(page.blocks)], strict=False):
         block = page.blocks[at]
         if (MIN_TITLE <= len(block.text) <= MAX_TITLE and not page.is_elsewhere(block.elsewhere)
