@@ -500,7 +500,7 @@ _ADJUNCTS = _words(
     "already just once later first never too soon last this week month year on in at during monday tuesday "
     "wednesday thursday friday saturday sunday morning afternoon evening night day today yesterday tonight "
     "earlier a an the statement interview speech tweet tweets twitter facebook press conference release "
-    "letter rally debate call himself herself themselves itself both all jr sr no longer not never "
+    "letter rally debate call himself herself themselves itself both all jr sr no longer not "
     # those who speak for a party stand in its name: "a U.S. District Court judge sided with …"
     "judge judges spokesman spokeswoman spokesperson official officials aide aides adviser advisers lawyer "
     "lawyers attorney attorneys")
