@@ -643,6 +643,30 @@ def test_the_body_stops_before_the_copyright_notice_and_newsletter_prompt_that_c
     assert text.endswith("adapted from its original source.") and "Copyright" not in text
 
 
+NEXT_STORY = ("Another council approved a stadium plan on Monday after months of debate, and the mayor said "
+              "\"this is a great day\" for the town. ")
+
+
+@pytest.mark.parametrize("body", [
+    # a teaser of the next story after the article, marked as such
+    f'<article><h1>Parks</h1><div class="body"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div></article>'
+    f'<div class="next-article"><span>Next article</span><h2><a href="/y">Stadium plan approved</a></h2>'
+    f'<p>{NEXT_STORY * 2}</p></div>',
+    # inside the story's container, under its label alone
+    f'<article><h1>Parks</h1><div class="body"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p><div>'
+    f'<p>Read next</p><h3><a href="/y">Stadium plan approved</a></h3><p>{NEXT_STORY}</p></div></div></article>',
+])
+def test_the_body_stops_before_the_next_storys_teaser(body):
+    text = parse_html(page(body), "https://news.example.org/parks").text
+    assert "stadium" not in text and PARAGRAPH.strip() in text
+
+
+def test_a_sports_reports_up_next_section_is_its_own():
+    html = page(f'<article><h1>Lakers win</h1><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p><p>UP NEXT</p>'
+                '<p>Thunder: Host the Lakers on Friday.</p><p>Lakers: Visit the Thunder on Friday.</p></article>')
+    assert "Visit the Thunder" in parse_html(html, "https://news.example.org/lakers").text
+
+
 def test_a_forms_sort_by_field_is_no_byline():
     html = page('<form class="search"><div class="form-item-sort-by"><label>Sort by</label><select><option>Relevance'
                 f'</option><option>Date</option></select></div></form><article><h1>Port strike widens</h1>'

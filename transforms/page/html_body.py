@@ -33,6 +33,10 @@ LONE_PARAGRAPH = 80  # characters of a low-link paragraph that counts as prose o
 # box, comment and share prompts, source toggles, by language (transforms/lexicon/page_furniture.toml).
 BOILERPLATE_LABELS = frozenset(
     label for labels in table("page_furniture", "boilerplate_labels").values() for label in labels)
+# labels over the teaser of the next story on the page ("Next article", "Read next")
+NEXT_STORY_LABELS = frozenset(
+    label for labels in table("page_furniture", "next_story_labels").values() for label in labels)
+NEXT_STORY_AFTER = 0.5  # of the body's characters that come before such a label: the story told
 # "Label: 03.11.2019" is a dateline only when the label says publication ("Stand:", "Updated:"); other
 # labels give a date that belongs to the text ("Einsendeschluss: 03.11.2019", "Deadline: May 3, 2020")
 LABELLED_LINE = re.compile(r"^\s*([^\W\d_]+(?:[\s-]+[^\W\d_]+){0,3})\s*:")
@@ -239,7 +243,7 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
         blocks = [b for b in select_body(page, trust_marks=False) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
-    blocks = _before_teasers(blocks)
+    blocks = _before_teasers(_before_next_story(blocks))
     # labels left at the end ("Read more:", "About the author") introduce something that was cut;
     # a copyright notice or a newsletter prompt closes the page, not the story
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)
@@ -253,6 +257,18 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
 
 def _is_end_matter(text: str) -> bool:
     return len(text) <= END_MATTER_CHARS and len(text.split()) <= END_MATTER_WORDS and bool(END_MATTER.search(text))
+
+
+def _before_next_story(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The body up to a label over the next story's teaser ("Next article", "Read next"), when the
+    story has been told before it: its heading and quotes are another story's."""
+    total = sum(len(b.text) for b in blocks)
+    told = 0
+    for at, block in enumerate(blocks):
+        if told >= NEXT_STORY_AFTER * total and block.text.strip(LABEL_END).casefold() in NEXT_STORY_LABELS:
+            return blocks[:at]
+        told += len(block.text)
+    return blocks
 
 
 def _before_teasers(blocks: list[RawBlock]) -> list[RawBlock]:

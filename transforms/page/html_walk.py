@@ -36,7 +36,7 @@ LIST_ITEMS = frozenset({"li", "dd", "dt"})
 NEGATIVE = re.compile(
     r"comment(?!ary)|share|sharing|social|related|promo|cookie|consent|sidebar|breadcrumb|footer|"
     r"subscri|news-?letter|recirc|cta(?<![a-z]cta)(?![a-z])|advert|ad(?<![a-z]ad)s?(?![a-z])|anzeige|werbung|"
-    r"popup|modal|banner|recommend|outbrain|"
+    r"popup|modal|banner|recommend|outbrain|next-?(?:article|post|story)|up-?next|read-?next|"
     r"taboola|sponsor|widget|navigation|nav(?<![a-z]nav)(?![a-z])|navbar|menu|masthead|byline|author|autor|profile|"
     r"dateline|meta(?<![a-z]meta)(?![a-z])|tag(?<![a-z]tag)s?(?![a-z])|caption|disclaimer|copyright|signup|"
     r"login|paywall|toolbar|pagination|pager(?<![a-z]pager)|more-?stories|trending|popular|read-?more|weiterlesen|"
@@ -48,7 +48,8 @@ NEGATIVE = re.compile(
 # navigation, sidebars and the site's header and footer (a byline or "meta" mark is not one of them;
 # layout words like "sidebar" or "teaser" name page templates too often to count)
 ELSEWHERE = re.compile(
-    r"comment(?!ary)|related|nav(?<![a-z]nav)|navigation|breadcrumb|newsticker|recirc|outbrain|taboola"
+    r"comment(?!ary)|related|nav(?<![a-z]nav)|navigation|breadcrumb|newsticker|recirc|outbrain|taboola|"
+    r"next-?(?:article|post|story)|up-?next|read-?next"
 )
 PAGE_TAGS = frozenset({"html", "body", "main", "article"})  # their classes describe the whole page
 ELSEWHERE_TAGS = frozenset({"nav", "footer", "aside"})
