@@ -537,6 +537,12 @@ def test_a_post_signed_after_its_date_at_the_end_is_dated_and_signed():
     assert parse_html(unsigned, "https://blog.example.de/parks").authors == []
 
 
+def test_an_aspect_ratio_class_is_no_byline():
+    html = page(f'<article><h1>Teachers rally</h1><p>{PARAGRAPH * 3}</p></article><aside>'
+                '<div class="responsive-image responsive-image--16by9"><span>Video</span></div></aside>')
+    assert parse_html(html, "https://news.example.org/rally").authors == []
+
+
 def test_a_label_element_inside_a_byline_names_no_one():
     html = page('<article><h1>Damp windows</h1><p>' + PARAGRAPH * 3 + '</p><ul class="article-author">'
                 '<li class="author-title">Artikel von:</li><li class="author"><address>Eva Roth</address></li></ul>'

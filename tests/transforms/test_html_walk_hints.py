@@ -13,7 +13,7 @@ PLAIN = {
     "NEGATIVE": re.compile(
         r"comment(?!ary)|share|sharing|social|related|promo|cookie|consent|sidebar|breadcrumb|footer|"
         r"subscri|news-?letter|recirc|(?<![a-z])cta(?![a-z])|advert|(?<![a-z])ads?(?![a-z])|anzeige|werbung|"
-        r"popup|modal|banner|recommend|outbrain|"
+        r"popup|modal|banner|recommend|outbrain|next-?(?:article|post|story)|up-?next|read-?next|"
         r"taboola|sponsor|widget|navigation|(?<![a-z])nav(?![a-z])|navbar|menu|masthead|byline|author|autor|"
         r"profile|dateline|(?<![a-z])meta(?![a-z])|(?<![a-z])tags?(?![a-z])|caption|disclaimer|copyright|signup|"
         r"login|paywall|toolbar|pagination|(?<![a-z])pager|more-?stories|trending|popular|read-?more|weiterlesen|"
@@ -21,16 +21,17 @@ PLAIN = {
         r"rating|follow|feedback|donat|gallery|slideshow|carousel|overlay|flyout|tooltip|dropdown|infobox|rss|"
         r"^(?:header|foot|head)$|site-?header|page-?header|top-?bar"),
     "ELSEWHERE": re.compile(
-        r"comment(?!ary)|related|(?<![a-z])nav|navigation|breadcrumb|newsticker|recirc|outbrain|taboola"),
+        r"comment(?!ary)|related|(?<![a-z])nav|navigation|breadcrumb|newsticker|recirc|outbrain|taboola|"
+        r"next-?(?:article|post|story)|up-?next|read-?next"),
     "POSITIVE": re.compile(
         r"article|(?<![a-z])body|content|entry|(?<![a-z])main|(?<![a-z])post|story|(?<![a-z])text|"
         r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"),
     "DATE_HINT": re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z])meta", re.I),
-    "AUTHOR_HINT": re.compile(r"byline|author|autor|writer|(?<![a-z])by(?![a-z])|creator|verfasser", re.I),
+    "AUTHOR_HINT": re.compile(r"byline|author|autor|writer|(?<![a-z0-9])by(?![a-z0-9])|creator|verfasser", re.I),
 }
 
 PIECES = ["header", "head", "foot", "hidden", "ad", "ads", "cta", "nav", "meta", "tag", "tags", "pager", "skip",
-          "body", "main", "post", "text", "by", "line", "comment", "ary", "time", "ſubmitted", "tıme", "BY",
+          "body", "main", "post", "text", "by", "line", "next", "up", "read", "article", "comment", "ary", "time", "ſubmitted", "tıme", "BY",
           "Meta", "x", "s", "re", "-", "_", " ", "\t", "\n", "\u2003", "1", "é"]
 
 
