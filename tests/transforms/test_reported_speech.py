@@ -281,3 +281,15 @@ def test_an_inverted_described_speaker_may_carry_a_postmodifier():
     mentions = [m for m in find_mentions(text, 0, len(text)) if m.start >= quotes[0][1]]
     assert [(f.cue, f.speaker.text) for f in find_frames(text, 0, len(text), mentions, quotes)] == [
         ("says", "a source")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("An adviser to Ann Lee said the plan was dead.", "An adviser"),
+    ("Tom Reyes at the Hoover Institution said the plan was dead.", "Tom Reyes"),
+    ("A spokesman for the buyer said the plan was dead.", "A spokesman"),
+    ("Two aides to Ann Lee said the plan was dead.", "Two aides"),
+    # a share of a group, a report: the words go on being the group's, the report's source's
+    ("Most of the voters said the plan was dead.", "the voters"),
+])
+def test_whom_a_speaker_serves_or_where_they_work_is_not_who_speaks(sentence, speaker):
+    assert _frames(sentence)[0][:2] == ("said", speaker)

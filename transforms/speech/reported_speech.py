@@ -176,13 +176,20 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
                     and _APPOSITIVES.fullmatch(text, m.end, who.start() + 1):
                 return m
         return None
-    for m in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        m = before[i]
         if _gap_is_filler(text[m.end:cue_start]):
             if m.kind == "name" and _ending(_LOCATIVE, text, lo, m.start) and (
                     places.is_place(m.name or m.text) or canonical_country(m.name or m.text)):
                 # "NATO leaders meeting in Vilnius told …": the place is no subject
                 return _sentence_subject(text, lo, m.start, mentions, [])
+            head = before[i - 1] if i else None
+            if head is not None and _a_person(head) and _POSTMODIFIER.fullmatch(text, head.end, m.start):
+                return head  # "an adviser to Ann Lee said": the adviser speaks, Lee is whom he serves
             return m
+        if m.kind == "nominal" and _a_person(m) and _DESCRIBED_SOURCE.match(m.text) \
+                and _POSTMODIFIER_TO_CUE.fullmatch(text, m.end, cue_start):
+            return m  # "a spokesman for the buyer said"
         break
     if text[lo:cue_start].rstrip().endswith(","):
         for m in before:
@@ -191,6 +198,20 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
                          or text[lo:m.start].rstrip().endswith((",", "''"))):
                 return m
     return None
+
+
+# A prepositional phrase after a speaker's noun or name, saying whom they serve or where they work:
+# "an adviser to Ann Lee", "a spokesman for the buyer", "Tom Reyes at the Hoover Institution"
+_POSTMODIFIER = re.compile(r"\s+(?:for|to|of|at|with|from|close\s+to|familiar\s+with)\s+"
+                           r"(?:(?:the|a|an|his|her|their|its)\s+)?")
+_POSTMODIFIER_TO_CUE = re.compile(r"\s+(?:for|to|of|with|from|close\s+to|familiar\s+with)\s+"
+                                  r"(?:(?!(?:who|that|which|whose|when|where|and|but)\b)[\w’'.&-]+\s+){1,5}")
+# a source described, not named: "a spokesman", "the aides", "one official", "several supporters"
+_DESCRIBED_SOURCE = re.compile(r"(?i:an?|the|one|another|two|three|some|several|many|most|few|top|senior)\b")
+def _a_person(m: Mention) -> bool:
+    """A name, or a noun for people ("an adviser", "aides"); not a report ("a letter from Lee") nor
+    a share of a group ("79 percent of Democrats", whose speakers are the Democrats)."""
+    return m.kind == "name" or m.kind == "nominal" and (m.head in PERSON_NOUNS or m.head in _GROUP_HEADS)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|into|to|toward|towards|across|throughout)\s+(?:the\s+)?$")
