@@ -406,6 +406,16 @@ def test_dates_in_lists_and_cards_of_other_posts_are_theirs(body, day):
     assert (published or "")[:10] == (day or "")
 
 
+def test_an_archived_page_was_published_before_it_was_captured():
+    # a template's later date, declared and in a <time>, outweighs the story's own line at its end
+    html = page('<article><h1>Neue Kinosäle</h1>' + f'<p>{PARAGRAPH}</p>' * 8 + '<p class="date">07.08.2013</p>'
+                '<p>Shared <time datetime="2019-01-01">recently</time></p></article>',
+                head='<meta property="article:published_time" content="2019-01-01T00:00:00">', html_attrs=' lang="de"')
+    assert parse_html(html, "http://www.example.ch/kino/").published_at[:10] == "2019-01-01"
+    url = "https://web.archive.org/web/20140226054445/http://www.example.ch/kino/"
+    assert parse_html(html, url).published_at[:10] == "2013-08-07"
+
+
 def test_a_publication_declared_after_the_declared_change_is_not_trusted():
     head = ('<meta property="article:published_time" content="2023-01-01T07:00:00+00:00">'
             '<meta property="article:modified_time" content="2022-12-29T13:25:00+00:00">')

@@ -186,6 +186,7 @@ LAST_CHANGED = re.compile(r"\blast\s+(?:modified|edited|updated|changed)(?:\s+on
 OPENING_CHARS = 80  # characters of the paragraph of prose that begins the text
 FRONT_PATHS = frozenset({"", "/index.html", "/index.htm", "/index.php", "/home"})
 ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re.I)
+ARCHIVE_CAPTURE = re.compile(r"https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/", re.I)
 DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
                 "byline": 2.0, "dateline": 1.0, "labelled": 1.0, "modified": 1.0}
 # a label that calls the date after it the publication's: "Veröffentlicht am 3. Mai 2021", "Posted on May 3"
@@ -376,6 +377,10 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         "labelled": labelled_date(page, opening, month_first),
         "modified": updated,
     }
+    if captured := ARCHIVE_CAPTURE.match(url):
+        # a web archive's capture time bounds every date the page can have been published on
+        last = f"{captured.group(1)}-{captured.group(2)}-{captured.group(3)}"
+        candidates = {source: found if found and found[:10] <= last else None for source, found in candidates.items()}
     if (month := url_month(url)) and any(found and found.startswith(month) for found in candidates.values()):
         # a permalink's /YYYY/MM/ is the month the post was filed in: days of other months on the
         # page are others' (a related post, a later update)
