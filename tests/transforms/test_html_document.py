@@ -226,6 +226,19 @@ def test_newsletter_box_and_call_to_action_inside_the_body_are_dropped():
     assert text.count("The committee met") == 5
 
 
+def test_a_box_headed_by_a_newsletter_sign_up_inside_the_story_is_dropped():
+    html = page(f'<article><h1>Pubs close again</h1><div class="body"><p>{PARAGRAPH * 2}</p><p>{PARAGRAPH}</p>'
+                '<div class="factbox"><h3>Sign up for the Example newsletter</h3><div class="factbox-content">'
+                '<p>Never miss the latest news by signing up to our newsletter today!</p>'
+                '<p>Every day we will send you a roundup email of all the latest news and sport.</p></div></div>'
+                f'<p>{PARAGRAPH * 2}</p><div class="box"><h3>How to subscribe to the transit pass</h3>'
+                '<p>Riders can buy the monthly pass at any station or online from next week.</p></div>'
+                f'<p>{PARAGRAPH}</p></div></article>')
+    text = parse_html(html, "https://news.example.org/pubs").text
+    assert "Never miss" not in text and "roundup email" not in text
+    assert "Riders can buy the monthly pass" in text and text.count("The committee met") == 6
+
+
 def test_lead_beside_the_headline_in_a_sibling_column_is_read_once():
     lead = ("Must the infected go to hospital? A doctor explains why many patients are better cared for "
             "where they live.")

@@ -36,6 +36,11 @@ BOILERPLATE_LABELS = frozenset(
 # labels over the teaser of the next story on the page ("Next article", "Read next")
 NEXT_STORY_LABELS = frozenset(
     label for labels in table("page_furniture", "next_story_labels").values() for label in labels)
+# a heading that asks the reader to sign up: "Sign up for the Example newsletter", "Newsletter abonnieren"
+SIGNUP_HEADING = re.compile(r"^\s*(?:sign\s+up|subscribe|abonnez-vous|inscr[ií]bete|suscr[ií]bete)\b|\bnewsletter\b"
+                            r"(?:\s+\S+)?\s*$|^\s*(?:jetzt\s+)?(?:zum\s+)?newsletter\b", re.I)
+SIGNUP_BOX_SHARE = 0.25  # of the body's characters: a box, not the story's own container
+SIGNUP_CHARS = 80
 NEXT_STORY_AFTER = 0.5  # of the body's characters that come before such a label: the story told
 # "Label: 03.11.2019" is a dateline only when the label says publication ("Stand:", "Updated:"); other
 # labels give a date that belongs to the text ("Einsendeschluss: 03.11.2019", "Deadline: May 3, 2020")
@@ -243,7 +248,7 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
         blocks = [b for b in select_body(page, trust_marks=False) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
-    blocks = _before_teasers(_before_next_story(blocks))
+    blocks = _before_teasers(_before_next_story(_without_signup_boxes(blocks)))
     # labels left at the end ("Read more:", "About the author") introduce something that was cut;
     # a copyright notice or a newsletter prompt closes the page, not the story
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)
@@ -257,6 +262,26 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
 
 def _is_end_matter(text: str) -> bool:
     return len(text) <= END_MATTER_CHARS and len(text.split()) <= END_MATTER_WORDS and bool(END_MATTER.search(text))
+
+
+def _without_signup_boxes(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The body without boxes headed by a sign-up prompt ("Sign up for the Example newsletter"): the
+    heading and what its container holds after it, when that container is a small part of the body."""
+    total = sum(len(b.text) for b in blocks)
+    kept, box, box_chars = [], None, 0
+    for block in blocks:
+        if box is not None and block.chain[:len(box)] == box:
+            continue
+        box = None
+        if (block.kind == "heading" and len(block.chain) > 1 and len(block.text) <= SIGNUP_CHARS
+                and SIGNUP_HEADING.search(block.text)):
+            inside = block.chain[:-1]
+            box_chars = sum(len(b.text) for b in blocks if b.chain[:len(inside)] == inside)
+            if box_chars <= SIGNUP_BOX_SHARE * total:
+                box = inside
+                continue
+        kept.append(block)
+    return kept
 
 
 def _before_next_story(blocks: list[RawBlock]) -> list[RawBlock]:
