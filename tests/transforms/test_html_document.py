@@ -239,6 +239,14 @@ def test_a_box_headed_by_a_newsletter_sign_up_inside_the_story_is_dropped():
     assert "Riders can buy the monthly pass" in text and text.count("The committee met") == 6
 
 
+@pytest.mark.parametrize("prompt", ["Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+                                    "You must be logged in to post a comment.", "Log in to comment"])
+def test_a_prompt_to_log_in_is_no_part_of_the_text(prompt):
+    html = page(f'<article><h1>Kein App Store</h1><div class="thread"><p>{PARAGRAPH * 2}</p><p>{PARAGRAPH}</p>'
+                f'<p>{prompt}</p><p>{PARAGRAPH}</p></div></article>')
+    assert prompt not in parse_html(html, "https://forum.example.de/thread").text
+
+
 def test_lead_beside_the_headline_in_a_sibling_column_is_read_once():
     lead = ("Must the infected go to hospital? A doctor explains why many patients are better cared for "
             "where they live.")

@@ -50,6 +50,15 @@ DATELINE_LABEL = re.compile(
     r"geändert|zuletzt|erschienen|online|eingestellt|mis à jour|fecha|actualizado|data|aggiornato|"
     r"gepubliceerd|bijgewerkt", re.I)
 LABEL_END = " \t:.…»›>|-–—"
+# a line asking the reader to log in before taking part: "You must be logged in to post a comment",
+# "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können."
+LOGIN_PROMPT = re.compile(
+    r"\s*(?:you\s+(?:must|need\s+to|have\s+to)|please)\s+(?:be\s+)?(?:log(?:ged)?\s*in|sign(?:ed)?\s*in|register)\b|"
+    r"\s*(?:log|sign)\s*in\s+to\s+(?:comment|reply|post|join)\b|"
+    r"\s*sie\s+müssen\s+(?:sich\s+)?(?:einloggen|anmelden|angemeldet\s+sein|eingeloggt\s+sein)\b|"
+    r"\s*(?:bitte\s+)?(?:melden\s+sie\s+sich\s+an|loggen\s+sie\s+sich\s+ein)\b|"
+    r"\s*vous\s+devez\s+(?:être\s+)?(?:connecté|vous\s+connecter|identifié)", re.I)
+LOGIN_PROMPT_CHARS = 160
 # a paragraph marked as an advertisement: "ANZEIGE - ...", "Advertisement: ...", "Sponsored | ..."
 AD_PREFIX = re.compile(r"^(?:anzeige|werbung|advertisement|advertorial|sponsored(?: content)?|paid content|"
                        r"promoted|partner-?inhalt|partner content)\s*[-–—:|]", re.I)
@@ -223,7 +232,7 @@ def is_label(text: str) -> bool:
 def is_furniture_line(block: RawBlock) -> bool:
     """A block that is a bare URL, a furniture label or an ad, or a dateline, not prose."""
     text = block.text
-    if URL_LIKE.match(text) or is_label(text):
+    if URL_LIKE.match(text) or is_label(text) or (len(text) <= LOGIN_PROMPT_CHARS and LOGIN_PROMPT.match(text)):
         return True
     if (label := LABELLED_LINE.match(text)) and not DATELINE_LABEL.search(label.group(1)):
         return False
