@@ -20,6 +20,16 @@ from accord.transforms.speech.speakers import is_outlet
 from accord.transforms.speech.statements import Statement, attribute, speakers_of
 
 
+def _stance(words: str, topics: list[str], taxonomy: Taxonomy, kind: str) -> str:
+    """The speaker's own position on the statement's first topic: a position word whose subject
+    is the speaker and whose object names the topic."""
+    if not topics:
+        return "neutral"  # a position on nothing the taxonomy names is no figure's
+    topic = topics[0]
+    return stance_of(words, topic, names_topic=lambda object_words: topic in taxonomy.tag(object_words),
+                     reported=kind == "indirect")
+
+
 def _has_stance(statement: Statement, english: bool) -> bool:
     """A stance is read from a party's own English words; a news outlet's report ("Reuters
     reported that …") states a fact, not the outlet's position."""
@@ -46,7 +56,7 @@ def extract(doc: Document, registry: SpeakerRegistry, taxonomy: Taxonomy) -> Ext
             speaker_mention=st.mention.text if st.mention else None,
             kind=st.kind, text=words, cue=st.cue, sentence=sentence, topics=topics,
             section=None if st.in_title else sections[st.unit.block], start_char=st.start, end_char=st.end,
-            stance=stance_of(words, topics[0] if topics else None) if _has_stance(st, english) else "neutral",
+            stance=_stance(words, topics, taxonomy, st.kind) if _has_stance(st, english) else "neutral",
             in_title=st.in_title))
     speakers = speakers_of(statements, text, registry)
     # a headline restates the body: agreements are read from the body's statements

@@ -52,3 +52,28 @@ def test_topic_restricts_to_its_sentences():
 
 def test_countering_a_harm_supports_the_remedy():
     assert stance_of("We must combat climate change") == "support"
+
+
+def _names_wall(words: str) -> bool:
+    return "wall" in words or "border" in words
+
+
+@pytest.mark.parametrize(("text", "reported", "expected"), [
+    ("We will not support the wall", False, "oppose"),
+    ("I strongly support a border wall", False, "support"),
+    ("he opposes the wall", True, "oppose"),
+    # he, in the speaker's own words, is someone else
+    ("he opposes the wall", False, "neutral"),
+    # an opponent's act the speaker attacks is not the speaker's position
+    ("Senator Lee criticized Rubio for opposing the wall", True, "neutral"),
+    # a position on something the topic does not name
+    ("The bill would fund the wall, and we support the farmers", False, "neutral"),
+    # a fact about the topic takes no position
+    ("The border wall would cost billions", False, "neutral"),
+])
+def test_a_figures_stance_is_the_speakers_own_position_on_the_topic(text, reported, expected):
+    assert stance_of(text, "Immigration", names_topic=_names_wall, reported=reported) == expected
+
+
+def test_against_opposes_what_it_names():
+    assert stance_of("I was against the war in Iraq") == "oppose"

@@ -410,7 +410,13 @@ def _opposed(sentences: list[_Sentence], quotes: list[Quote], speakers: list[Spe
         speaker = by_name.get(quote.speaker or "")
         if speaker is None:
             continue
-        stance = quote.stance if quote.stance != "neutral" else _stance_of_own_words(quote.text)
+        # where the label (a position on the topic itself) is neutral, the lean of the words as a
+        # whole: a rejection and a support of one matter are set side by side, the reader judges them
+        stance = quote.stance
+        if stance == "neutral":
+            stance = stance_of(quote.text, quote.topics[0] if quote.topics else None)
+        if stance == "neutral":
+            stance = _stance_of_own_words(quote.text)
         rejection = _REJECTION.search(f"{quote.cue or ''} {quote.sentence}")
         topics = _quote_topics(quote, sentences, taxonomy)
         if stance == "oppose" and rejection:

@@ -14,7 +14,13 @@ count (support, back, endorse, welcome, call for; oppose, reject, condemn, deny,
    word (HARMS) supports the remedy ("deny a safe haven for terrorists", "combat climate
    change"); against anything else it opposes ("fight this bill"). A harm word anywhere else
    takes no stance ("the war ended"), nor do obligation, hope, praise or evaluation words.
-5. The sign of the sum gives "support" (> 0), "oppose" (< 0) or "neutral" (0).
+5. When a test of the topic's words is given (`names_topic`), a cue counts only when its object,
+   the words after it up to a clause break, names the topic ("we oppose the wall" is a stance on
+   immigration, "we oppose him" in a sentence that mentions the border is none), and only when
+   the speaker is its subject right before it: "I" or "we" in the speaker's own words ("we will
+   not support"), also "he" or "she" in a report of them ("said he strongly opposes"). A blind reading of held-out news found the rest mostly facts, polls,
+   predictions, or an opponent's act the speaker attacks ("criticised Rubio for opposing …").
+6. The sign of the sum gives "support" (> 0), "oppose" (< 0) or "neutral" (0).
 
 Measured by a blind reading of 60 labelled statements from held-out PolNeAR articles: 44% of
 support/oppose labels right with the broad lexicon this replaced, about half with this one;
@@ -55,6 +61,7 @@ _NEGATION_REACH = 3
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[.,;:!?()\"“”]")
 _CLAUSE_BREAK = frozenset(".,;:!?()\"“”")
 _MAX_PHRASE = 4
+_OBJECT_REACH = 8  # words of a cue's object read for the topic
 _PHRASES = {phrase: 1 for phrase in SUPPORT} | {phrase: -1 for phrase in OPPOSE} | {
     phrase: -2 for phrase in STRONG_OPPOSE}
 
@@ -100,7 +107,32 @@ def _cue_at(clause: list[str], start: int) -> tuple[str | None, int]:
     return None, 1
 
 
-def _score(clause: list[str]) -> int:
+def _object_names(clause: list[str], start: int, names_topic) -> bool:
+    """Whether the object after a cue (up to _OBJECT_REACH words, or where it ends) names the topic."""
+    words = []
+    for token in clause[start:start + _OBJECT_REACH]:
+        if token in _OBJECT_END and words:
+            break
+        words.append(token)
+    return bool(words) and names_topic(" ".join(words))
+
+
+_FIRST_PERSON = frozenset({"i", "we", "i'm", "we're"})
+_REPORTED_SUBJECTS = _FIRST_PERSON | {"he", "she", "he's", "she's"}
+_VERB_GROUP = frozenset({"will", "would", "do", "does", "did", "have", "has", "had", "am", "is", "are", "was",
+                         "were", "can", "must", "shall", "should", "also", "still", "always", "strongly",
+                         "firmly", "fully", "continue", "continues", "to", "i'm", "we're", "he's", "she's"})
+
+
+def _own_subject(clause: list[str], at: int, subjects: frozenset[str]) -> bool:
+    """Whether one of `subjects` (the speaker's pronouns) is the subject of the cue at `at`."""
+    i = at - 1
+    while i >= 0 and at - i <= 5 and (clause[i] in _VERB_GROUP or clause[i] in NEGATORS or clause[i].endswith("ly")):
+        i -= 1
+    return i >= 0 and clause[i] in subjects
+
+
+def _score(clause: list[str], names_topic=None, subjects: frozenset[str] = _FIRST_PERSON) -> int:
     total, i = 0, 0
     negator: int | None = None  # index of an unspent negator
     while i < len(clause):
@@ -112,7 +144,8 @@ def _score(clause: list[str]) -> int:
             i += 1
             continue
         phrase, size = _cue_at(clause, i)
-        harm_end = _harm_in_object(clause, i + size) if phrase in COUNTER else None
+        object_at = i + size
+        harm_end = _harm_in_object(clause, object_at) if phrase in COUNTER else None
         if harm_end:
             value, size = 1, harm_end - i
         elif phrase in _DEAL_NOUNS and i and clause[i - 1] in _DETERMINERS:
@@ -122,6 +155,9 @@ def _score(clause: list[str]) -> int:
             value = _PHRASES.get(phrase, -1 if phrase in COUNTER else 0)
         else:
             value = 0  # a harm named is no stance: "the crime rate fell", "the war ended"
+        if value and names_topic is not None and not (
+                _object_names(clause, object_at, names_topic) and _own_subject(clause, i, subjects)):
+            value = 0  # a position on something other than the topic, or someone else's
         if value and negator is not None:
             value, negator = -value, None
         total += value
@@ -129,10 +165,13 @@ def _score(clause: list[str]) -> int:
     return total
 
 
-def stance_of(text: str, topic: str | None = None) -> str:
-    """"support", "oppose" or "neutral": the statement's stance toward what it discusses."""
+def stance_of(text: str, topic: str | None = None, names_topic=None, *, reported: bool = False) -> str:
+    """"support", "oppose" or "neutral": the statement's stance toward what it discusses;
+    with `names_topic` (words -> whether they name the topic), the speaker's own position on the
+    topic itself (`reported`: the text reports the speaker's words, so "he" and "she" are them)."""
     sentences = [part for part in re.split(r"[.;!?]+", text) if part.strip()]
     if topic:
         sentences = [part for part in sentences if _names_topic(_tokens(part), topic)] or sentences
-    total = sum(_score(clause) for part in sentences for clause in _clauses(_tokens(part)))
+    subjects = _REPORTED_SUBJECTS if reported else _FIRST_PERSON
+    total = sum(_score(clause, names_topic, subjects) for part in sentences for clause in _clauses(_tokens(part)))
     return "support" if total > 0 else "oppose" if total < 0 else "neutral"
