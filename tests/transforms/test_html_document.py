@@ -698,6 +698,20 @@ def test_the_body_stops_before_the_next_storys_teaser(body):
     assert "stadium" not in text and PARAGRAPH.strip() in text
 
 
+def test_the_body_stops_at_related_coverage_late_in_it_linked_or_not():
+    related = ('<h3>Artikel und Videos zum Thema</h3><p>Olympia 2022: Zeitplan der Nordischen Kombination</p>'
+               '<table><tr><td>Mittwoch, 9. Februar</td><td>Einzel Normalschanze</td></tr>'
+               '<tr><td>Dienstag, 15. Februar</td><td>Einzel Großschanze</td></tr></table>')
+    late = page(f'<article><h1>Zwei Corona-Fälle</h1><div class="body"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p>'
+                f'{related}</div></article>', html_attrs=' lang="de"')
+    text = parse_html(late, "https://sport.example.de/olympia").text
+    assert "Zeitplan" not in text and "Normalschanze" not in text and text.count("The committee met") == 5
+    # early in the story, with most of the story after it, such a heading is the story's own
+    early = page(f'<article><h1>Zwei Corona-Fälle</h1><div class="body"><p>{PARAGRAPH}</p>{related}'
+                 f'<p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div></article>', html_attrs=' lang="de"')
+    assert "Normalschanze" in parse_html(early, "https://sport.example.de/olympia").text
+
+
 def test_a_sports_reports_up_next_section_is_its_own():
     html = page(f'<article><h1>Lakers win</h1><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p><p>UP NEXT</p>'
                 '<p>Thunder: Host the Lakers on Friday.</p><p>Lakers: Visit the Thunder on Friday.</p></article>')

@@ -41,7 +41,15 @@ SIGNUP_HEADING = re.compile(r"^\s*(?:sign\s+up|subscribe|abonnez-vous|inscr[ií]
                             r"(?:\s+\S+)?\s*$|^\s*(?:jetzt\s+)?(?:zum\s+)?newsletter\b", re.I)
 SIGNUP_BOX_SHARE = 0.25  # of the body's characters: a box, not the story's own container
 SIGNUP_CHARS = 80
-NEXT_STORY_AFTER = 0.5  # of the body's characters that come before such a label: the story told
+NEXT_STORY_AFTER = 0.5
+# a heading or label over related coverage, in the languages of BOILERPLATE_LABELS and a few more
+RELATED_LABEL = re.compile(
+    r"\b(?:zum\s+thema|related\s+(?:articles?|stories|posts|content|coverage|news|links|reading)|more\s+on\s+this|"
+    r"weitere\s+(?:artikel|beiträge|nachrichten|meldungen)|ähnliche\s+(?:artikel|beiträge|themen)|"
+    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|you\s+(?:may|might)\s+also\s+like|recommended\s+for\s+you|"
+    r"(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|noticias\s+relacionadas|"
+    r"leggi\s+anche|gerelateerde\s+artikelen)\b", re.I)
+RELATED_AFTER = 0.6  # of the body's characters told before such a label  # of the body's characters that come before such a label: the story told
 # "Label: 03.11.2019" is a dateline only when the label says publication ("Stand:", "Updated:"); other
 # labels give a date that belongs to the text ("Einsendeschluss: 03.11.2019", "Deadline: May 3, 2020")
 LABELLED_LINE = re.compile(r"^\s*([^\W\d_]+(?:[\s-]+[^\W\d_]+){0,3})\s*:")
@@ -257,7 +265,7 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
         blocks = [b for b in select_body(page, trust_marks=False) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
-    blocks = _before_teasers(_before_next_story(_without_signup_boxes(blocks)))
+    blocks = _before_teasers(_before_related(_before_next_story(_without_signup_boxes(blocks))))
     # labels left at the end ("Read more:", "About the author") introduce something that was cut;
     # a copyright notice or a newsletter prompt closes the page, not the story
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)
@@ -300,6 +308,21 @@ def _before_next_story(blocks: list[RawBlock]) -> list[RawBlock]:
     told = 0
     for at, block in enumerate(blocks):
         if told >= NEXT_STORY_AFTER * total and block.text.strip(LABEL_END).casefold() in NEXT_STORY_LABELS:
+            return blocks[:at]
+        told += len(block.text)
+    return blocks
+
+
+def _before_related(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The body up to a heading or label over related coverage ("Artikel und Videos zum Thema",
+    "Related articles") late in it, when what follows is a small part of the body: other stories'
+    titles and what they bring along (a schedule, a teaser), linked or not."""
+    total = sum(len(b.text) for b in blocks)
+    told = 0
+    for at, block in enumerate(blocks):
+        rest = total - told
+        if (told >= RELATED_AFTER * total and rest <= TEASER_SHARE * total and len(block.text) <= TRAILING_LABEL * 2
+                and block.text.rstrip()[-1:] not in ".!?" and RELATED_LABEL.search(block.text)):
             return blocks[:at]
         told += len(block.text)
     return blocks
