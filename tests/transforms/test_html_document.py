@@ -574,6 +574,13 @@ def test_an_aspect_ratio_class_is_no_byline():
     assert parse_html(html, "https://news.example.org/rally").authors == []
 
 
+def test_a_search_forms_from_field_is_no_author_label():
+    html = page('<form class="search"><div>Nur Titel durchsuchen</div><div>Von:</div><div>Filter</div></form>'
+                f'<article><h1>Raubfischrute im Test</h1><p>{PARAGRAPH * 3}</p><p>Autor: Jana Kraus</p></article>',
+                html_attrs=' lang="de"')
+    assert parse_html(html, "https://forum.example.de/rute").authors == ["Jana Kraus"]
+
+
 def test_a_label_element_inside_a_byline_names_no_one():
     html = page('<article><h1>Damp windows</h1><p>' + PARAGRAPH * 3 + '</p><ul class="article-author">'
                 '<li class="author-title">Artikel von:</li><li class="author"><address>Eva Roth</address></li></ul>'

@@ -487,8 +487,11 @@ def _without_handles(node, text: str) -> str:
 
 
 def labelled_author(page: Walk) -> list[str]:
-    """An "Author: Jane Doe" line, or a bare "Author:" label and the line after it."""
+    """An "Author: Jane Doe" line, or a bare "Author:" label and the line after it, outside forms
+    (a search form's "Von:" field filters by member)."""
     for at, block in enumerate(page.blocks):
+        if any(page.names[container] in FORM_TAGS for container in block.chain):
+            continue
         if len(block.text) <= MAX_BYLINE and LABELLED.match(block.text):
             return [block.text]
         if LABEL_ONLY.match(block.text) and at + 1 < len(page.blocks):
