@@ -400,3 +400,14 @@ def test_she_is_never_a_convention_arena_or_initiative():
     assert set(kinds.values()) == {"organisation"}, kinds
     [quote] = extract(parse_text(text, "file:///speech.txt"), registry, TAXONOMY).quotes
     assert quote.speaker == "Nora Vance"
+
+
+def test_the_subject_of_a_clause_ending_in_a_colon_introduces_the_next_paragraphs_quote():
+    text = ("Statements\nOn July 6, 2015, Ann Lee made the following comment:\n"
+            "“Young people who finish school deserve a real chance at a job.”\n"
+            "In response to the storm, Republican presidential nominee Tom Reyes issued the following statement:\n"
+            "“Our prayers are with all those affected by this terrible storm.”\n"
+            "At his news conference, Reyes’s first questioners were skeptical:\n"
+            "“Is it time for your whole strategy to change now?”\n")
+    quotes = extract(parse_text(text, "file:///statements.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Tom Reyes", None]

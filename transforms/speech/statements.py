@@ -762,8 +762,29 @@ def _colon_introducer(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) ->
     if last.kind == "name" and not text[last.end:colon].strip(" ’'s") \
             and not _TARGET_BEFORE.search(text, max(lo, last.start - 12), last.start):
         return last
-    first = inside[0]
-    return first if _CLAUSE_LEAD.fullmatch(text, lo, first.start) else None
+    lead = _INTRODUCER_LEAD.match(text, lo, colon)
+    after = [m for m in inside if m.start >= lead.end()]
+    if not after or text[lead.end():after[0].start].strip() or after[0].text.lower() in ("i", "we", "you"):
+        return None
+    if text.startswith(("’s", "'s"), after[0].end):
+        # "Clinton’s response was:" is hers; "Obama's questioners were hostile:" are not Obama
+        return after[0] if _SAYING_POSSESSED.match(text, after[0].end + 2, colon) else None
+    if len(after) > 1 and after[1].kind == "name" and " " not in after[0].text \
+            and _DESCRIBED_NAME.fullmatch(text, after[0].end, after[1].start):
+        return after[1]  # "Republican presidential nominee Donald Trump issued this statement:"
+    return after[0]
+
+
+# what a possessor says through: "Clinton’s response", "Lee's latest statement"
+_SAYING_POSSESSED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:response|reply|answer|message|statement|words|tweet|"
+                               r"remarks|comment|verdict|take|argument|warning|promise|pitch|retort|explanation)\b")
+# lower-case words between a name and the person they describe
+_DESCRIBED_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}")
+# what may stand before the subject of a clause that introduces a quote with a colon: a setting or
+# a clause of time ("On July 6, 2015, Sanders made the following comment:", "When Lee died,
+# the governor released this statement:"), an age ("17-year-old Ann Lee added:")
+_INTRODUCER_LEAD = re.compile(_CLAUSE_LEAD.pattern + r"(?:(?:In|On|At|During|After|Before|Later|Earlier|When|While|As|"
+                              r"Since|Once)\b[^,:]{1,80}+,(?:\s*+\d{4},)?\s*+)?(?:\d+-year-old\s++)?")
 
 
 # a clause's subject may follow a setting: "In an August speech, Trump attacked …"
