@@ -43,6 +43,9 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Sort by Relevance Title Date"], []),
     (["R. R."], ["R. R."]),
     (["Submitted by Jane Doe on Fri, 05/03/2019 - 10:15"], ["Jane Doe"]),
+    # where the author writes from
+    (["Jana Kraus aus Berlin"], ["Jana Kraus"]),
+    (["By Jane Doe from Washington"], ["Jane Doe"]),
     # a news agency credited beside the reporters is their source; alone it is the byline
     (["By MEG KINNARD and ERRIN HAINES, Associated Press"], ["MEG KINNARD", "ERRIN HAINES"]),
     (["Jane Doe", "Reuters"], ["Jane Doe"]),

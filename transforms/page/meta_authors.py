@@ -64,6 +64,8 @@ URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 SPACE = re.compile(r"\s+")
+# where the author writes from, after the name: "Jana Kraus aus Berlin", "Jane Doe from Washington"
+FROM_PLACE = re.compile(r"\s+(?:aus|from)\s+[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?$")
 ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")
 INITIAL = re.compile(r"[^\W\d_]\.")  # "R. R." is a name of initials, not one repeated
 MAX_WORDS = 8
@@ -77,6 +79,8 @@ def clean_author(value: str) -> str | None:
     if not value or URL.search(value) or len(value) > 80:
         return None
     value = ROLE_TAIL.sub("", TAIL.sub("", value))
+    if (place := FROM_PLACE.search(value)) and len(value[:place.start()].split()) > 1:
+        value = value[:place.start()]
     if value.startswith("@"):
         value = value[1:]  # a user name
     value = HANDLE.sub("", value)  # "Jane Doe @janedoe"
