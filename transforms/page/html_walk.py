@@ -190,21 +190,9 @@ def walk(root: Tag) -> Walk:
                 text = text.translate(INVISIBLE)
             text = SPACE.sub(" ", text).strip()
             if text:
-                out.blocks.append(RawBlock(_kind(), text, min(link_chars, len(text)), tuple(ctx), tuple(negatives),
-                                          tuple(elsewhere)))
+                out.blocks.append(RawBlock(_block_kind(out.names, ctx, quote_depth), text, min(link_chars, len(text)),
+                                           tuple(ctx), tuple(negatives), tuple(elsewhere)))
             parts, link_chars = [], 0
-
-    def _kind() -> str:
-        if not ctx:
-            return "paragraph"
-        top = out.names[ctx[-1]]
-        if top in HEADINGS:
-            return "heading"
-        if quote_depth:
-            return "blockquote"
-        if top in LIST_ITEMS or (top == "p" and len(ctx) > 1 and out.names[ctx[-2]] in LIST_ITEMS):
-            return "list_item"
-        return "paragraph"
 
     # (node, exit marker): exit entries carry what to undo when leaving an element
     stack: list = [(root, None)]
@@ -252,49 +240,13 @@ def walk(root: Tag) -> Walk:
         if "hidden" in attrs or attrs.get("aria-hidden") == "true" or (
                 "style" in attrs and HIDDEN_STYLE.search(str(attrs["style"]))):
             continue
-        if not attrs:
-            hint, marks = " ", _hint_marks(" ")
-        elif type(cls := attrs.get("class")) is not list and type(ident := attrs.get("id")) is not list:
-            hint, marks = _hint_and_marks(cls, ident)
-        else:
-            hint = _hint(attrs)
-            marks = _hint_marks(hint)
-        author_hint, elsewhere_hint, date_hint, negative_hint, positive_hint = marks
-        itemprop = attrs.get("itemprop")
-        if itemprop:
-            for prop in str(itemprop).split():
-                out.itemprops.setdefault(prop, []).append(node)
-        if (author_hint or ("rel" in attrs and str(attrs["rel"] or "").lower().split() == ["author"])) and len(out.bylines) < 20:
-            out.bylines.append(node)
-            out.byline_marks.append(tuple(elsewhere))
+        hint, marks = _hints_of(attrs)
         is_block = name in BLOCK_TAGS
-        is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (
-            name not in PAGE_TAGS and elsewhere_hint) or (
-            name == "header" and not _in_article(out, [*ctx, -1]))
-        if is_elsewhere:
-            elsewhere.append(len(out.names) if is_block else -1)
-        if len(out.datelines) < 20 and date_hint:
-            out.datelines.append(node)
-            out.dateline_marks.append(tuple(elsewhere))
-        if name == "time":
-            out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives),
-                              tuple(elsewhere), node))
+        is_elsewhere = _note_metadata(out, node, name, attrs, marks, is_block, ctx, negatives, elsewhere)
         is_negative = False
         if is_block:
             flush()
-            ctx.append(len(out.names))
-            out.names.append(name)
-            weight = 0
-            furniture = name in FURNITURE_TAGS and not (name == "header" and _in_article(out, ctx))
-            if name not in ("body", "html", "main", "article") and (
-                    furniture or attrs.get("role") in FURNITURE_ROLES or negative_hint):
-                weight = -25
-                negatives.append(ctx[-1])
-                is_negative = True
-            if weight == 0 and positive_hint:
-                weight = 25
-            out.weights.append(weight)
-            out.classes.append(hint)
+            is_negative = _open_block(out, name, attrs, hint, marks, ctx, negatives)
         is_link = name == "a"
         is_quote = name == "blockquote"
         link_depth += is_link
@@ -304,6 +256,79 @@ def walk(root: Tag) -> Walk:
     flush()
     out.wrappers = _wrappers(out)
     return out
+
+
+def _block_kind(names: list[str], ctx: list[int], quote_depth: int) -> str:
+    """What the innermost open container makes of the text in it."""
+    if not ctx:
+        return "paragraph"
+    top = names[ctx[-1]]
+    if top in HEADINGS:
+        return "heading"
+    if quote_depth:
+        return "blockquote"
+    if top in LIST_ITEMS or (top == "p" and len(ctx) > 1 and names[ctx[-2]] in LIST_ITEMS):
+        return "list_item"
+    return "paragraph"
+
+
+def _hints_of(attrs: dict) -> tuple[str, tuple]:
+    """An element's class/id hint and the marks it carries (author, elsewhere, date, negative,
+    positive); the common shapes of attributes take the cached path."""
+    if not attrs:
+        return " ", _hint_marks(" ")
+    if type(cls := attrs.get("class")) is not list and type(ident := attrs.get("id")) is not list:
+        return _hint_and_marks(cls, ident)
+    hint = _hint(attrs)
+    return hint, _hint_marks(hint)
+
+
+def _note_metadata(out: Walk, node: Tag, name: str, attrs: dict, marks: tuple, is_block: bool, ctx: list[int],
+                   negatives: list[int], elsewhere: list[int]) -> bool:
+    """Record what an element says about the page (itemprops, bylines, datelines, <time>) and
+    open its ELSEWHERE mark; whether it is elsewhere (navigation, a teaser, a sidebar)."""
+    author_hint, elsewhere_hint, date_hint = marks[0], marks[1], marks[2]
+    itemprop = attrs.get("itemprop")
+    if itemprop:
+        for prop in str(itemprop).split():
+            out.itemprops.setdefault(prop, []).append(node)
+    if (author_hint or ("rel" in attrs and str(attrs["rel"] or "").lower().split() == ["author"])) and len(out.bylines) < 20:
+        out.bylines.append(node)
+        out.byline_marks.append(tuple(elsewhere))
+    is_elsewhere = name in ELSEWHERE_TAGS or attrs.get("role") in ELSEWHERE_ROLES or (
+        name not in PAGE_TAGS and elsewhere_hint) or (
+        name == "header" and not _in_article(out, [*ctx, -1]))
+    if is_elsewhere:
+        elsewhere.append(len(out.names) if is_block else -1)
+    if len(out.datelines) < 20 and date_hint:
+        out.datelines.append(node)
+        out.dateline_marks.append(tuple(elsewhere))
+    if name == "time":
+        out.times.append((str(attrs.get("datetime") or ""), node.get_text(" ", strip=True)[:200], bool(negatives),
+                          tuple(elsewhere), node))
+    return is_elsewhere
+
+
+def _open_block(out: Walk, name: str, attrs: dict, hint: str, marks: tuple, ctx: list[int],
+                negatives: list[int]) -> bool:
+    """Open a block container with its weight (page furniture -25, a positive hint +25);
+    whether it is furniture, whose text scores against the body."""
+    negative_hint, positive_hint = marks[3], marks[4]
+    ctx.append(len(out.names))
+    out.names.append(name)
+    weight = 0
+    is_negative = False
+    furniture = name in FURNITURE_TAGS and not (name == "header" and _in_article(out, ctx))
+    if name not in ("body", "html", "main", "article") and (
+            furniture or attrs.get("role") in FURNITURE_ROLES or negative_hint):
+        weight = -25
+        negatives.append(ctx[-1])
+        is_negative = True
+    if weight == 0 and positive_hint:
+        weight = 25
+    out.weights.append(weight)
+    out.classes.append(hint)
+    return is_negative
 
 
 def _wrappers(out: Walk) -> set[int]:
