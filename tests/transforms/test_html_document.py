@@ -437,6 +437,17 @@ def test_an_archived_page_was_published_before_it_was_captured():
     assert parse_html(html, url).published_at[:10] == "2013-08-07"
 
 
+@pytest.mark.parametrize(("line", "day"), [
+    ("Termin: 12.06.2019, 15 Uhr", None), ("Einsendeschluss: 30.09.2019", None),
+    ("Preis: 479 Euro · Marktstart: 24.04.2020", None), ('<span class="event-date">Wann: 12.06.2019</span>', None),
+    ("Stand: 03.05.2019 10:15 Uhr", "2019-05-03"), ("Von: Jana Kraus, 03.05.2019", "2019-05-03"),
+])
+def test_a_date_another_label_gives_to_something_else_does_not_date_the_page(line, day):
+    html = page(f'<article><h1>Sommerfest im Park</h1><p>{line}</p><p>{PARAGRAPH * 3}</p></article>',
+                html_attrs=' lang="de"')
+    assert (parse_html(html, "https://example.org/fest").published_at or "")[:10] == (day or "")
+
+
 def test_a_publication_declared_after_the_declared_change_is_not_trusted():
     head = ('<meta property="article:published_time" content="2023-01-01T07:00:00+00:00">'
             '<meta property="article:modified_time" content="2022-12-29T13:25:00+00:00">')

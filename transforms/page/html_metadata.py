@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4.element import Tag
 
 from accord.transforms.lexicon import word_list
+from accord.transforms.page.html_body import DATELINE_LABEL, LABELLED_LINE
 from accord.transforms.page.html_walk import SPACE, Walk
 from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
 from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date, url_month
@@ -244,7 +245,7 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
     teasers = _teaser_items(page, near, month_first)
     for index in near:
         block = page.blocks[index]
-        if _elsewhere(page, block.elsewhere, opening) or index in teasers:
+        if _elsewhere(page, block.elsewhere, opening) or index in teasers or _other_label(block.text):
             continue
         # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
         if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := [
@@ -255,6 +256,13 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1), month_first)):
             return found
     return None
+
+
+def _other_label(text: str) -> bool:
+    """A line whose label gives its date to something else: "Termin: 12.06.2019", "Einsendeschluss:
+    30.09.2019", "Marktstart: 24.04.2020" (a publication, update or author label does not)."""
+    return bool((label := LABELLED_LINE.match(text)) and not DATELINE_LABEL.search(label.group(1))
+                and not LABELLED.match(text))
 
 
 def _teaser_items(page: Walk, blocks: range, month_first: bool) -> set[int]:
@@ -277,8 +285,8 @@ def _is_sentence(text: str) -> bool:
 def _first_date(nodes, month_first: bool = False) -> str | None:
     """The first date in the elements' texts, or else in a date attribute of theirs (the hAtom
     <abbr class="published" title="2008-07-29T10:00:00+02:00">10:00</abbr> of many blogs)."""
-    return next((found for node in nodes if (found := find_date(node.get_text(" ", strip=True)[:300], month_first)
-                                             or normalize_date(_date_attribute(node)))), None)
+    return next((found for node in nodes if not _other_label(text := node.get_text(" ", strip=True)[:300])
+                 and (found := find_date(text, month_first) or normalize_date(_date_attribute(node)))), None)
 
 
 def _date_attribute(node) -> str | None:
