@@ -437,6 +437,15 @@ def test_an_archived_page_was_published_before_it_was_captured():
     assert parse_html(html, url).published_at[:10] == "2013-08-07"
 
 
+def test_a_table_of_dated_rows_under_the_headline_is_a_schedule_but_a_layout_tables_byline_dates_the_page():
+    results = page('<article><h1>Ergebnisse</h1><table><tr><td>12.05.2019</td><td>FC A – FC B</td><td>2:1</td></tr>'
+                   f'<tr><td>19.05.2019</td><td>FC C – FC A</td><td>0:0</td></tr></table><p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(results, "https://example.org/liga").published_at is None
+    layout = page('<table><tr><td><h1>Ergebnisse</h1></td></tr><tr><td>by Jeff Foust Monday, November 18, 2019</td></tr>'
+                  f'<tr><td><p>{PARAGRAPH * 3}</p></td></tr></table>')
+    assert parse_html(layout, "https://example.org/liga").published_at == "2019-11-18"
+
+
 @pytest.mark.parametrize(("line", "day"), [
     ("Termin: 12.06.2019, 15 Uhr", None), ("Einsendeschluss: 30.09.2019", None),
     ("Preis: 479 Euro · Marktstart: 24.04.2020", None), ('<span class="event-date">Wann: 12.06.2019</span>', None),

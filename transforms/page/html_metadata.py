@@ -266,15 +266,22 @@ def _other_label(text: str) -> bool:
 
 
 def _teaser_items(page: Walk, blocks: range, month_first: bool) -> set[int]:
-    """Indexes of the blocks that are items of a list of other posts: two or more items of one list
-    that each hold a link and a date ("Older post 12.01.2018")."""
+    """Indexes of the blocks that are items of a list of other posts, two or more items of one list
+    that each hold a link and a date ("Older post 12.01.2018"), or cells of a table two or more of
+    whose rows hold a date (a schedule, results): their dates are others'."""
     by_list: dict[tuple[int, ...], list[int]] = {}
+    rows: dict[tuple[int, ...], dict[int, list[int]]] = {}
     for index in blocks:
         block = page.blocks[index]
-        if (block.link_chars > 0 and len(block.chain) > 1 and page.names[block.chain[-1]] == "li"
-                and dates_at(block.text, month_first)):
+        if not dates_at(block.text, month_first):
+            continue
+        if block.link_chars > 0 and len(block.chain) > 1 and page.names[block.chain[-1]] == "li":
             by_list.setdefault(block.chain[:-1], []).append(index)
-    return {index for items in by_list.values() if len(items) >= 2 for index in items}
+        if (row := next((at for at, container in enumerate(block.chain) if page.names[container] == "tr"),
+                        None)) is not None:
+            rows.setdefault(block.chain[:row], {}).setdefault(block.chain[row], []).append(index)
+    return ({index for items in by_list.values() if len(items) >= 2 for index in items}
+            | {index for table in rows.values() if len(table) >= 2 for cells in table.values() for index in cells})
 
 
 def _is_sentence(text: str) -> bool:
