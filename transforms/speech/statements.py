@@ -132,7 +132,14 @@ class Resolver:
         self._name_pending(unit, text, unit_index)
         named, described = [], []
         for m in unit.mentions:
-            entity = self.coref.entity_for(m, m.start) if m.kind != "pronoun" else None
+            if m.kind == "pronoun":
+                # "he"/"she" keep the person they stand for salient: "Trump never mentioned Clinton. He
+                # nodded to his finish behind Ted Cruz. “…,” he said." is still Trump
+                if m.text.lower() in ("he", "she") and (entity := self._pronoun(m, unit_index, unit)) is not None \
+                        and entity.name in self.coref.entities and self.coref.entities[entity.name] is entity:
+                    named.append(entity)
+                continue
+            entity = self.coref.entity_for(m, m.start)
             if entity is None and m.kind == "nominal" and not m.plural and m.head in PERSON_NOUNS:
                 described.append(m)
             if entity is None and m.plural:
@@ -203,7 +210,8 @@ class Resolver:
             i = unit_index - back
             if i < 0:
                 break
-            for m in self.nominals[i]:
+            # (while its own unit is being read, that unit's nominals are not listed yet)
+            for m in self.nominals[i] if i < len(self.nominals) else ():
                 if m.gender == mention.gender and (back or m.end <= mention.start):
                     return Entity(m.text, "person", gender=m.gender)
         return None
