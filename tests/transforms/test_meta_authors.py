@@ -46,6 +46,13 @@ from accord.transforms.page.meta_authors import clean_authors
     # where the author writes from
     (["Jana Kraus aus Berlin"], ["Jana Kraus"]),
     (["By Jane Doe from Washington"], ["Jane Doe"]),
+    # German labels for all genders, and credits for text and pictures
+    (["Autor*in: Jana Kraus"], ["Jana Kraus"]),
+    (["Autor:in: Jana Kraus"], ["Jana Kraus"]),
+    (["Verfasserin: Jana Kraus"], ["Jana Kraus"]),
+    (["Text & Fotos: Jana Kraus"], ["Jana Kraus"]),
+    (["Text und Bild: Jana Kraus"], ["Jana Kraus"]),
+    (["Autor:innen"], []),
     # a news agency credited beside the reporters is their source; alone it is the byline
     (["By MEG KINNARD and ERRIN HAINES, Associated Press"], ["MEG KINNARD", "ERRIN HAINES"]),
     (["Jane Doe", "Reuters"], ["Jane Doe"]),

@@ -8,8 +8,11 @@ from accord.transforms.countries import find_countries
 from accord.transforms.lexicon import word_list, words
 from accord.transforms.page.meta_dates import MONTHS
 
-# German "Autor", "Autorin", and the plural for all genders: "Autor:innen", "Autor*innen", "AutorInnen"
-AUTOR = r"autor(?:[:*_/]?innen|in)?(?![:*_/]?innen)"
+# German "Autor", "Autorin", and the forms for all genders: "Autor*in", "Autor:in", "Autor_in", "Autor:innen",
+# "Autor*innen", "AutorInnen"
+AUTOR = r"autor(?:[:*_/]?in(?:nen)?)?(?![:*_/]?in(?:nen)?\b)"  # ("Autor:innen" alone is a label, not "innen")
+# "Text", "Texte", "Text & Fotos", "Text und Bild": the credit of who wrote it
+TEXT_LABEL = r"texte?(?:\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|bild|photos?))?"
 # "By", "Von", "Eingestellt von", "Artikel von:", "Recipe by" ... before the names
 PREFIX = re.compile(
     r"^\s*(?:(?:an?\s+|ein(?:e|en)?\s+|une?\s+|un[ao]?\s+)?(?:written|posted|submitted|reported|published|text|story|words|"
@@ -17,8 +20,9 @@ PREFIX = re.compile(
     r"eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|gastbeitrag|kommentar|gastkommentar|"
     r"bericht|kolumne|analyse|rezension|rezept|text|zum profil|ein|"
     r"publié|écrit|tribune|chronique|publicado|escrito|artículo|columna|articolo)\s+)?"
-    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|autore|text|texto|testo|"
-    r"redaktion|redacción|redazione|rédaction|gastautor(?:in)?)\s*[:\-–]\s*)",
+    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|autore|" + TEXT_LABEL +
+    r"|texto|testo|verfasser(?:[:*_/]?in(?:nen)?)?(?![:*_/]?in(?:nen)?\b)|redaktion|redacción|redazione|rédaction|gastautor(?:[:*_/]?in)?)"
+    r"\s*[:\-–]\s*)",
     re.I)
 MONTH_WORDS = "|".join(sorted((name for name in MONTHS if len(name) >= 3), key=len, reverse=True))
 WEEKDAYS = "|".join(word_list("dates", "weekdays"))
@@ -48,7 +52,9 @@ OUTLET_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el"
 HANDLE = re.compile(r"(?:^|\s)@\w+")
 NOT_NAMES = words("bylines", "not_names")
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
-LABEL_WORDS = r"(?:" + AUTOR + r"|author|auteur|autore|text|texto|von|by|verfasser(?:in)?|written by|escrito por)"
+LABEL_WORDS = (r"(?:" + AUTOR + r"|author|auteur|autore|" + TEXT_LABEL +
+               r"|texto|von|by|verfasser(?:[:*_/]?in(?:nen)?)?|written by|escrito por)")
+LABEL_ALONE = re.compile(LABEL_WORDS + r"\s*:?", re.I)  # "Autor:innen", "Autorin": a label, no name
 LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
 LABELLED = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*\S", re.I)
 # the site's own credits, never an article's author: "Theme by WPZOOM", "Powered by WordPress"
@@ -88,7 +94,8 @@ def clean_author(value: str) -> str | None:
         value = ROLE.sub("", value)
     value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
     words = value.split()
-    if not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES:
+    if (not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES
+            or LABEL_ALONE.fullmatch(value)):
         return None
     if any(word.casefold() in FUNCTION_WORDS for word in words[1:]) or words[0] in FUNCTION_WORDS:
         return None
