@@ -159,6 +159,12 @@ def test_a_bare_agree_with_no_one_before_it(paragraphs):
     assert not [r for r in relations(*paragraphs) if "Klaus Weber" in r[:2]]
 
 
+def test_a_possessive_belongs_to_its_own_clauses_subject():
+    found = relations("Weber said Hans Lorenz will have to tone down his attacks on Costa.")
+    assert ("Hans Lorenz", "Maria Costa", "criticize", True) in found
+    assert ("Klaus Weber", "Maria Costa", "criticize", True) not in found
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")
@@ -185,6 +191,7 @@ def test_possessive_pronoun_owner():
     "A Russian novel praised Dupont.",  # a demonym qualifying a thing is no state
     "Anti-Weber protesters marched.",  # a population, not a party
     "Costa is pro-business.",  # no party
+    "Weber congratulated Costa on her win.",  # a courtesy, not an endorsement
     "Weber would not have criticized Costa.",  # a modal in the verb's own group
     "Weber might soon endorse Costa.",
 ])

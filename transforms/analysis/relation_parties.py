@@ -88,9 +88,16 @@ def sentence_parties(text: str, unit: Unit, index: int, resolver: Resolver) -> S
                                        and following.group(1) not in AFTER_OBJECT)
         male = word in ("his", "him")
         pronoun = Mention(m.start(), m.end(), "he" if male else "she", "pronoun", gender="m" if male else "f")
-        # "He has been mild in his critiques": the sentence's subject is the likeliest owner
+        # "Sanders will have to tone down his attacks": a possessive's owner is its clause's subject;
+        # "He has been mild in his critiques": else the sentence's subject is the likeliest owner
+        local = _clause_subject(text, parties, m.start(), pronoun.gender, resolver)
+        if possessive and local is not None:
+            parties.append(Party(m.start(), m.end(), local.name, local.kind, local.country, True))
+            continue
         entity = subject if subject is not None and subject.gender in (None, pronoun.gender) \
             and subject_at < m.start() else resolver.resolve(pronoun, index, unit)
+        if not possessive and local is not None and entity is not None and entity.name == local.name:
+            continue  # "Lee criticized him": an object pronoun is never its own clause's subject
         if entity is not None and (party := party_of(pronoun, entity, text, institutions)) is not None:
             parties.append(Party(party.start, party.end, party.name, party.kind, party.country, possessive))
     # "Ann Lee, a Kim supporter,": the name inside a description of whom someone backs or opposes
@@ -130,6 +137,23 @@ def _known_entity(resolver: Resolver, mention: Mention) -> Entity | None:
         return next((e for e in reversed(list(coref.entities.values()))
                      if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == name), None)
     return Entity(name, "person", personal=True)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|while|whereas|although|though|because|since|if|when|that|"
+                           r"said|says|after|before|who|which)\b", re.IGNORECASE)
+
+
+def _clause_subject(text: str, parties: list[Party], at: int, gender: str | None, resolver: Resolver
+                    ) -> Party | None:
+    """The person named last before `at` in the same clause, of the pronoun's gender."""
+    before = [p for p in parties if p.end <= at and p.kind == "person" and not p.possessive]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p.end)
+    if at - last.end > 80 or _CLAUSE_BREAK.search(text, last.end, at):
+        return None
+    entity = resolver.coref.entities.get(last.name)
+    return last if entity is None or entity.gender in (None, gender) else None
 
 
 def voice_quotes(statements: list[Statement], sentences: list[SentenceParties], text: str,
