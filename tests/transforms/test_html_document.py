@@ -247,6 +247,22 @@ def test_a_prompt_to_log_in_is_no_part_of_the_text(prompt):
     assert prompt not in parse_html(html, "https://forum.example.de/thread").text
 
 
+@pytest.mark.parametrize("line", ["Natalie Roe | Bloomberg | Getty Images", "Image copyright Getty Images",
+                                  "Advert", "Publicité",
+                                  '[button link="https://example.org/submit" type="big"] Send us YOUR review[/button]'])
+def test_picture_credits_advert_labels_and_unrendered_shortcodes_are_no_text(line):
+    html = page(f'<article><h1>Emirates orders jets</h1><div class="body"><p>{PARAGRAPH * 2}</p><p>{line}</p>'
+                f'<p>{PARAGRAPH}</p></div></article>')
+    text = parse_html(html, "https://news.example.org/jets").text
+    assert line not in text and text.count("The committee met") == 3
+
+
+def test_a_sentence_ending_in_an_agency_name_is_text():
+    line = "The pictures of the storm were taken by photographers of Getty Images."
+    html = page(f'<article><h1>Storm</h1><p>{PARAGRAPH * 2}</p><p>{line}</p><p>{PARAGRAPH}</p></article>')
+    assert line in parse_html(html, "https://news.example.org/storm").text
+
+
 def test_lead_beside_the_headline_in_a_sibling_column_is_read_once():
     lead = ("Must the infected go to hospital? A doctor explains why many patients are better cared for "
             "where they live.")

@@ -67,6 +67,12 @@ LOGIN_PROMPT = re.compile(
     r"\s*(?:bitte\s+)?(?:melden\s+sie\s+sich\s+an|loggen\s+sie\s+sich\s+ein)\b|"
     r"\s*vous\s+devez\s+(?:être\s+)?(?:connecté|vous\s+connecter|identifié)", re.I)
 LOGIN_PROMPT_CHARS = 160
+# a picture's credit on a line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Foto: dpa"
+CREDIT_LINE = re.compile(r"(?:getty\s+images|shutterstock|istock(?:photo)?|picture[\s-]alliance|ap\s+photo|"
+                         r"adobe\s*stock|imago(?:\s+images)?|keystone|epa-efe|fotolia)\s*\)?$", re.I)
+CREDIT_CHARS = 100
+# a block that is only an unrendered shortcode: "[button link=… type=big]Send us your review[/button]"
+SHORTCODE = re.compile(r"\s*\[(\w+)(?:\s[^\]]*)?\].{0,300}?\[/\1\]\s*")
 # a paragraph marked as an advertisement: "ANZEIGE - ...", "Advertisement: ...", "Sponsored | ..."
 AD_PREFIX = re.compile(r"^(?:anzeige|werbung|advertisement|advertorial|sponsored(?: content)?|paid content|"
                        r"promoted|partner-?inhalt|partner content)\s*[-–—:|]", re.I)
@@ -241,6 +247,9 @@ def is_furniture_line(block: RawBlock) -> bool:
     """A block that is a bare URL, a furniture label or an ad, or a dateline, not prose."""
     text = block.text
     if URL_LIKE.match(text) or is_label(text) or (len(text) <= LOGIN_PROMPT_CHARS and LOGIN_PROMPT.match(text)):
+        return True
+    if SHORTCODE.fullmatch(text) or (len(text) <= CREDIT_CHARS and CREDIT_LINE.search(text)
+                                     and text.rstrip()[-1:] not in ".!?"):
         return True
     if (label := LABELLED_LINE.match(text)) and not DATELINE_LABEL.search(label.group(1)):
         return False
