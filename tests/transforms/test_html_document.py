@@ -257,6 +257,21 @@ def test_picture_credits_advert_labels_and_unrendered_shortcodes_are_no_text(lin
     assert line not in text and text.count("The committee met") == 3
 
 
+@pytest.mark.parametrize("line", ["Published November 20th, 2019 - 07:50 GMT", "Order Reprints", "Text size",
+                                  "Explore further"])
+def test_stamps_and_tool_labels_inside_the_story_are_no_text(line):
+    html = page(f'<article><h1>Emirates orders jets</h1><div class="body"><p>{PARAGRAPH * 2}</p><p>{line}</p>'
+                f'<p>{PARAGRAPH}</p></div></article>')
+    assert line not in parse_html(html, "https://news.example.org/jets").text
+
+
+def test_a_prompt_to_follow_the_site_on_social_media_closes_the_page_not_the_story():
+    html = page(f'<article><h1>Opinion</h1><p>{PARAGRAPH * 3}</p>'
+                '<p>Follow the Example Opinion section on Facebook, Twitter (@ExampleOpinion) and Instagram.</p>'
+                '</article>')
+    assert "Follow the Example" not in parse_html(html, "https://news.example.org/opinion").text
+
+
 def test_a_sentence_ending_in_an_agency_name_is_text():
     line = "The pictures of the storm were taken by photographers of Getty Images."
     html = page(f'<article><h1>Storm</h1><p>{PARAGRAPH * 2}</p><p>{line}</p><p>{PARAGRAPH}</p></article>')

@@ -21,7 +21,7 @@ PEER_SHARE = 0.5  # containers this close to the best widen the body to their co
 FURNITURE_DATELINE = 60  # characters of a line with a date and hardly any other words: furniture
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$")
 WORD = re.compile(r"[^\W\d_]{2,}")
-DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
+DATE_PARTS = re.compile(r"\b(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|[ap]\.?m\.?)\b", re.I)
 TRAILING_LABEL = 40  # characters of a last block without final punctuation taken for a label
 # ... unless it is a sentence pointing at what follows ("The full report is available here:")
 POINTING_WORDS = 5
@@ -90,7 +90,8 @@ RECIRCULATION = re.compile(
 END_MATTER = re.compile(
     r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|tutti i diritti riservati)\b|"
-    r"^\s*(?:sign up|subscribe)\b.*\bnewsletter|^\s*(?:newsletter\b.*\babonnieren|jetzt\s+(?:zum\s+)?newsletter)",
+    r"^\s*(?:sign up|subscribe)\b.*\bnewsletter|^\s*(?:newsletter\b.*\babonnieren|jetzt\s+(?:zum\s+)?newsletter)|"
+    r"^\s*(?:follow|folgen\s+sie)\b.{0,80}\b(?:facebook|twitter|instagram)\b|\bsubject\s+to\s+copyright\b",
     re.I)
 END_MATTER_CHARS, END_MATTER_WORDS = 160, 20
 # a declared body (JSON-LD articleBody) this long stands in for a shown body under this share of it
