@@ -420,3 +420,11 @@ def test_a_person_kept_up_by_he_stays_the_likeliest_he():
             "“We learned a lot about ground games in one week,” he said.\n")
     [quote] = extract(parse_text(text, "file:///results.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert quote.speaker == "Tom Reyes"
+
+
+def test_an_ad_a_clip_or_a_book_speaks_for_itself():
+    text = ("Ads\nThe campaign released two spots on Monday.\n"
+            "The clip says Reyes “has a passion for defending the wrong people.”\n"
+            "The book claims that the plan was written in a single night.\n")
+    quotes = extract(parse_text(text, "file:///ads.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [(q.speaker, q.kind) for q in quotes] == [("The clip", "partial"), ("The book", "indirect")]
