@@ -428,3 +428,11 @@ def test_an_ad_a_clip_or_a_book_speaks_for_itself():
             "The book claims that the plan was written in a single night.\n")
     quotes = extract(parse_text(text, "file:///ads.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [(q.speaker, q.kind) for q in quotes] == [("The clip", "partial"), ("The book", "indirect")]
+
+
+def test_an_indefinite_description_is_someone_not_met_before():
+    text = ("Aides\nSenator Ann Lee met the donors on Monday with her aide Tom Reyes.\n"
+            "One Lee aide said the meeting had gone well.\n"
+            "The senator said the donors would decide by Friday.\n")
+    quotes = extract(parse_text(text, "file:///aides.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["One Lee aide", "Ann Lee"]

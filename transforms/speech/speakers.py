@@ -619,6 +619,8 @@ class Coreference:
         head = mention.head or ""
         if head in SOURCE_NOUNS or mention.plural:
             return None
+        if mention.text.lower().startswith(("a ", "an ", "one ", "another ")):
+            return None  # "a top aide", "one Clinton spokesman": someone not met before
         if mention.party:
             return self._by_party(mention, before)
         synonyms = HEAD_SYNONYMS.get(head, ())
