@@ -436,3 +436,10 @@ def test_an_indefinite_description_is_someone_not_met_before():
             "The senator said the donors would decide by Friday.\n")
     quotes = extract(parse_text(text, "file:///aides.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["One Lee aide", "Ann Lee"]
+
+
+def test_the_subject_of_a_passive_question_hears_it_and_the_agent_asks_it():
+    text = ("Interview\nLee was asked by talk show host Tom Reyes, “Would you have told her to stop?”\n"
+            "Ortiz was asked, “Did you know about the server before the story broke?”\n")
+    quotes = extract(parse_text(text, "file:///interview.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["Tom Reyes", None]

@@ -816,10 +816,24 @@ def _quoting_subject(text: str, unit: Unit, q: QuoteSpan, resolver: Resolver, un
             or not _SUBJECT_LEAD.fullmatch(text, unit.start, first.start) \
             or text.startswith(("’s", "'s", "’", "'"), first.end) or not _VERB_AFTER.match(text, first.end, q.open_at):
         return None
+    if (passive := _ASKED_PASSIVE.match(text, first.end, q.open_at)) is not None:
+        # "Sanders was asked by host Bill Maher, “…”": the subject hears the words, the agent says them
+        after = [m for m in unit.mentions if passive.end() <= m.start < q.open_at and m.kind != "pronoun"]
+        if not after or not _BY_AGENT.fullmatch(text, passive.end(), after[0].start):
+            return None
+        first = after[0]
+        if len(after) > 1 and after[1].kind == "name" and _DESCRIBED_NAME.fullmatch(text, first.end, after[1].start):
+            first = after[1]  # "by Fox Business moderator Gerard Baker"
     entity = resolver.resolve(first, unit_index, unit)
     if entity is None or entity.kind == "person" and not entity.personal and len(entity.name.split()) < 2:
         return None
     return first, entity
+
+
+# the subject of a passive question or order is the hearer: "Rubio was asked by moderator Gerard Baker"
+_ASKED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|been|being|got|get)\s+(?:[a-z]+ly\s+)?(?:asked|told|questioned|pressed|"
+                            r"urged|challenged|quizzed)\b")
+_BY_AGENT = re.compile(r"\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}")
 
 
 def _fallback(units: list[Unit], index: int, unit: Unit, last_in_block: dict, text: str):
