@@ -287,6 +287,7 @@ def test_an_inverted_described_speaker_may_carry_a_postmodifier():
     ("An adviser to Ann Lee said the plan was dead.", "An adviser"),
     ("Tom Reyes at the Hoover Institution said the plan was dead.", "Tom Reyes"),
     ("A spokesman for the buyer said the plan was dead.", "A spokesman"),
+    ("Another source familiar with the senator’s thinking said the plan was dead.", "Another source"),
     ("Two aides to Ann Lee said the plan was dead.", "Two aides"),
     # a share of a group, a report: the words go on being the group's, the report's source's
     ("Most of the voters said the plan was dead.", "the voters"),

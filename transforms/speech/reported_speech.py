@@ -187,9 +187,12 @@ def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
             if head is not None and _a_person(head) and _POSTMODIFIER.fullmatch(text, head.end, m.start):
                 return head  # "an adviser to Ann Lee said": the adviser speaks, Lee is whom he serves
             return m
-        if m.kind == "nominal" and _a_person(m) and _DESCRIBED_SOURCE.match(m.text) \
-                and _POSTMODIFIER_TO_CUE.fullmatch(text, m.end, cue_start):
-            return m  # "a spokesman for the buyer said"
+        # "a spokesman for the buyer said", "another source familiar with Cruz’s thinking said"
+        described = next((n for n in reversed(before[:i + 1]) if n.kind == "nominal" and _a_person(n)
+                          and _DESCRIBED_SOURCE.match(n.text)
+                          and _POSTMODIFIER_TO_CUE.fullmatch(text, n.end, cue_start)), None)
+        if described is not None:
+            return described
         break
     if text[lo:cue_start].rstrip().endswith(","):
         for m in before:
@@ -211,7 +214,8 @@ _DESCRIBED_SOURCE = re.compile(r"(?i:an?|the|one|another|two|three|some|several|
 def _a_person(m: Mention) -> bool:
     """A name, or a noun for people ("an adviser", "aides"); not a report ("a letter from Lee") nor
     a share of a group ("79 percent of Democrats", whose speakers are the Democrats)."""
-    return m.kind == "name" or m.kind == "nominal" and (m.head in PERSON_NOUNS or m.head in _GROUP_HEADS)
+    return m.kind == "name" or m.kind == "nominal" and (m.head in PERSON_NOUNS or m.head in _GROUP_HEADS
+                                                        or m.head == "source")
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|into|to|toward|towards|across|throughout)\s+(?:the\s+)?$")
