@@ -443,3 +443,11 @@ def test_the_subject_of_a_passive_question_hears_it_and_the_agent_asks_it():
             "Ortiz was asked, “Did you know about the server before the story broke?”\n")
     quotes = extract(parse_text(text, "file:///interview.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["Tom Reyes", None]
+
+
+def test_a_quote_read_from_a_writing_is_the_writings():
+    text = ("Editorial\nThe senator has been under pressure at home for weeks.\n"
+            "“There are jellyfish with more backbone than our senator,” reads a Wednesday editorial in the Ledger.\n"
+            "“If she wants to lead, she should come home and see the damage,” the editorial read.\n")
+    quotes = extract(parse_text(text, "file:///editorial.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["a Wednesday editorial", "the editorial"]

@@ -18,6 +18,7 @@ from accord.transforms.speech.speaker_registry import SpeakerRegistry
 from accord.transforms.speech.speakers import (
     PERSON_NOUNS,
     RANK_TITLES,
+    SOURCE_NOUNS,
     TITLE_WORDS,
     Coreference,
     Entity,
@@ -557,6 +558,8 @@ class _Attribution:
             return resolver.resolve(frame.speaker, index, unit), frame.speaker, frame.cue
         if (signed := _signature(text, q, resolver)) is not None:
             return signed[1], signed[0], "―"
+        if (written := _read_by(text, unit, q)) is not None:
+            return resolver.resolve(written, index, unit), written, "read"
         if q.group in self.by_group:
             return self.by_group[q.group]
         if (introduced := _colon_introducer(text, unit, q, prev)) is not None:
@@ -647,6 +650,22 @@ def _signature(text: str, q: QuoteSpan, resolver: Resolver) -> tuple[Mention, En
     mention = Mention(m.start(1), m.end(1), m.group(1), "name", name=parsed.name)
     entity = resolver.coref.resolve_name(mention)
     return (mention, entity) if entity.kind == "person" else None
+
+
+_READ_AFTER = re.compile(r"\s+(?:read|reads)\b")
+_READ_BEFORE = re.compile(r"[\s,]*(?:read|reads)\s+")
+
+
+def _read_by(text: str, unit: Unit, q: QuoteSpan) -> Mention | None:
+    """The writing a quote is read from, named right after it: '“…,” the editorial read', '“…,”
+    reads a Wednesday editorial in the Register' (people say; signs, letters and articles read)."""
+    after = [m for m in unit.mentions if m.start >= q.close_at and m.kind == "nominal" and m.head in SOURCE_NOUNS]
+    if not after:
+        return None
+    m = after[0]
+    if not text[q.close_at:m.start].strip(" ,") and _READ_AFTER.match(text, m.end):
+        return m
+    return m if _READ_BEFORE.fullmatch(text, q.close_at, m.start) else None
 
 
 def _colon_cue(text: str, unit: Unit, resolver: Resolver):
