@@ -451,3 +451,10 @@ def test_a_quote_read_from_a_writing_is_the_writings():
             "“If she wants to lead, she should come home and see the damage,” the editorial read.\n")
     quotes = extract(parse_text(text, "file:///editorial.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["a Wednesday editorial", "the editorial"]
+
+
+def test_a_statement_put_out_and_quoted_after_a_comma_is_its_authors():
+    text = ("Attack\nImmediately after the attack, Ann Lee issued a statement, "
+            "“Last night our city was attacked by people who hate our way of life.”\n")
+    [quote] = extract(parse_text(text, "file:///attack.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert quote.speaker == "Ann Lee"

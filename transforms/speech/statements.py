@@ -780,8 +780,8 @@ def _colon_introducer(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) ->
             return None
         lo, hi, mentions = prev.start, prev.end, prev.mentions
     colon = len(text[:hi].rstrip(_LEAD)) - 1
-    if colon < lo or text[colon] != ":":
-        return None
+    if colon < lo or text[colon] != ":" and not (text[colon] == "," and _SAYING_OBJECT.search(text, lo, colon + 1)):
+        return None  # a colon, or a comma after what is said: "Trump issued a statement, “…”"
     inside = [m for m in mentions if lo <= m.start and m.end <= colon]
     if not inside:
         return None
@@ -802,6 +802,10 @@ def _colon_introducer(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) ->
     return after[0]
 
 
+# a clause ending on what its subject put out: "Trump issued a statement,"
+_SAYING_OBJECT = re.compile(r"\b(?:issued|released|put\s+out|sent|posted|tweeted|gave|delivered|wrote)\s+(?:a|an|the|his|her|"
+                            r"their|its|this)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|tweet|letter|e-?mail|note|post|"
+                            r"response|reply|warning)\s*,$")
 # what a possessor says through: "Clinton’s response", "Lee's latest statement"
 _SAYING_POSSESSED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:response|reply|answer|message|statement|words|tweet|"
                                r"remarks|comment|verdict|take|argument|warning|promise|pitch|retort|explanation)\b")
@@ -810,8 +814,9 @@ _DESCRIBED_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}")
 # what may stand before the subject of a clause that introduces a quote with a colon: a setting or
 # a clause of time ("On July 6, 2015, Sanders made the following comment:", "When Lee died,
 # the governor released this statement:"), an age ("17-year-old Ann Lee added:")
-_INTRODUCER_LEAD = re.compile(_CLAUSE_LEAD.pattern + r"(?:(?:In|On|At|During|After|Before|Later|Earlier|When|While|As|"
-                              r"Since|Once)\b[^,:]{1,80}+,(?:\s*+\d{4},)?\s*+)?(?:\d+-year-old\s++)?")
+_INTRODUCER_LEAD = re.compile(_CLAUSE_LEAD.pattern + r"(?:(?:In|On|At|During|After|Before|Later|Earlier|When|While|As|Since|"
+                              r"Once|[A-Z][a-z]+ly\s++(?:in|on|at|during|after|before|when|while|as|since|once))\b"
+                              r"[^,:]{1,80}+,(?:\s*+\d{4},)?\s*+)?(?:\d+-year-old\s++)?")
 
 
 # a clause's subject may follow a setting: "In an August speech, Trump attacked …"
