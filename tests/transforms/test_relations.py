@@ -165,6 +165,21 @@ def test_a_possessive_belongs_to_its_own_clauses_subject():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) not in found
 
 
+def test_an_act_named_again_stays_in_view():
+    filler = [f"The hall held {n} people." for n in range(2, 5)]
+    found = relations("Weber proposed a tax on fish.", *filler, "The proposal drew fire on Monday.",
+                      "The hall was full.", "Costa slammed the proposal as reckless.")
+    assert ("Maria Costa", "Klaus Weber", "criticize", True) in found
+
+
+def test_a_party_word_qualifying_a_noun_is_no_party():
+    from accord.parse_pages import knowledge  # the default config's party words ("GOP")
+    registry, taxonomy = knowledge()
+    doc = parse_text("Title\nDonald Trump proposed a ban on travel.\n"
+                     "The proposal drew harsh criticism from GOP presidential hopefuls.", "file:///a.txt")
+    assert not [a for a in extract(doc, registry, taxonomy).agreements if a.party_a == "Republican Party"]
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")

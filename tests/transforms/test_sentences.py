@@ -23,3 +23,10 @@ def test_offsets_respect_a_window():
 def test_a_web_address_ends_its_sentence():
     text = "The news came from Example.com. “It was sad,” a friend said."
     assert _texts(text) == ["The news came from Example.com.", "“It was sad,” a friend said."]
+
+
+def test_a_clause_opener_after_a_dotted_name_opens_a_sentence():
+    text = "Trump would bar them from the U.S. The proposal drew fire. The U.S. Senate voted. He met U.S. President Obama."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Trump would bar them from the U.S.", "The proposal drew fire.", "The U.S. Senate voted.",
+        "He met U.S. President Obama."]

@@ -20,6 +20,7 @@ from accord.transforms.analysis.relations import (
     SentenceParties,
     act_owners,
     country_parties,
+    named_acts,
     party_of,
     shared_head_parties,
 )
@@ -46,6 +47,9 @@ class PartyReader:
         sentence.acts = {noun: owner for noun, (at, owner) in self._acts.items() if index - at <= ACT_REACH}
         if relating:
             self.sentences.append(sentence)
+        for noun in named_acts(text, unit.start, unit.end):
+            if noun in self._acts and index - self._acts[noun][0] <= ACT_REACH:
+                self._acts[noun] = (index, self._acts[noun][1])  # named again, the act stays in view
         for noun, owner in act_owners(text, sentence):
             self._acts[noun] = (index, owner)
 

@@ -290,8 +290,9 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
         return None  # "Presumptive Democratic", "Republican Eastern": adjectives; "a super PAC"
     if len(name.split()) == 1 and name.endswith("s") and not name.isupper() and entity.kind != "country":
         return None  # "Latinos", "Evangelicals": a population named by its plural
-    if name.lower() in institutions.parties:
-        return None  # "Democratic", "GOP" as a word of a noun phrase ("a Democratic measure")
+    if name.lower() in institutions.parties or (mention.text.lower() in institutions.parties and
+                                                 re.match(r"\s+[a-z]", text[mention.end:mention.end + 2])):
+        return None  # "Democratic", "GOP" as a word of a noun phrase ("a Democratic measure", "GOP hopefuls")
     if entity.kind == "person" and not entity.personal and not is_place(name) and \
             not re.search(rf"\b[A-Z][\w.]*\s+{re.escape(name)}\b", text):
         return None  # one capitalised word the article never gives as a surname ("Republican", "Older")
@@ -408,6 +409,14 @@ def act_owners(text: str, sentence: SentenceParties) -> list[tuple[str, Party]]:
         if by:
             owned.append((by.group(1).lower(), party))
     return owned
+
+
+def named_acts(text: str, start: int, end: int) -> list[str]:
+    """The act nouns a sentence names with a definite article ("the proposal")."""
+    return [m.group(1).lower() for m in _NAMED_ACT_ANYWHERE.finditer(text, start, end)]
+
+
+_NAMED_ACT_ANYWHERE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN, re.IGNORECASE)
 
 
 def _act_owner(text: str, sentence: SentenceParties, at: int) -> Party | None:

@@ -13,6 +13,13 @@ ABBREVIATIONS = words("sentences", "abbreviations")
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’'»)\]]*+(?=\s+[\"“‘'«(\[]*+[A-Z0-9])")
 
 
+# "… enter the U.S. The proposal …": after a dotted abbreviation of a name (U.S., D.C., U.K.),
+# a word that only opens a clause opens a new sentence; after "Mr." or "Gen." it never does
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+_OPENER = re.compile(r"\s+(?:The|A|An|He|She|It|They|We|I|But|And|In|On|This|That|These|Those|His|Her|"
+                     r"Their|Its|Our|There|When|While|After|Before|If)\b")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial."""
     begin = dot
@@ -34,7 +41,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans, begin = [], start
     for match in _BOUNDARY.finditer(text, start, end):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()) and \
+                not (_DOTTED.search(text, max(start, match.start() - 8), match.start() + 1)
+                     and _OPENER.match(text, match.end())):
             continue
         spans.append((begin, match.end()))
         begin = match.end()
