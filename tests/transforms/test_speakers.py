@@ -30,6 +30,11 @@ def test_for_goes_on_with_an_organisations_name_only_after_its_head():
     assert "Lee for Senate" not in names and not any(n.startswith("Republicans for") for n in names)
 
 
+def test_a_group_keeps_the_words_that_say_whose_it_is():
+    text = "The plan drew criticism from fellow GOP presidential hopefuls on Monday."
+    assert ("nominal", "fellow GOP presidential hopefuls") in [(m.kind, m.text) for m in find_mentions(text, 0, len(text))]
+
+
 def test_possessive_is_cut_from_the_name():
     text = "Mr. Okafor’s office replied."
     assert [m.name for m in find_mentions(text, 0, len(text))] == ["Okafor"]

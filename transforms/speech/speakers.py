@@ -88,7 +88,7 @@ _GROUP = re.compile(
     r"\b(?:(?i:many|some|several|other|most|few|top|senior|two|three)\s+|\d[\d,.]{0,40}+\s+)?"
     r"(?:(?:(?!" + _alternation(w.capitalize() for w in NOT_NAMES) + r"\b)[A-Z][\w’'\-&.]{0,40}"
     r"|(?i:security|hacking|political|legal|military|intelligence|administration|campaign|party|industry"
-    r"|health|foreign|government|local|federal|state|senior|top))\s+){0,2}"
+    r"|health|foreign|government|local|federal|state|senior|top|fellow|presidential|congressional|rival))\s+){0,3}"
     r"(" + _alternation(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}) + r")\b")
 # a group noun as a word: a sentence without one holds no _GROUP match (that regex tries its
 # NOT_NAMES lookahead at every word; this looks for the nouns alone)
