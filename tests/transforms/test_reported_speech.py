@@ -294,3 +294,7 @@ def test_an_inverted_described_speaker_may_carry_a_postmodifier():
 ])
 def test_whom_a_speaker_serves_or_where_they_work_is_not_who_speaks(sentence, speaker):
     assert _frames(sentence)[0][:2] == ("said", speaker)
+
+
+def test_a_comment_between_commas_does_not_part_a_subject_from_its_verb():
+    assert _frames("Security experts and officials, however, said the plan was dead.")[0][:2] == ("said", "officials")

@@ -162,10 +162,17 @@ _WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|also\s+|later\s+|has\s+|had\s+|have
 _APPOSITIVES = re.compile(r"(?:\s*+\([^)]{0,40}\))?(?:\s*+,[^,]{1,60}+){0,3}\s*+,\s*$")
 
 
+# a comment set off by commas between a subject and its verb: "officials, however, said"
+_PARENTHETICAL = re.compile(r",\s*+(?:however|meanwhile|though|too|in turn|for (?:his|her|their|its) part|in fact|"
+                            r"of course|for example|for instance)\s*+,\s*+$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int, mentions: list[Mention],
                     places: Institutions) -> Mention | None:
     """The speaker standing before the cue: adjacent, or ahead of an appositive ("X, a …, said"),
     or the one a relative 'who' stands for ("Nicky Hale, 24, of Dover, who said …")."""
+    aside = _ending(_PARENTHETICAL, text, lo, cue_start)
+    cue_start = aside.start() if aside else cue_start
     before = [m for m in mentions if lo <= m.start and m.end <= cue_start]
     who = _ending(_WHO, text, lo, cue_start)
     if who:
