@@ -180,6 +180,12 @@ def test_a_party_word_qualifying_a_noun_is_no_party():
     assert not [a for a in extract(doc, registry, taxonomy).agreements if a.party_a == "Republican Party"]
 
 
+def test_a_body_named_again_by_its_head_noun():
+    assert ("Klaus Weber", "Green Party", "endorse", True) in relations(
+        "The Green Party met in Berlin on Monday.", "Weber defended the party's record.")
+    assert relations("Weber defended the party's record.") == set()  # no party named before
+
+
 def test_possessive_pronoun_owner():
     assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
         "Weber spoke first.", "He toned down his criticism of Costa.")

@@ -118,6 +118,7 @@ def sentence_parties(text: str, unit: Unit, index: int, resolver: Resolver) -> S
             for m in find_mentions(text, s, e, resolver.lower_words, resolver.coref.registry, resolver.names):
                 if m.kind == "name" and (party := party_of(m, _known_entity(resolver, m), text, institutions)):
                     parties.append(party)
+    parties += _bodies_named_by_head(text, unit, index, resolver, parties)
     shared = shared_head_parties(text, unit.start, unit.end)
     parties = [p for p in parties if not any(q.start <= p.start < q.end for q in shared)] + shared
     parties += country_parties(text, unit.start, unit.end, parties)
@@ -141,6 +142,34 @@ def _known_entity(resolver: Resolver, mention: Mention) -> Entity | None:
         return next((e for e in reversed(list(coref.entities.values()))
                      if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == name), None)
     return Entity(name, "person", personal=True)
+
+
+# "the party", "the ministry's decision": a body named before, now by its head noun alone
+_DEFINITE_BODY = re.compile(r"\b[Tt]he\s+(party|ministry|committee|court|commission|council|department|agency|"
+                            r"administration)\b(['’]s?)?")
+_BODY_REACH = 12  # sentences back in which the body must have been named
+
+
+def _bodies_named_by_head(text: str, unit: Unit, index: int, resolver: Resolver, taken: list[Party]) -> list[Party]:
+    """The organisation a definite head noun stands for: the last one named with that head
+    ("the Conservative Party … the party’s actions"); none when no such body was named just before."""
+    found = []
+    institutions = resolver.coref.registry.institutions
+    for m in _DEFINITE_BODY.finditer(text, unit.start, unit.end):
+        if any(p.start < m.end() and m.start() < p.end for p in taken) or \
+                any(s <= m.start() < e for s, e in quoted_spans(unit)):
+            continue
+        head = m.group(1).lower()
+        body = next((entity for named in reversed(resolver.recent[max(0, index - _BODY_REACH):index + 1])
+                     for entity in reversed(named)
+                     if entity.kind == "organisation" and entity.name.split()[-1].lower() == head
+                     and len(entity.name.split()) > 1), None)
+        if body is None:
+            continue
+        party = party_of(Mention(m.start(), m.end(1), body.name, "name", name=body.name), body, text, institutions)
+        if party is not None:
+            found.append(Party(m.start(), m.end(1), party.name, party.kind, party.country, bool(m.group(2))))
+    return found
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|while|whereas|although|though|because|since|if|when|that|"
