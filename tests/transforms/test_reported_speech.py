@@ -298,3 +298,10 @@ def test_whom_a_speaker_serves_or_where_they_work_is_not_who_speaks(sentence, sp
 
 def test_a_comment_between_commas_does_not_part_a_subject_from_its_verb():
     assert _frames("Security experts and officials, however, said the plan was dead.")[0][:2] == ("said", "officials")
+
+
+def test_a_second_speech_verb_shares_the_subject_of_the_first():
+    found = _frames("Authorities announced the arrest of a man in the shooting and said a curfew would go on.")
+    assert ("said", "Authorities", "a curfew would go on") in found
+    # a base form after "and" agrees with a plural subject
+    assert ("say", "Officials", "the plan is dead") in _frames("Officials met the governor on Monday and say the plan is dead.")

@@ -700,13 +700,20 @@ def _verb_frame(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentio
     return Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more)
 
 
+_PLURAL_PRONOUNS = frozenset(("they", "we", "i", "you"))
+
+
 def _finite_speaker(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentions: list[Mention],
                     quotes: list[tuple[int, int]], places: Institutions) -> tuple[Mention | None, bool]:
     """The speaker of a finite speech verb, and whether it follows the verb ('…, said Lee')."""
     low = m.group(0).lower()
     speaker = _subject_before(text, clause_lo, m.start(), mentions, places)
-    if speaker is None and low not in SPEECH_VERBS and _ending(_COORDINATED, text, lo, m.start()):
+    if speaker is None and _ending(_COORDINATED, text, lo, m.start()):
         speaker = _sentence_subject(text, lo, m.start(), mentions, quotes)
+        if speaker is not None and low in SPEECH_VERBS and not (speaker.plural or speaker.text.lower() in _PLURAL_PRONOUNS):
+            # a base form agrees with a plural subject ("Officials met and say …"); after a singular
+            # one it belongs to an infinitive ("Okafor asked them to wait and say nothing")
+            speaker = None
     if speaker is None:
         # "one says there are 10, another says 12": a source the words leave unnamed
         one = _ending(_ONE_OF_MANY, text, clause_lo, m.start())
