@@ -213,6 +213,8 @@ def test_possessive_pronoun_owner():
     "Anti-Weber protesters marched.",  # a population, not a party
     "Costa is pro-business.",  # no party
     "Weber congratulated Costa on her win.",  # a courtesy, not an endorsement
+    "Weber thanked Costa for the invitation.",  # a courtesy too
+    "The battle between Weber and Costa for the nomination went on.",  # a race, not a dispute
     "Weber would not have criticized Costa.",  # a modal in the verb's own group
     "Weber might soon endorse Costa.",
 ])
