@@ -222,3 +222,8 @@ def test_a_demonym_that_is_a_named_persons_surname_is_that_person():
     assert coref.resolve_name(short).name == "Mark Cuban"
     alone = Coreference(SpeakerRegistry.from_entries([]))
     assert alone.resolve_name(short).name == "Cuba"  # nobody of that name: the country
+
+
+def test_a_participle_before_a_day_and_a_pronoun_contraction_are_no_names():
+    for text in ("Speaking Sunday on a talk show, Lee admitted it.", "She's a Reyes supporter but says little."):
+        assert "name" not in [m.kind for m in find_mentions(text, 0, len(text)) if m.start == 0], text

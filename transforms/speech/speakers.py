@@ -291,7 +291,11 @@ _OPENERS = frozenset(" \"“‘'(")
 # a participle, not a name ("Manning said", "Jared told" keep theirs: a verb follows)
 _PARTICIPLE_OPENER = re.compile(r"(?:(?<=[a-z]ing)|(?<=[a-z]ed))(?:,|\s++(?:to|for|at|in|on|into|with|from|by|about|"
                                 r"through|after|before|over|under|up|out|off|the|a|an|his|her|their|its|this|that|"
-                                r"back|down|again)\b)")
+                                r"back|down|again|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
+# "She's", "They’re", "I'd": a pronoun and its verb, never part of a name
+_PRONOUN_CONTRACTION = re.compile(r"(?:I|You|We|They|He|She|It)[’'](?:s|re|m|d|ll|ve)")
 
 
 def _sentence_initial(text: str, start: int, lo: int) -> bool:
@@ -370,7 +374,7 @@ def _trim_name_span(text: str, s: int, e: int, lo: int, hi: int, lower_words: fr
     first = s
     words = text[s:e].split()
     # drop capitalised sentence openers ("But Clinton" -> "Clinton")
-    while words and (words[0].lower() in NOT_NAMES
+    while words and (words[0].lower() in NOT_NAMES or _PRONOUN_CONTRACTION.fullmatch(words[0])
                      or (s == first and len(words) == 1 and words[0].lower() in lower_words
                          and _sentence_initial(text, s, lo))):
         s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
