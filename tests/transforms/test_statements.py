@@ -458,3 +458,10 @@ def test_a_statement_put_out_and_quoted_after_a_comma_is_its_authors():
             "“Last night our city was attacked by people who hate our way of life.”\n")
     [quote] = extract(parse_text(text, "file:///attack.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert quote.speaker == "Ann Lee"
+
+
+def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
+    text = ("Debate\nTom Reyes spoke first at the forum. Ann Lee disagreed with the plan. "
+            "“It will not work, and it will cost far too much money.”\n")
+    [quote] = extract(parse_text(text, "file:///debate.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert quote.speaker == "Ann Lee"

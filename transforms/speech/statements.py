@@ -567,6 +567,8 @@ class _Attribution:
         if (subject := _quoting_subject(text, unit, q, resolver, index)) is not None:
             mention, entity = subject
             return entity, mention, None
+        if (introduced := _previous_subject(text, unit, q, prev)) is not None:
+            return resolver.resolve(introduced, index, unit), introduced, None
         entity, mention, cue = _fallback(self.units, index, unit, self.last_in_block, text)
         if entity is None and mention is not None:
             entity = resolver.resolve(mention, index, unit)
@@ -858,6 +860,19 @@ def _quoting_subject(text: str, unit: Unit, q: QuoteSpan, resolver: Resolver, un
 _ASKED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|been|being|got|get)\s+(?:[a-z]+ly\s+)?(?:asked|told|questioned|pressed|"
                             r"urged|challenged|quizzed)\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}")
+
+
+def _previous_subject(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) -> Mention | None:
+    """A quote that stands as a sentence of its own right after a sentence of the same paragraph
+    that reports nobody's words but has a person as its subject: 'Lee disagreed. “…”' is Lee's."""
+    if prev is None or prev.block != unit.block or prev.quotes or prev.frames or not prev.mentions \
+            or text[unit.start:q.open_at].strip(_LEAD):
+        return None
+    first = prev.mentions[0]
+    if first.kind != "name" or not _SUBJECT_LEAD.fullmatch(text, prev.start, first.start) \
+            or text.startswith(("’s", "'s", "’", "'"), first.end) or not _VERB_AFTER.match(text, first.end, prev.end):
+        return None
+    return first
 
 
 def _fallback(units: list[Unit], index: int, unit: Unit, last_in_block: dict, text: str):
