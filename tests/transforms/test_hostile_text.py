@@ -113,6 +113,10 @@ PAGES = {
     "html: huge author attribute": html_page("<p>Ann Lee said the vote was fair.</p>",
                                              f'<meta name="author" content="{AUTHOR}">'),
     "html: many quotation marks": html_page(f"<p>{escape(QUOTES)}</p>"),
+    # the relation frames of this round: act nouns, pro-/anti-, bare "agree", apposition look-backs
+    "text: thousands of named acts": text_page("Lee proposed a plan.", "the proposal " * 20_000 + "was slammed."),
+    "text: a chain of pro- prefixes": text_page("Lee is " + "pro-Kim " * 20_000 + "today."),
+    "text: bare 'agree' before a run of spaces": text_page("Lee said so.", "Kim agrees" + " " * 60_000 + "x"),
 }
 
 

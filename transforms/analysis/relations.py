@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from accord.transforms.countries import canonical_country, find_countries
 from accord.transforms.lexicon import table, words
@@ -250,6 +251,13 @@ class SentenceParties:
 _PAC_LEAD = re.compile(r"^(?:(?:[Ss]uper\s+)?PACs?\b\s*)")
 
 
+@lru_cache(maxsize=1024)
+def _given_as_surname(text: str, name: str) -> bool:
+    """Whether the text writes `name` after a capitalised word ("Ann Lee" for "Lee"); asked once
+    per name and text, since a long text may hold thousands of mentions of one word."""
+    return re.search(rf"\b[A-Z][\w.]*\s+{re.escape(name)}\b", text) is not None
+
+
 def party_of(mention: Mention, entity: Entity | None, text: str, institutions: Institutions) -> Party | None:
     """The party a resolved mention stands for; None for a pronoun nobody resolves, a place, an
     unnamed description ("the candidate") or a generic plural ("voters")."""
@@ -294,7 +302,7 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
                                                  re.match(r"\s+[a-z]", text[mention.end:mention.end + 2])):
         return None  # "Democratic", "GOP" as a word of a noun phrase ("a Democratic measure", "GOP hopefuls")
     if entity.kind == "person" and not entity.personal and not is_place(name) and \
-            not re.search(rf"\b[A-Z][\w.]*\s+{re.escape(name)}\b", text):
+            not _given_as_surname(text, name):
         return None  # one capitalised word the article never gives as a surname ("Republican", "Older")
     if entity.kind == "person" and (is_place(name) or canonical_country(name) == name):
         country = canonical_country(name)

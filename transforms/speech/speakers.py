@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -316,16 +317,15 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
     keeps for one document and one registry, remembers what parse_name made of each name.
     `named_inside` holds words ending in -ly the document capitalises inside a sentence ("Megyn
     Kelly", "Rep. David Jolly"): at a sentence's start they are still names, not adverbs."""
-    found = _name_mentions(text, lo, hi, lower_words, registry, names, named_inside)
+    found = _Spans(_name_mentions(text, lo, hi, lower_words, registry, names, named_inside))
     _add_nominals(text, lo, hi, found, registry.institutions if registry is not None else _NO_INSTITUTIONS)
     _add_groups(text, lo, hi, found)
-    taken = [(x.start, x.end) for x in found]
+    taken = _Spans(found.items)
     for m in _PRONOUN.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.overlapping(m.start(), m.start() + 1):
             continue
-        found.append(Mention(m.start(), m.end(), m.group(0), "pronoun",
-                             gender=PRONOUNS.get(m.group(0).lower())))
-    found.sort(key=lambda x: x.start)
+        found.add(Mention(m.start(), m.end(), m.group(0), "pronoun", gender=PRONOUNS.get(m.group(0).lower())))
+    found = found.items
     if registry is not None and registry.institutions.parties:
         found = [_party_nominal(text, lo, x, registry.institutions) if x.kind == "name" else x for x in found]
     return found
@@ -393,7 +393,36 @@ def _trim_name_span(text: str, s: int, e: int, lo: int, hi: int, lower_words: fr
     return s, e
 
 
-def _add_nominals(text: str, lo: int, hi: int, found: list[Mention], inst: Institutions) -> None:
+class _Spans:
+    """The mentions found so far in order of position. They never overlap one another, so those a
+    span overlaps are found by bisection instead of a pass over all of them: a sentence of
+    thousands of names and descriptions made every overlap test a pass over thousands."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = sorted(mentions, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, end)
+        out = []
+        while i > 0 and self.items[i - 1].end > start:
+            i -= 1
+            out.append(self.items[i])
+        return out[::-1]
+
+    def remove(self, mention: Mention) -> None:
+        i = bisect_left(self.starts, mention.start)
+        while self.items[i] is not mention:
+            i += 1
+        del self.items[i], self.starts[i]
+
+    def add(self, mention: Mention) -> None:
+        i = bisect_right(self.starts, mention.start)
+        self.items.insert(i, mention)
+        self.starts.insert(i, mention.start)
+
+
+def _add_nominals(text: str, lo: int, hi: int, found: _Spans, inst: Institutions) -> None:
     """Persons and bodies described by a noun ("the Russian foreign secretary"), added to `found`;
     the noun phrase wins over names inside it, a name that runs past it over the phrase."""
     for m in _NOMINAL.finditer(text, lo, hi) if _NOMINAL_NOUN.search(text, lo, hi) else ():
@@ -401,7 +430,7 @@ def _add_nominals(text: str, lo: int, hi: int, found: list[Mention], inst: Insti
         plural = bool(m.group(2))
         if m.end() > m.end(1):  # a plural, or an office ending in "general", stays as matched
             end, head = m.end(), m.group(1).lower()
-        overlapping = [x for x in found if x.start < end and m.start() < x.end]
+        overlapping = found.overlapping(m.start(), end)
         if any(x.start < m.start() or x.end > end for x in overlapping):
             continue  # "one Trump campaign source", "the Russian foreign secretary" keep the phrase
         for x in overlapping:
@@ -418,22 +447,22 @@ def _add_nominals(text: str, lo: int, hi: int, found: list[Mention], inst: Insti
         for a, b in zip(words[1:-1], words[2:-1], strict=False):
             affiliation = affiliation or inst.affiliation(f"{a} {b}")  # "the United Nations climate chief"
         gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
-        found.append(Mention(m.start(), end, text[m.start():end], "nominal", None, None, affiliation,
+        found.add(Mention(m.start(), end, text[m.start():end], "nominal", None, None, affiliation,
                              gender, head=head, plural=plural, possessor=possessor,
                              title=_nominal_role(words, head, inst)))
 
 
-def _add_groups(text: str, lo: int, hi: int, found: list[Mention]) -> None:
+def _add_groups(text: str, lo: int, hi: int, found: _Spans) -> None:
     """Groups that speak together ("Senate Democrats"), added to `found` over the names inside them."""
     for m in _GROUP.finditer(text, lo, hi) if _GROUP_NOUN.search(text, lo, hi) else ():
-        if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "name"):
+        overlapping = found.overlapping(m.start(), m.end())
+        if any(x.kind != "name" for x in overlapping):
             continue
-        overlapping = [x for x in found if x.start < m.end() and m.start() < x.end]
         if any(x.start < m.start() or x.end > m.end() for x in overlapping):
             continue
         for x in overlapping:
             found.remove(x)
-        found.append(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, None, None,
+        found.add(Mention(m.start(), m.end(), m.group(0), "nominal", None, None, None, None,
                              head=m.group(1).lower(), plural=True))
 
 
