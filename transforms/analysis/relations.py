@@ -663,13 +663,18 @@ def _blocked(text: str, sentence: SentenceParties, cue_start: int) -> str | None
     return None
 
 
+# a "sentence" naming more parties than this is a list or a table, not prose stating a relation;
+# the frames compare each cue with the parties around it, so such a unit would cost its square
+_MOST_PARTIES = 120
+
+
 def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation]:
     """Every stated relation of the sentences, in text order. A quotation's speaker (its voice)
     is the subject of a relation in their own words: "I disagree with Lee"."""
     found: list[Relation] = []
     accusers: list[tuple[int, Party]] = []  # who accused, by sentence: "these accusations" are theirs
     for index, sentence in enumerate(sentences):
-        if len(sentence.parties) < 1 or not ANY_CUE.search(text, sentence.start, sentence.end):
+        if not 1 <= len(sentence.parties) <= _MOST_PARTIES or not ANY_CUE.search(text, sentence.start, sentence.end):
             continue
         # a cue read by one frame is not read again by another (frames are tried most specific
         # first); one cue may relate several parties ("A and B criticized C")
