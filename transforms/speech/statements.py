@@ -864,7 +864,7 @@ _BY_AGENT = re.compile(r"\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}")
 
 def _previous_subject(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) -> Mention | None:
     """A quote that stands as a sentence of its own right after a sentence of the same paragraph
-    that reports nobody's words but has a person as its subject: 'Lee disagreed. “…”' is Lee's."""
+    that reports nobody's words but has a name as its subject: 'Lee disagreed. “…”' is Lee's."""
     if prev is None or prev.block != unit.block or prev.quotes or prev.frames or not prev.mentions \
             or text[unit.start:q.open_at].strip(_LEAD):
         return None
