@@ -465,3 +465,11 @@ def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
             "“It will not work, and it will cost far too much money.”\n")
     [quote] = extract(parse_text(text, "file:///debate.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert quote.speaker == "Ann Lee"
+
+
+def test_it_may_stand_for_a_writing_but_they_never_does():
+    text = ("Email\nA new email went out to the supporters on Friday. "
+            "It stated that the rival had spent millions on attack ads.\n"
+            "Aides to the senator read the memo on Monday. They said the plan had been dropped.\n")
+    quotes = extract(parse_text(text, "file:///email.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["A new email", "Aides"]

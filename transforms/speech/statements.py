@@ -127,6 +127,7 @@ class Resolver:
         self.pending: list[tuple[int, Mention, Entity]] = []
         self.named_for: dict[int, Entity] = {}  # id of a stand-in -> the entity it turned out to be
         self.places: set[int] = set()  # ids of entities the text names as where things happen
+        self.singular: set[int] = set()  # ids of things described by a singular noun ("the memo"): never "they"
 
     def read(self, unit: Unit, text: str, unit_index: int = 0) -> None:
         self.coref.describe(text, unit.mentions)
@@ -145,6 +146,10 @@ class Resolver:
                 described.append(m)
             if entity is None and m.plural:
                 entity = Entity(m.text, "organisation")
+            elif entity is None and m.kind == "nominal" and m.head in SOURCE_NOUNS:
+                # a writing or a body that speaks, an antecedent for "it" only: "The email read … It stated …"
+                entity = Entity(m.text, "organisation")
+                self.singular.add(id(entity))
             if entity is not None:
                 self.coref.note(m.start, entity)
                 if m.kind == "name" and _after_place_preposition(text, m) and entity.kind == "person" \
@@ -178,7 +183,8 @@ class Resolver:
         if word in ("it", "they"):
             # groups and organisations speak as "they"/"it"; a country only as "it"
             for named in reversed(self.recent[max(0, unit_index - 3):unit_index + 1]):
-                orgs = [e for e in named if e.kind == "organisation" or (word == "it" and e.kind == "country")]
+                orgs = [e for e in named if e.kind == "organisation" and (word == "it" or id(e) not in self.singular)
+                        or (word == "it" and e.kind == "country")]
                 if orgs:
                     return orgs[0]
             return None
