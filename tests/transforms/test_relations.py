@@ -78,6 +78,8 @@ def relations(*paragraphs: str) -> set[tuple]:
     ("Costa followed Mr. Weber's lead on fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
     ("Costa joined Mr. Weber in calling for a fishing ban.", ("Maria Costa", "Klaus Weber", "agree", False)),
     ("Costa shares Mr. Weber's concerns about fishing.", ("Maria Costa", "Klaus Weber", "agree", False)),
+    # "with" opens a clause whose subject acts
+    ("The talks ended, with Costa taking shots at Weber.", ("Maria Costa", "Klaus Weber", "criticize", True)),
     # a coordinated object whose first name is no party
     ("Weber unloaded again on Amazon and Costa.", ("Klaus Weber", "Maria Costa", "criticize", True)),
     # a modal of another clause leaves the relation standing
@@ -214,6 +216,8 @@ def test_possessive_pronoun_owner():
     "Costa is pro-business.",  # no party
     "Weber congratulated Costa on her win.",  # a courtesy, not an endorsement
     "Weber thanked Costa for the invitation.",  # a courtesy too
+    "An op-ed in The Daily Planet hammering Weber ran on Monday.",  # the paper is where, not who
+    "A column headlined Why Weber Is Wrong About Everything Today accuses Weber of lying.",  # a headline
     "The battle between Weber and Costa for the nomination went on.",  # a race, not a dispute
     "Weber would not have criticized Costa.",  # a modal in the verb's own group
     "Weber might soon endorse Costa.",

@@ -263,6 +263,10 @@ def party_of(mention: Mention, entity: Entity | None, text: str, institutions: I
     unnamed description ("the candidate") or a generic plural ("voters")."""
     if entity is None or (mention.kind == "pronoun" and mention.text.lower() not in ("he", "she")):
         return None  # "it" and "they" are left to the speaker resolver's judgement, not a relation's
+    if mention.kind == "pronoun" and entity.kind != "person":
+        return None  # "he" resolved to an outlet or a body: the resolver erred
+    if len(entity.name.split()) > 6 or re.search(r"\b(?:Who|Are|Is|Was|Were|Will|Should)\b", entity.name):
+        return None  # a headline in title case, not a name
     name = _PAC_LEAD.sub("", entity.name)  # "super PAC Priorities USA Action": the PAC's name
     if not name or name.split()[0].lower() in _PREPOSITIONS | {"and", "or", "but", "nor"}:
         return None  # "PAC" alone; "Against Sanders": a headline's fragment, not a name
@@ -942,6 +946,7 @@ def _verb_frame(text, sentence, cue, kind):
         yield from _make(text, sentence, cue, kind, subject, target, directed=True)
 
 
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|on|into|across|throughout|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"(?:\b(?:is|are|was|were|been|be|am|keeps?|kept|continued?|continues|started|began|"
                           r"begun|stop(?:ped)?|spent|spends?|devoted\s+to|by|for|of)|['’]s|['’]re)\s+(?:\w+ly\s+)?$",
                           re.IGNORECASE)
@@ -957,7 +962,10 @@ def _ing_subject(text: str, sentence: SentenceParties, cue: re.Match, target: Pa
         return _opening_party(text, sentence, target)
     nearest = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
     if nearest is not None and re.fullmatch(r"\s+(?:\w+ly\s+)?", text[nearest.end:cue.start()]):
-        return nearest if not nearest.possessive and nearest.name != target.name else None
+        # "an op-ed in The Washington Post hammering him": the paper is where, not who ("with
+        # Republicans taking shots at", "the rhetoric of candidates blasting": those act)
+        governed = bool(_WHERE_BEFORE.search(text, max(sentence.start, nearest.start - 16), nearest.start))
+        return nearest if not nearest.possessive and nearest.name != target.name and not governed else None
     return None
 
 
