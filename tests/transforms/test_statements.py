@@ -473,3 +473,10 @@ def test_it_may_stand_for_a_writing_but_they_never_does():
             "Aides to the senator read the memo on Monday. They said the plan had been dropped.\n")
     quotes = extract(parse_text(text, "file:///email.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["A new email", "Aides"]
+
+
+def test_a_verb_between_two_names_describes_neither():
+    text = ("Rally\nTom Reyes and Sam Ortiz spoke at the rally on Monday.\n"
+            "At the rally, Reyes lashed out at Ortiz:\n“He has never once told the truth about the budget.”\n")
+    [quote] = extract(parse_text(text, "file:///rally2.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert quote.speaker == "Tom Reyes"

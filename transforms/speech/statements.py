@@ -817,8 +817,10 @@ _SAYING_OBJECT = re.compile(r"\b(?:issued|released|put\s+out|sent|posted|tweeted
 # what a possessor says through: "Clinton’s response", "Lee's latest statement"
 _SAYING_POSSESSED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:response|reply|answer|message|statement|words|tweet|"
                                r"remarks|comment|verdict|take|argument|warning|promise|pitch|retort|explanation)\b")
-# lower-case words between a name and the person they describe
-_DESCRIBED_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}")
+# lower-case words between a name and the person they describe ("presidential nominee"), no verb
+# or preposition among them ("Trump lashed out at Bush" describes nobody)
+_DESCRIBED_NAME = re.compile(r"\s+(?:(?!(?:at|after|out|to|with|against|on|of|for|in|by|from|about|over|and|or|but)\b)"
+                             r"[a-z][\w-]*(?<!ed)\s+){1,3}")
 # what may stand before the subject of a clause that introduces a quote with a colon: a setting or
 # a clause of time ("On July 6, 2015, Sanders made the following comment:", "When Lee died,
 # the governor released this statement:"), an age ("17-year-old Ann Lee added:")
