@@ -480,3 +480,12 @@ def test_a_verb_between_two_names_describes_neither():
             "At the rally, Reyes lashed out at Ortiz:\n“He has never once told the truth about the budget.”\n")
     [quote] = extract(parse_text(text, "file:///rally2.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert quote.speaker == "Tom Reyes"
+
+
+def test_words_shouted_chanted_or_wondered_have_a_speaker():
+    text = ("Rally\nThe crowd grew loud as the senator spoke.\n"
+            "“Lock them up!” the protesters chanted.\n"
+            "“Where is the money?” Tom Reyes shouted from the back.\n"
+            "“What changed his mind?” Ann Lee wondered.\n")
+    quotes = extract(parse_text(text, "file:///rally3.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["protesters", "Tom Reyes", "Ann Lee"]
