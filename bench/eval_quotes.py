@@ -197,8 +197,8 @@ def main() -> None:
     a = ap.parse_args()
     SET[0] = {"sample": "polnear-train-sample", "dev": "polnear-dev"}[a.set]
     if a.skip_agreements:
-        import accord.transforms.speech.statements
-        accord.transforms.speech.statements.find_agreements = lambda *args: []
+        import accord.transforms.extraction
+        accord.transforms.extraction.find_agreements = lambda *args: []
     shared = Path(a.shared)
     registry, taxonomy = load_config()
     seed_report(shared, registry, taxonomy)
