@@ -489,3 +489,13 @@ def test_words_shouted_chanted_or_wondered_have_a_speaker():
             "“What changed his mind?” Ann Lee wondered.\n")
     quotes = extract(parse_text(text, "file:///rally3.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["protesters", "Tom Reyes", "Ann Lee"]
+
+
+def test_the_surname_he_inside_a_sentence_is_a_name_not_a_pronoun():
+    text = ("Title\nVice Premier He Lifeng met the delegation on Monday.\n"
+            "Ann Lee spoke after him.\n“We will respond,” He said, referring to the tariffs.\n"
+            "He said it was over.")
+    extraction = extract(parse_text(text, "file:///he.txt"), SpeakerRegistry.from_entries([]), Taxonomy.from_entries([]))
+    by_text = {q.text.rstrip(","): q.speaker for q in extraction.quotes}
+    assert by_text["We will respond"] == "He Lifeng"
+    assert ("He Lifeng", "Vice Premier") in {(s.name, s.role) for s in extraction.speakers}

@@ -96,6 +96,8 @@ _GROUP = re.compile(
 _GROUP_NOUN = re.compile(
     r"\b" + _alternation(GROUP_NOUNS | {w.capitalize() for w in GROUP_NOUNS}) + r"\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)\b")
+# what stands before a word inside a sentence: a comma (after a closing quote too) or a lower-case word
+_MID_SENTENCE = re.compile(r"(?:[,;][”\"’']?|[a-z])\s+$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -323,6 +325,10 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
     taken = _Spans(found.items)
     for m in _PRONOUN.finditer(text, lo, hi):
         if taken.overlapping(m.start(), m.start() + 1):
+            continue
+        if m.group(0) == "He" and _MID_SENTENCE.search(text, max(lo, m.start() - 3), m.start()):
+            # "…,” He said": a capital inside a sentence makes it the surname He (He Lifeng)
+            found.add(Mention(m.start(), m.end(), "He", "name", name="He"))
             continue
         found.add(Mention(m.start(), m.end(), m.group(0), "pronoun", gender=PRONOUNS.get(m.group(0).lower())))
     found = found.items
