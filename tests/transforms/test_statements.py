@@ -499,3 +499,10 @@ def test_the_surname_he_inside_a_sentence_is_a_name_not_a_pronoun():
     by_text = {q.text.rstrip(","): q.speaker for q in extraction.quotes}
     assert by_text["We will respond"] == "He Lifeng"
     assert ("He Lifeng", "Vice Premier") in {(s.name, s.role) for s in extraction.speakers}
+
+
+@pytest.mark.parametrize("name", ["Microsoft Corp", "Acme Inc", "Example Co"])
+def test_a_company_named_with_its_legal_form_is_an_organisation(name):
+    text = f"Title\n“We are committed to privacy,” {name} said in a statement."
+    extraction = extract(parse_text(text, "file:///corp.txt"), SpeakerRegistry.from_entries([]), Taxonomy.from_entries([]))
+    assert (name, "organisation") in {(s.name, s.kind) for s in extraction.speakers}

@@ -568,8 +568,12 @@ def is_outlet(name: str) -> bool:
     return any(w.lower().strip(".,’'") in OUTLET_WORDS for w in name.split())
 
 
+_ORG_STEMS = frozenset(w.strip(".") for w in ORG_WORDS)  # "corp." in the lexicon, "Corp" in a name
+
+
 def _org_like(name: str) -> bool:
-    return any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+    """An organisation's name: one of its words says so ("Microsoft Corp", "the Senate")."""
+    return any(w.lower().strip(".,") in _ORG_STEMS for w in name.split())
 
 
 class Coreference:
