@@ -35,6 +35,14 @@ def test_a_group_keeps_the_words_that_say_whose_it_is():
     assert ("nominal", "fellow GOP presidential hopefuls") in [(m.kind, m.text) for m in find_mentions(text, 0, len(text))]
 
 
+def test_and_goes_on_with_a_bodys_name_only():
+    text = ("The Food and Drug Administration and the House Ways and Means Committee met; "
+            "Obama and Democratic Party leaders spoke, then Trump and Congress.")
+    names = [m.text for m in find_mentions(text, 0, len(text)) if m.kind == "name"]
+    assert {"Food and Drug Administration", "House Ways and Means Committee"} <= set(names)
+    assert not [n for n in names if n.startswith(("Obama and", "Trump and"))]
+
+
 def test_possessive_is_cut_from_the_name():
     text = "Mr. Okafor’s office replied."
     assert [m.name for m in find_mentions(text, 0, len(text))] == ["Okafor"]

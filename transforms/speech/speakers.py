@@ -68,8 +68,13 @@ _LOWER_TITLE = _alternation(w for w in TITLE_WORDS if "." not in w)
 # "for" goes on with an organisation's name after the words that take it ("Club for Growth")
 _FOR_JOIN = "(?:" + "|".join(f"(?<={head.capitalize()})" for head in sorted(words("organisations", "for_name_heads"))) \
     + r")\s+for(?:\s+an?)?"
+# "and" goes on with a name only when a few capitalised words after it end in a body's head
+# ("Food and Drug Administration", "Ways and Means Committee"), never between two people
+_AND_JOIN = r"\s+(?:and|&)(?=(?:\s+[A-Z][\w’'\-]*){1,3}?\s+(?:" + "|".join(
+    sorted((w.capitalize() for w in words("organisations", "and_name_heads")), key=len, reverse=True)) + r")\b)"
 _NAME_SEQ = re.compile(
-    rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE}|{_FOR_JOIN})?\s+{_CAP})*"
+    rf"(?<![\w’'])(?:{_LOWER_TITLE}\s+(?=[A-Z]))?{_CAP}(?:(?:\s+of(?:\s+the)?|\s+{_LOWER_TITLE}|{_FOR_JOIN}|{_AND_JOIN})?"
+    rf"\s+{_CAP})*"
 )
 # A possessor's words are bounded: a match may start after every hyphen, and an unbounded word
 # would scan the rest of a long hyphenated chain from each of them ("B-B-B-…": quadratic).
