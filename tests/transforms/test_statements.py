@@ -30,6 +30,11 @@ def result():
     return doc, extract(doc, REGISTRY, TAXONOMY)
 
 
+
+def unregistered_quotes(text: str, url: str):
+    """The quotes of a text article read with no registered speaker."""
+    return extract(parse_text(text, url), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+
 def test_offsets_are_exact(result):
     doc, ex = result
     for q in ex.quotes:
@@ -292,7 +297,7 @@ def test_an_office_ending_in_general_is_one_nominal_that_finds_its_holder():
 @pytest.mark.parametrize("verb", ["denounced", "condemned", "decried", "characterized"])
 def test_a_verb_that_names_something_puts_the_quoted_name_in_the_subjects_mouth(verb):
     text = f"Strike\nThe Kremlin on Friday {verb} the missile strike as “an act of aggression.”\n"
-    quotes = extract(parse_text(text, "file:///strike.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///strike.txt")
     assert [(q.speaker, q.cue) for q in quotes] == [("Russia", verb)]  # the Kremlin speaks for Russia
 
 
@@ -355,14 +360,14 @@ def test_a_quote_in_another_language_takes_the_speaker_its_speech_verb_gives(lan
 def test_a_name_after_a_preposition_of_place_is_no_antecedent():
     text = ("Rally\nProtesters gathered in El Paso on Monday, where Senator Ann Lee spoke.\n"
             "“This wall will not be built,” she said.\n")
-    [quote] = extract(parse_text(text, "file:///rally.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    [quote] = unregistered_quotes(text, "file:///rally.txt")
     assert quote.speaker == "Ann Lee"
 
 
 def test_a_name_ending_like_an_adverb_opens_a_sentence_as_a_name():
     text = ("Race\nThe plan was backed by Rep. David Jolly on Monday.\n"
             "Jolly said the plan would fail without more money. Clearly it had few friends.\n")
-    quotes = extract(parse_text(text, "file:///race.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///race.txt")
     assert [(q.speaker, q.text) for q in quotes] == [("David Jolly", "the plan would fail without more money")]
 
 
@@ -374,7 +379,7 @@ def test_a_dash_and_a_name_after_a_quote_sign_it():
             "\"We have cut the deficit in half since I took office.\"\n- Ann Lee.\n"
             "That figure is out of date.\n"
             "“We will be back next year, and we will win” — and the crowd cheered.\n")
-    quotes = extract(parse_text(text, "file:///voters.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///voters.txt")
     assert [q.speaker for q in quotes] == ["Maria Lopez", "Tom Reyes", "Ann Lee", None]
 
 
@@ -384,7 +389,7 @@ def test_a_person_described_by_a_common_noun_speaks():
             "“In the other party’s plan, families pay more and get less,” says a narrator.\n"
             "“Blink twice if you need help over there,” one person tweeted.\n"
             "“This is not how a count should work at all,” wrote one commenter.\n")
-    quotes = extract(parse_text(text, "file:///ad.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///ad.txt")
     assert [q.speaker for q in quotes] == ["a narrator", "one person", "one commenter"]
 
 
@@ -409,7 +414,7 @@ def test_the_subject_of_a_clause_ending_in_a_colon_introduces_the_next_paragraph
             "“Our prayers are with all those affected by this terrible storm.”\n"
             "At his news conference, Reyes’s first questioners were skeptical:\n"
             "“Is it time for your whole strategy to change now?”\n")
-    quotes = extract(parse_text(text, "file:///statements.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///statements.txt")
     assert [q.speaker for q in quotes] == ["Ann Lee", "Tom Reyes", None]
 
 
@@ -418,7 +423,7 @@ def test_a_person_kept_up_by_he_stays_the_likeliest_he():
     text = ("Results\nTom Reyes never mentioned Ann Lee in his speech.\n"
             "He nodded only to his second place behind Sam Ortiz.\n"
             "“We learned a lot about ground games in one week,” he said.\n")
-    [quote] = extract(parse_text(text, "file:///results.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    [quote] = unregistered_quotes(text, "file:///results.txt")
     assert quote.speaker == "Tom Reyes"
 
 
@@ -426,7 +431,7 @@ def test_an_ad_a_clip_or_a_book_speaks_for_itself():
     text = ("Ads\nThe campaign released two spots on Monday.\n"
             "The clip says Reyes “has a passion for defending the wrong people.”\n"
             "The book claims that the plan was written in a single night.\n")
-    quotes = extract(parse_text(text, "file:///ads.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///ads.txt")
     assert [(q.speaker, q.kind) for q in quotes] == [("The clip", "partial"), ("The book", "indirect")]
 
 
@@ -434,14 +439,14 @@ def test_an_indefinite_description_is_someone_not_met_before():
     text = ("Aides\nSenator Ann Lee met the donors on Monday with her aide Tom Reyes.\n"
             "One Lee aide said the meeting had gone well.\n"
             "The senator said the donors would decide by Friday.\n")
-    quotes = extract(parse_text(text, "file:///aides.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///aides.txt")
     assert [q.speaker for q in quotes] == ["One Lee aide", "Ann Lee"]
 
 
 def test_the_subject_of_a_passive_question_hears_it_and_the_agent_asks_it():
     text = ("Interview\nLee was asked by talk show host Tom Reyes, “Would you have told her to stop?”\n"
             "Ortiz was asked, “Did you know about the server before the story broke?”\n")
-    quotes = extract(parse_text(text, "file:///interview.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///interview.txt")
     assert [q.speaker for q in quotes] == ["Tom Reyes", None]
 
 
@@ -449,21 +454,21 @@ def test_a_quote_read_from_a_writing_is_the_writings():
     text = ("Editorial\nThe senator has been under pressure at home for weeks.\n"
             "“There are jellyfish with more backbone than our senator,” reads a Wednesday editorial in the Ledger.\n"
             "“If she wants to lead, she should come home and see the damage,” the editorial read.\n")
-    quotes = extract(parse_text(text, "file:///editorial.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///editorial.txt")
     assert [q.speaker for q in quotes] == ["a Wednesday editorial", "the editorial"]
 
 
 def test_a_statement_put_out_and_quoted_after_a_comma_is_its_authors():
     text = ("Attack\nImmediately after the attack, Ann Lee issued a statement, "
             "“Last night our city was attacked by people who hate our way of life.”\n")
-    [quote] = extract(parse_text(text, "file:///attack.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    [quote] = unregistered_quotes(text, "file:///attack.txt")
     assert quote.speaker == "Ann Lee"
 
 
 def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs():
     text = ("Debate\nTom Reyes spoke first at the forum. Ann Lee disagreed with the plan. "
             "“It will not work, and it will cost far too much money.”\n")
-    [quote] = extract(parse_text(text, "file:///debate.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    [quote] = unregistered_quotes(text, "file:///debate.txt")
     assert quote.speaker == "Ann Lee"
 
 
@@ -471,14 +476,14 @@ def test_it_may_stand_for_a_writing_but_they_never_does():
     text = ("Email\nA new email went out to the supporters on Friday. "
             "It stated that the rival had spent millions on attack ads.\n"
             "Aides to the senator read the memo on Monday. They said the plan had been dropped.\n")
-    quotes = extract(parse_text(text, "file:///email.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///email.txt")
     assert [q.speaker for q in quotes] == ["A new email", "Aides"]
 
 
 def test_a_verb_between_two_names_describes_neither():
     text = ("Rally\nTom Reyes and Sam Ortiz spoke at the rally on Monday.\n"
             "At the rally, Reyes lashed out at Ortiz:\n“He has never once told the truth about the budget.”\n")
-    [quote] = extract(parse_text(text, "file:///rally2.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    [quote] = unregistered_quotes(text, "file:///rally2.txt")
     assert quote.speaker == "Tom Reyes"
 
 
@@ -487,7 +492,7 @@ def test_words_shouted_chanted_or_wondered_have_a_speaker():
             "“Lock them up!” the protesters chanted.\n"
             "“Where is the money?” Tom Reyes shouted from the back.\n"
             "“What changed his mind?” Ann Lee wondered.\n")
-    quotes = extract(parse_text(text, "file:///rally3.txt"), SpeakerRegistry.from_entries([]), TAXONOMY).quotes
+    quotes = unregistered_quotes(text, "file:///rally3.txt")
     assert [q.speaker for q in quotes] == ["protesters", "Tom Reyes", "Ann Lee"]
 
 

@@ -402,7 +402,9 @@ _OWNED_ACT = re.compile(r"(?:['’]s?)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN, re.I
 _OWNER_VERB = re.compile(r"\s+(?:\w+ly\s+)?(" + "|".join(_ACT_VERBS) + r")\b", re.IGNORECASE)
 _ACT_BY = re.compile(_ACT_NOUN + r"\s+(?:[\w\-]+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
 # "slammed the proposal", "applauded the court's ruling": a definite act noun as the object
-_NAMED_ACT = re.compile(r"\s*(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN, re.IGNORECASE)
+_NAMED_ACT_ANYWHERE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN,
+                                 re.IGNORECASE)
+_NAMED_ACT = re.compile(r"\s*" + _NAMED_ACT_ANYWHERE.pattern, re.IGNORECASE)  # right at a cue's end
 
 
 def act_owners(text: str, sentence: SentenceParties) -> list[tuple[str, Party]]:
@@ -427,8 +429,6 @@ def named_acts(text: str, start: int, end: int) -> list[str]:
     """The act nouns a sentence names with a definite article ("the proposal")."""
     return [m.group(1).lower() for m in _NAMED_ACT_ANYWHERE.finditer(text, start, end)]
 
-
-_NAMED_ACT_ANYWHERE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+){0,2}?" + _ACT_NOUN, re.IGNORECASE)
 
 
 def _act_owner(text: str, sentence: SentenceParties, at: int) -> Party | None:
