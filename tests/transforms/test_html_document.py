@@ -803,3 +803,36 @@ def test_a_headline_only_screen_readers_read_is_not_the_title():
     html = page(f'<h1 class="visually-hidden">The Ledger: latest news</h1><main>{teasers}</main>',
                 head='<meta property="og:title" content="Politics and power">')
     assert parse_html(html, "https://ledger.example.org/politics").title == "Politics and power"
+
+
+def test_the_sites_own_name_is_no_author():
+    # declared as the site's name, as its publisher, or the <title>'s parts beside the headline
+    title = "<title>Rioja wines | Iberian Wines in Berlin - Vinos and Tapas</title>"
+    for head in ('<meta property="og:site_name" content="Iberian Wines"><meta name="author" content="Iberian Wines">',
+                 '<meta name="author" content="Iberian Wines in Berlin - Vinos and Tapas">',
+                 '<script type="application/ld+json">{"@type": "Article", "publisher": {"@type": "Organization", '
+                 '"name": "Wine Shop Berlin"}, "author": {"@type": "Organization", "name": "Wine Shop Berlin"}}'
+                 '</script>'):
+        html = page(f'<article><h1>Rioja wines</h1><p>{PARAGRAPH * 3}</p><p>Iberian Wines in Berlin - Vinos and '
+                    'Tapas, Wine Shop Berlin</p></article>', head=title + head)
+        assert parse_html(html, "https://shop.example.de/rioja").authors == []
+
+
+def test_a_person_who_publishes_their_own_site_stays_its_author():
+    head = ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "Do fish feel pain?", '
+            '"author": {"@id": "#me"}, "publisher": {"@id": "#me"}}, {"@type": ["Person", "Organization"], '
+            '"@id": "#me", "name": "Christa Hahn"}]}</script>')
+    html = page(f'<article><h1>Do fish feel pain?</h1><div class="author-box"><a href="/about/">Christa Hahn</a>'
+                f'</div><p>{PARAGRAPH * 3}</p></article>', head=head)
+    assert parse_html(html, "https://angeln.example.de/fish").authors == ["Christa Hahn"]
+
+
+def test_bylines_and_signed_lines_of_other_stories_name_no_author():
+    related = ('<div class="related-posts"><h3>More stories</h3><ul><li><a href="/a">Budget vote</a>'
+               '<span class="author">Kim Lee</span></li><li><a href="/b">Bridge reopens</a>'
+               '<p>By Tom Reed</p></li></ul></div>')
+    html = page(f'<article><h1>Parks plan advances</h1><p>{PARAGRAPH * 3}</p></article>{related}')
+    assert parse_html(html, "https://news.example.org/parks").authors == []
+    labelled = page(f'<article><h1>Parks plan advances</h1><p>{PARAGRAPH * 3}</p></article>'
+                    '<div class="comments"><p>Autor: Kim Lee</p><p>Nice post!</p></div>')
+    assert parse_html(labelled, "https://news.example.org/parks").authors == []

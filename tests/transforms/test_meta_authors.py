@@ -72,6 +72,23 @@ from accord.transforms.page.meta_authors import clean_authors
     # an outlet after a comma, named with its article
     (["By Jane Doe and John Roe, The Daily Example"], ["Jane Doe", "John Roe"]),
     (["Ana Ruiz, El Diario"], ["Ana Ruiz"]),
+    # "and" in more languages, split only where it is a word of its own, never an initial
+    (["Di Mario Rossi e Luigi Bianchi"], ["Mario Rossi", "Luigi Bianchi"]),
+    (["Av Kari Nordmann og Ola Nordmann"], ["Kari Nordmann", "Ola Nordmann"]),
+    (["Jane Y. Doe"], ["Jane Y. Doe"]),
+    (["By Jane E. Doe and John Roe"], ["Jane E. Doe", "John Roe"]),
+    # a handle glued to the name, furniture after it, a place or section after "in", a second labelled field
+    (["Eric Levitz@EricLevitz"], ["Eric Levitz"]),
+    (["Inga Hoeltmann Follow Transformationsbegleiterin"], ["Inga Hoeltmann"]),
+    (["Jane Doe View all posts"], ["Jane Doe"]),
+    (["By Jane Doe in Munich"], ["Jane Doe"]),
+    (["Posted by jane in News, Politics"], ["jane"]),
+    (["Jane Doe in Conversation with John Roe"], ["Jane Doe", "John Roe"]),
+    (["Barbara Russ / Kategorien: Events"], ["Barbara Russ"]),
+    (["Text: Jane Doe, Fotos: John Roe"], ["Jane Doe"]),
+    (["Jane Doe | Tags: Politik, Wahl"], ["Jane Doe"]),
+    # a word cut short in a line of furniture ("ca. 8 Min.") is no name
+    (["ca. 8 Min."], []),
     # an author's bio in a byline box
     (["Alles über Lautsprecher, Heimkino und HiFi-Trends. Zudem haben wir jede Menge Tipps für zu Hause."], []),
 ])

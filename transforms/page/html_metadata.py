@@ -9,7 +9,7 @@ from bs4.element import Tag
 
 from accord.transforms.lexicon import word_list
 from accord.transforms.page.html_body import DATELINE_LABEL, LABELLED_LINE
-from accord.transforms.page.html_walk import SPACE, Walk
+from accord.transforms.page.html_walk import ELSEWHERE, SPACE, Walk
 from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
 from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date, url_month
 from accord.transforms.page.meta_jsonld import article_metadata
@@ -180,7 +180,6 @@ DATELINE_CHARS = 250
 CARD_CHARS = 800
 MAX_TIMES = 50  # <time> elements looked at for lists of other posts
 SENTENCE_WORDS = 10
-COMMENTS = re.compile(r"comment(?!ary)", re.I)
 # "This page was last edited on …", "Diese Seite wurde zuletzt am … geändert", "Zuletzt aktualisiert: …"
 LAST_CHANGED = re.compile(r"\blast\s+(?:modified|edited|updated|changed)(?:\s+on)?\b|\bzuletzt\s+(?:geändert|"
                           r"aktualisiert|bearbeitet|am)\b|\bdernière\s+modification\b", re.I)
@@ -433,17 +432,18 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     """Declared persons, else an "Author: ..." line, meta tags, itemprop, a byline element, a signed
     dateline, a "By ..." line near the headline or anywhere, and last an organisation declared as
     author."""
-    exclude = (site_name,) if site_name else ()
+    exclude = _site_names(page, meta, ld, headline)
     shown = _shown_text(page)
     # a declared author the page never shows is the site's account or owner, not a byline
-    sources = [_shown_only(ld["authors"], shown), labelled_author(page),
+    sources = [_shown_only(ld["authors"], shown), labelled_author(page, opening),
                _shown_only([v for k in AUTHOR_KEYS for v in meta.get(k, [])], shown),
                _shown_only(_prop_values(page, "author"), shown)]
     bylines = []
-    # a commenter is not the article's author (but a forum thread's opening poster is)
+    # a commenter or the author of a story teased in a related list is not the article's author (but a
+    # forum thread's opening poster is; an <aside> or <footer> of the article's own may hold its byline)
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
                  if not _elsewhere(page, marks, opening)
-                 or not any(mark >= 0 and COMMENTS.search(page.classes[mark]) for mark in marks)][:5]:
+                 or not any(mark >= 0 and ELSEWHERE.search(page.classes[mark]) for mark in marks)][:5]:
         text = _innermost_names(node, page.bylines, exclude) or node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE and not _in_form(node):
             bylines.append(_without_handles(node, text))
@@ -451,13 +451,37 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name)
     naming = next((line for line in bylines if clean_authors([line], exclude)), None)
-    sources += [[naming] if naming else [], signed[:1], byline_near_headline(page, headline), signed_line(page),
+    sources += [[naming] if naming else [], signed[:1], byline_near_headline(page, headline, opening),
+                signed_line(page, opening),
                 _shown_only(ld["author_organisations"], shown)]
     host = _compact(urlsplit(url).hostname or "")
+    site = {_compact(name) for name in exclude}
     for values in sources:
-        if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host]:
+        # a value that is the site's name whole ("Example Wines - Shop and Bar") is not split into names
+        values = [value for value in values if _compact(PREFIX.sub("", value)) not in site]
+        if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host and _compact(n) not in site]:
             return names
     return []
+
+
+def _site_names(page: Walk, meta: dict[str, list[str]], ld: dict, headline: str | None) -> tuple[str, ...]:
+    """The names the site goes by, never an article's author: declared (og:site_name and kin, the
+    JSON-LD publisher) and the parts of the <title> around the headline (the part the headline
+    holds, else the longest), alone or run together ("Headline - Example Wines - Shop and Bar")."""
+    names = [value for key in SITE_KEYS for value in meta.get(key, [])]
+    if ld["publisher"] and not ld["publisher_person"]:
+        names.append(ld["publisher"])  # (a person who publishes their own site may be its author)
+    parts = title_parts(SPACE.sub(" ", html.unescape(page.title or "")))
+    if len(parts) > 1:
+        shown = _compact(headline or "")
+        at = next((at for at, part in enumerate(parts)
+                   if shown and _compact(part) in shown and 2 * len(_compact(part)) >= len(shown)),
+                  parts.index(max(parts, key=len)))
+        for side in (parts[:at], parts[at + 1:]):
+            names += side
+            if len(side) > 1:
+                names.append(" ".join(side))
+    return tuple(name for name in names if _compact(name))
 
 
 def _innermost_names(node, bylines: list, exclude: tuple[str, ...]) -> str | None:
@@ -501,11 +525,12 @@ def _without_handles(node, text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def labelled_author(page: Walk) -> list[str]:
+def labelled_author(page: Walk, opening: frozenset[int] = frozenset()) -> list[str]:
     """An "Author: Jane Doe" line, or a bare "Author:" label and the line after it, outside forms
-    (a search form's "Von:" field filters by member)."""
+    (a search form's "Von:" field filters by member) and other texts (a comment, a teaser)."""
     for at, block in enumerate(page.blocks):
-        if any(page.names[container] in FORM_TAGS for container in block.chain):
+        if any(page.names[container] in FORM_TAGS for container in block.chain) or _elsewhere(
+                page, block.elsewhere, opening):
             continue
         if len(block.text) <= MAX_BYLINE and LABELLED.match(block.text):
             return [block.text]
@@ -514,11 +539,12 @@ def labelled_author(page: Walk) -> list[str]:
     return []
 
 
-def signed_line(page: Walk) -> list[str]:
-    """A short "By Jane Doe" line anywhere, its names capitalised as names are, maybe dated ("Von
-    Jane Doe am 3. Mai 2020 um 9:07 Uhr", "Posted on May 3, 2020 by Jane Doe")."""
+def signed_line(page: Walk, opening: frozenset[int] = frozenset()) -> list[str]:
+    """A short "By Jane Doe" line anywhere but in other texts (a comment, a teaser of another
+    story), its names capitalised as names are, maybe dated ("Von Jane Doe am 3. Mai 2020 um 9:07
+    Uhr", "Posted on May 3, 2020 by Jane Doe")."""
     for block in page.blocks:
-        if len(block.text) > MAX_BYLINE:
+        if len(block.text) > MAX_BYLINE or _elsewhere(page, block.elsewhere, opening):
             continue
         line = block.text
         # the names may follow a date in a line of the story's own: "Geschrieben am 3. Mai 2019 von Jane
@@ -534,14 +560,15 @@ def signed_line(page: Walk) -> list[str]:
     return []
 
 
-def byline_near_headline(page: Walk, headline: str | None = None) -> list[str]:
+def byline_near_headline(page: Walk, headline: str | None = None, opening: frozenset[int] = frozenset()) -> list[str]:
     """A short "By ..." / "Von ..." line just around the headline, also after a separator or a date
-    ("Politics | By Jane Doe | May 3", "06.11.2023 13:30 von Jane Doe")."""
+    ("Politics | By Jane Doe | May 3", "06.11.2023 13:30 von Jane Doe"), not in another text (a
+    teaser of a related story after a short one)."""
     at = headline_index(page, headline)
     if at is None:
         return []
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if len(block.text) > MAX_BYLINE or _is_sentence(block.text):
+        if len(block.text) > MAX_BYLINE or _is_sentence(block.text) or _elsewhere(page, block.elsewhere, opening):
             continue
         if PREFIX.match(block.text):
             return [block.text]

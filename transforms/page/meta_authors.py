@@ -20,7 +20,7 @@ PREFIX = re.compile(
     r"eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|gastbeitrag|kommentar|gastkommentar|"
     r"bericht|kolumne|analyse|rezension|rezept|text|zum profil|ein|"
     r"publié|écrit|tribune|chronique|publicado|escrito|artículo|columna|articolo)\s+)?"
-    r"(?:(?:by|von|par|por|door|di|da)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|autore|" + TEXT_LABEL +
+    r"(?:(?:by|von|par|por|door|di|da|av|af)\s*[:\-–]?(?:\s+|$)|(?:" + AUTOR + r"|author|auteur|autore|" + TEXT_LABEL +
     r"|texto|testo|verfasser(?:[:*_/]?in(?:nen)?)?(?![:*_/]?in(?:nen)?\b)|redaktion|redacción|redazione|rédaction|gastautor(?:[:*_/]?in)?)"
     r"\s*[:\-–]\s*)",
     re.I)
@@ -49,7 +49,7 @@ ROLE_ONLY = re.compile(r"(?:\w+-)?" + ROLES, re.I)
 FUNCTION_WORDS = words("bylines", "function_words")
 # the article an outlet's name starts with ("The Daily Example", "Der Spiegel"); no first name is one
 OUTLET_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "los", "il"})
-HANDLE = re.compile(r"(?:^|\s)@\w+")
+HANDLE = re.compile(r"@\w+")  # after the name, spaced or not: "Jane Doe @janedoe", "Jane Doe@janedoe"
 NOT_NAMES = words("bylines", "not_names")
 # a line that labels its author: "Autor: Jane Doe", "Text: Jane Doe"
 LABEL_WORDS = (r"(?:" + AUTOR + r"|author|auteur|autore|" + TEXT_LABEL +
@@ -59,7 +59,9 @@ LABEL_ONLY = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*$", re.I)
 LABELLED = re.compile(r"^\s*" + LABEL_WORDS + r"\s*:\s*\S", re.I)
 # the site's own credits, never an article's author: "Theme by WPZOOM", "Powered by WordPress"
 SITE_CREDIT = re.compile(r"\b(?:theme|powered|designed|hosted|developed|built|template)\s+(?:by|von)\b", re.I)
-SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|\n|"
+# "and" in the languages of the prefixes; the one-letter ones in lower case and not as an initial
+# ("Jane Y. Doe")
+SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\b(?-i:y|e)\b(?!\.)|\bog\b|\bsowie\b|\n|"
                    r"\bim (?:gespräch|interview) mit\b|\bin conversation with\b|\binterviewed by\b)\s*", re.I)
 # a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
 NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
@@ -72,8 +74,19 @@ PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 SPACE = re.compile(r"\s+")
 # where the author writes from, after the name: "Jana Kraus aus Berlin", "Jane Doe from Washington"
 FROM_PLACE = re.compile(r"\s+(?:aus|from)\s+[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?$")
+# where the author writes from or the section the post is filed in, after the names: "Jane Doe in
+# Munich", "Posted by Jane Doe in News, Politics" (not "in Conversation with", which names two)
+IN_PLACE = re.compile(r"\s+in\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?i:conversation|gespräch|interview)\b)")
+# a second field after the names, labelled with a word or two and a colon: "Jane Doe / Kategorien:
+# Events", "Text: Jane Doe, Fotos: John Roe", "Jane Doe | Tags: Politik"
+LATER_LABEL = re.compile(r"(?:\s+|\s*[/|·•,]\s*)[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*:(?:\s|$)")
+# page furniture after a name in a byline element: "Jane Doe Follow", "Jane Doe Share", "Jane Doe
+# View all posts" (transforms/lexicon/bylines.toml)
+FURNITURE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in word_list("bylines", "furniture_after_name"))
+                             + r")\b.*$", re.I)
 ROLE_TAIL = re.compile(r"\s+[-–—|:]\s+.*$")
 INITIAL = re.compile(r"[^\W\d_]\.")  # "R. R." is a name of initials, not one repeated
+ABBREVIATION = re.compile(r"[a-zäöüß]{1,3}\.")  # lower case: initials are capitals ("R. R.")
 MAX_WORDS = 8
 MAX_BYLINE = 1000  # characters of one author string, some fifty names
 PROSE_WORDS = 10
@@ -85,6 +98,8 @@ def clean_author(value: str) -> str | None:
     if not value or URL.search(value) or len(value) > 80:
         return None
     value = ROLE_TAIL.sub("", TAIL.sub("", value))
+    if (furniture := FURNITURE_AFTER.search(value)) and furniture.start() > 0:
+        value = value[:furniture.start()]
     if (place := FROM_PLACE.search(value)) and len(value[:place.start()].split()) > 1:
         value = value[:place.start()]
     if value.startswith("@"):
@@ -99,6 +114,8 @@ def clean_author(value: str) -> str | None:
         return None
     if any(word.casefold() in FUNCTION_WORDS for word in words[1:]) or words[0] in FUNCTION_WORDS:
         return None
+    if all(ABBREVIATION.fullmatch(word) for word in words):
+        return None  # "ca.", "u. a.": a word cut short in a line of furniture ("ca. 8 Min."), no name
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:] and not INITIAL.fullmatch(words[0]):
         return " ".join(words[:half])  # "jane jane": a link text and its tooltip
@@ -128,6 +145,9 @@ def split_authors(value: str) -> list[str]:
         return [value]
     if (tail := TAIL.search(value)) and tail.start() > 0:
         value = value[:tail.start()]  # a date or a stamp after the names ends them, commas and all
+    for end in (LATER_LABEL, IN_PLACE):
+        if (found := end.search(value)) and found.start() > 0:
+            value = value[:found.start()]
     pieces = SPLIT.split(value)
     names: list[str] = []
     for separator, part in zip(["", *pieces[1::2]], pieces[0::2], strict=True):

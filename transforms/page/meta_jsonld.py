@@ -88,6 +88,14 @@ def _names(value, by_id: dict[str, dict], people_only: bool = False) -> list[str
     return [n.strip() for n in names if n and n.strip()]
 
 
+def _is_person(value, by_id: dict[str, dict]) -> bool:
+    """Whether a publisher value's first item is a Person (maybe also typed Organization)."""
+    item = value[0] if isinstance(value, list) and value else value
+    if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+        item = by_id.get(item["@id"], item)
+    return isinstance(item, dict) and "person" in _types(item)
+
+
 def _text(value) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str)), None)
@@ -116,6 +124,8 @@ def article_metadata(texts: list[str]) -> dict:
                 if key in ("author", "creator", "publisher"):
                     if names := _names(obj[key], by_id):
                         found[key] = names
+                    if key == "publisher":
+                        found["publisher_person"] = _is_person(obj[key], by_id)
                     if key != "publisher" and (people := _names(obj[key], by_id, people_only=True)):
                         found.setdefault("people", people)
                 elif (value := _text(obj[key])) is not None:
@@ -127,6 +137,7 @@ def article_metadata(texts: list[str]) -> dict:
         "published": found.get("datePublished") or found.get("dateCreated"),
         "modified": found.get("dateModified"),
         "publisher": (found.get("publisher") or [None])[0],
+        "publisher_person": found.get("publisher_person", False),  # a person's own site
         "language": found.get("inLanguage"),
         "url": found.get("url"),
         "body": found.get("articleBody"),
