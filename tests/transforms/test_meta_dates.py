@@ -42,6 +42,17 @@ def test_url_date():
     assert url_date("https://example.org/archive/2019/08/") is None
 
 
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://example.org/news/2019-05-23-council-votes.html", "2019-05-23"),
+    ("https://example.org/articles/council_2019_05_23.html", "2019-05-23"),
+    ("https://example.org/2019/5/23-council-votes", "2019-05-23"),
+    ("https://example.org/press/1914-07-28-anniversary", None),  # a day the page is about, not of it
+    ("https://example.org/shop/item-2019-05-2300", None),
+])
+def test_url_date_written_with_other_separators(url, day):
+    assert url_date(url) == day
+
+
 def test_url_date_with_year_and_month_as_one_segment():
     assert url_date("https://news.example.cn/local/2012-06/04/content_1234.htm") == "2012-06-04"
     assert url_date("https://example.org/archive/2012-06/report.html") is None

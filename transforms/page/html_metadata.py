@@ -358,14 +358,14 @@ def is_front_page(url: str) -> bool:
     return not parts.query and parts.path.rstrip("/").lower() in FRONT_PATHS
 
 
-def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
-              headline: str | None = None, updated_shown: bool = False,
-              opening: frozenset[int] = frozenset(), month_first: bool = False) -> str | None:
-    """The publication day most places on the page agree on: declared metadata, the URL, <time>
-    elements, datelines and bylines (see DATE_WEIGHTS); None when the page shows no date or is a
-    site's front page (whose declared dates are the site's)."""
-    if is_front_page(url):
-        return None
+def date_candidates(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
+                    headline: str | None = None, opening: frozenset[int] = frozenset(),
+                    month_first: bool = False, canonical: str | None = None) -> dict[str, str | None]:
+    """The date each place on the page gives (see DATE_WEIGHTS), in the order of trust that breaks
+    ties; dates a web archive's capture or a permalink's month rule out are None. The page's own
+    address is the URL it was fetched at, else the canonical one it declares on its own site (a
+    short or numbered link to a dated permalink; a copy's canonical on another site is the
+    original's, dated as the original)."""
     declared = next((found for value in (ld["published"], _first(meta, PUBLISHED_KEYS),
                                          *_prop_values(page, "datePublished"))
                      if (found := normalize_date(value))), None)
@@ -380,7 +380,7 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         # is a re-stamp (a scheduled or re-published post), so the other places decide
         declared = None
     candidates = {
-        "url": url_date(url),
+        "url": url_date(url) or (url_date(canonical) if canonical and _same_site(canonical, url) else None),
         "byline": _first_date(page.bylines[:5], month_first),
         "near_headline": date_near_headline(page, headline, opening, month_first),
         "declared": declared,
@@ -400,6 +400,26 @@ def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, update
         # page are others' (a related post, a later update)
         candidates = {source: found if found and found.startswith(month) else None
                       for source, found in candidates.items()}
+    return candidates
+
+
+def _same_site(address: str, url: str) -> bool:
+    if archived := ARCHIVED.match(url):
+        url = archived.group(1)
+    return ((urlsplit(address).hostname or "").removeprefix("www.")
+            == (urlsplit(url).hostname or "").removeprefix("www."))
+
+
+def published(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, updated: str | None,
+              headline: str | None = None, updated_shown: bool = False,
+              opening: frozenset[int] = frozenset(), month_first: bool = False,
+              canonical: str | None = None) -> str | None:
+    """The publication day most places on the page agree on (date_candidates, weighed by
+    DATE_WEIGHTS); None when the page shows no date or is a site's front page (whose declared
+    dates are the site's)."""
+    if is_front_page(url):
+        return None
+    candidates = date_candidates(page, meta, ld, url, updated, headline, opening, month_first, canonical)
     votes: dict[str, float] = {}
     for source, found in candidates.items():
         if found:
@@ -612,12 +632,14 @@ def page_metadata(page: Walk, url: str, ld: dict | None = None) -> dict:
     updated = declared_update or shown_modified(page, american)
     headline = title(page, meta, ld, site_name, url)
     opening = opening_marks(page, headline)
+    canonical = canonical_url(page, meta, url)
     return {
         "title": headline,
         "authors": authors(page, meta, ld, site_name, url, opening, headline),
-        "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening, american),
+        "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening, american,
+                                  canonical),
         "modified_at": updated,
         "language": language(page, meta, ld),
         "site_name": site_name,
-        "canonical_url": canonical_url(page, meta, url),
+        "canonical_url": canonical,
     }

@@ -29,8 +29,8 @@ PATTERNS = [re.compile(p, re.I) for p in (
     r"(?P<Y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})",
     r"(?<!\d)(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?!\d)",
 )]
-URL_DATE = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)|"
-                      r"/(?P<Y2>(?:19|20)\d{2})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?:/|$)")
+# a day in a URL as its separators write it: /2019/05/23/, /2019-05-23-title, news_2019_05_23.html
+URL_DATE = re.compile(r"(?<![\d.])(?P<Y>199\d|20\d{2})[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?!\d)")
 URL_MONTH = re.compile(r"/(?P<Y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)(?=/)")
 # "03/05/2020", "03-05-2020": day first, or month first on pages in American English; read in visible
 # text only, where the page's language tells the order (a declared "01/01/2004" is a placeholder)
@@ -104,15 +104,13 @@ def dates_at(text: str, month_first: bool = False) -> list[tuple[int, str]]:
 
 
 def url_date(url: str) -> str | None:
-    """The day a URL path spells as /YYYY/MM/DD/, /YYYY-MM/DD/ or /YYYY-MM-DD/, if any."""
-    if not (match := URL_DATE.search(url)):
-        return None
-    year, month, day = (match.group("Y") or match.group("Y2"), match.group("m") or match.group("m2"),
-                        match.group("d") or match.group("d2"))
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
+    """The day a URL spells as /YYYY/MM/DD/, /YYYY-MM/DD/, /YYYY-MM-DD-…, YYYY_MM_DD, if any."""
+    for match in URL_DATE.finditer(url):
+        try:
+            return date(int(match.group("Y")), int(match.group("m")), int(match.group("d"))).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def url_month(url: str) -> str | None:
