@@ -305,3 +305,14 @@ def test_a_second_speech_verb_shares_the_subject_of_the_first():
     assert ("said", "Authorities", "a curfew would go on") in found
     # a base form after "and" agrees with a plural subject
     assert ("say", "Officials", "the plan is dead") in _frames("Officials met the governor on Monday and say the plan is dead.")
+
+
+def test_a_that_after_the_clause_has_begun_is_not_its_opening():
+    # a subject pronoun before "that": the reported clause began right after the cue
+    assert _frames("Okafor says he wants a budget that works for everyone.") == [
+        ("says", "Okafor", "he wants a budget that works for everyone")]
+    # "that" joining a second clause to the first: both are reported
+    assert _frames("Okafor said he backs the plan but that the vote came too early.") == [
+        ("said", "Okafor", "he backs the plan but that the vote came too early")]
+    # "that" before a verb is the clause's subject
+    assert _frames("Lawyers said that is highly unlikely.") == [("said", "Lawyers", "that is highly unlikely")]

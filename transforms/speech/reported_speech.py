@@ -380,6 +380,21 @@ _COMPLEMENT_NOUN = re.compile(r"\b(?:protestations?|claims?|assertions?|argument
                               r"insistence|notion|idea|allegations?|charges?|warnings?|promises?|remarks?)\s*$")
 
 
+# "that" followed by a verb is a pronoun, the subject of the reported clause ("said that is unlikely")
+_DEMONSTRATIVE = re.compile(r"\s+(?:is|was|were|are|would|will|could|can|should|might|may|must|has|had|does|did|"
+                            r"isn[’']t|wasn[’']t|won[’']t|wouldn[’']t)\b|[’']s\b")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
+
+
+def _clause_begun(before_that: str) -> bool:
+    """Whether the reported clause opens before a 'that' after the cue: a subject pronoun stands
+    there ("said he is sure that …", "says he wants an economy that works") or the 'that' opens a
+    second clause joined to the first ("said he agreed but that …")."""
+    words = re.findall(r"[A-Za-z]+", before_that)
+    return bool(_SUBJECT_PRONOUNS.intersection(w.lower() for w in words)) \
+        or len(words) > 1 and words[-1].lower() in ("and", "but", "or")
+
+
 def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int] | None:
     """The reported clause after a cue: after 'that' (within a few words), else straight on,
     past a hearer ("told reporters") and a time or setting ("on Friday", "in a statement")."""
@@ -398,6 +413,12 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
         that = None  # "mocked Bush's protestations that …": the object is the whole noun phrase
     if that and re.search(r"\b(?:at|of|about|on|to|with|for|from|by|in|like)\s*$", that.group(1)):
         that = None  # "hinted at that", "spoke of that": a pronoun, not the clause's opening
+    begun = bool(that) and _clause_begun(that.group(1))
+    if begun:
+        that = None
+    if that and _DEMONSTRATIVE.match(rest, that.end()) and not that.group(1).strip():
+        s, e = _trim(text, cue_end + that.end() - 4, hi)  # "said that is unlikely": "that" is its subject
+        return (s, e) if e > s else None
     if that and len(that.group(1).split()) <= 8 and not (set(that.group(1).lower().split()) & FINITE) \
             and not _relative_that(text, cue, cue_end, cue_end + that.start() + len(that.group(1))):
         s, e = _trim(text, cue_end + that.end(), hi)
@@ -408,7 +429,7 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     if verb in OBJECT_VERBS:
         s, e = _trim(text, cue_end, hi)
         return (s, e) if e > s and _clause_start(text, s, e) else None
-    if verb not in CLAUSE_VERBS:
+    if verb not in CLAUSE_VERBS and not begun:
         return None
     rest_at = cue_end
     if verb == "tell":  # skip the hearer: "told reporters"
