@@ -281,3 +281,26 @@ def test_two_demonyms_sharing_a_head_name_two_bodies():
 ])
 def test_no_party_where_a_word_only_qualifies_or_counts(text, absent):
     assert not {r for r in relations(text) if absent in r[:2]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Costa was one of Weber's staunchest supporters in the senate.", ("Maria Costa", "Klaus Weber", "endorse", True)),
+    ("Weber's longtime ally, Dupont, spoke next.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
+    ("Dupont, one of Weber's fiercest critics, spoke next.", ("Anne Dupont", "Klaus Weber", "criticize", True)),
+    ("Costa, Weber's closest ally, spoke next.", ("Maria Costa", "Klaus Weber", "endorse", True)),
+])
+def test_a_person_noun_owned_by_a_party_relates_to_its_owner(text, expected):
+    found = relations(text)
+    assert expected in found
+    assert not any(row[:2] == (expected[1], expected[0]) for row in found)  # never the owner back
+
+
+def test_a_clause_opened_by_as_is_not_a_description():
+    assert not relations("Dupont and Costa left early, as Weber's supporters had hoped.")
+
+
+def test_one_relation_is_one_row_however_often_its_parties_are_named():
+    doc = parse_text("Title\nFormer minister Anne Dupont, a Weber supporter, said the plan would work.",
+                     "file:///a.txt")
+    rows = [(r.party_a, r.party_b, r.kind, r.cue_start) for r in extract(doc, REGISTRY, TAXONOMY).agreements]
+    assert rows == [("Anne Dupont", "Klaus Weber", "endorse", rows[0][3])]

@@ -54,7 +54,8 @@ class PartyReader:
             self._acts[noun] = (index, owner)
 
 
-_NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z][\w.’'\-]+) (?=[a-z])")
+# "a Kim supporter", "one of Kim's staunchest supporters": the name, without its possessive ending
+_NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z](?:[\w.\-]|['’](?!s?\s))*)(?:['’]s?)? (?=[a-z])")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|him)\b")
 
 

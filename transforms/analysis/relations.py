@@ -686,8 +686,8 @@ def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation
         recent = [party for at, party in accusers if index - at <= 3]
         for relation in [*_sentence_relations(text, sentence), *_rejected_accusations(text, sentence, recent)]:
             span = (relation.cue_start, relation.cue_end)
-            if span not in used and any(s < span[1] and span[0] < e for s, e in used):
-                continue
+            if span not in used and any(s < span[1] and span[0] < e for s, e in used) or relation in found:
+                continue  # another frame's cue; or the same relation read through a second mention
             used.add(span)
             found.append(relation)
             if relation.kind == "criticize" and _ACCUSING.match(relation.cue):
@@ -993,6 +993,13 @@ def _noun_frame(text, sentence, cue, kind):
                 yield from _make(text, sentence, cue, kind, agent, patient, directed=True)
         return
     if not target_prep:
+        if cue.group(0).lower() in RELATION_NOUNS:
+            possessed = _possessed_relation(text, sentence, cue)
+            if possessed is not None:  # "Lee and Kim, two of her allies": both; never the owner herself
+                owner, target = possessed
+                for first in _with_coordinated(text, sentence, owner):
+                    yield from _one(text, sentence, cue, kind, first, target, directed=True)
+                return
         yield from _compound_frame(text, sentence, cue, kind)
         return
     target = _object(text, sentence, at + target_prep.end())
@@ -1018,6 +1025,42 @@ def _noun_frame(text, sentence, cue, kind):
         owner = _subject(text, sentence, cue.start() - len(described.group(0)), target)
     if owner is not None:
         yield from _make(text, sentence, cue, kind, owner, target, directed=True)
+
+
+_POSSESSED_GAP = re.compile(r"(?:['’]s?)?\s+(?:(?:most|more|very|\w+est|\w+ly|longtime|long-time|staunch|vocal|loyal|"
+                            r"close|fierce|harsh|early|top|key|chief|leading|prominent|outspoken|strong|steadfast|"
+                            r"ardent|avid|fervent|devoted|big|great|main|lone|sole|only|fellow|former|biggest)\s+){0,3}$",
+                            re.IGNORECASE)
+_ONE_OF = re.compile(r"(?:(?:,\s*|\b(?:is|was|are|were|been|be|became|becomes|remains?|remained)\s+)"
+                     r"(?:(?:one|some|many|several)\s+of\s+|among\s+)?|\bas\s+(?:one\s+of|among)\s+)$",
+                     re.IGNORECASE)  # "as" alone joins a clause: "as Lee's supporters hoped"
+
+
+def _possessed_relation(text, sentence, cue) -> tuple[Party, Party] | None:
+    """"Lee was one of Kim's staunchest supporters", "her longtime ally, Ann Lee": a person noun
+    owned by a party names someone who backs or opposes the owner; that someone is the copula's
+    subject, the head the phrase is apposed to, or the name apposed after it."""
+    target = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
+    if target is None or not target.possessive or \
+            not _POSSESSED_GAP.fullmatch(text, target.end, cue.start()):
+        return None
+    after = re.match(r"s?,?\s+", text[cue.end():cue.end() + 4])
+    following = _object(text, sentence, cue.end() + after.end()) if after else None
+    if following is not None and following.start == cue.end() + after.end() and following.kind == "person" \
+            and re.match(r"\s*(?:[,.;:)]|$)", text[following.end + (2 if following.possessive else 0):]) \
+            and not re.match(r"\s*,?\s*(?:and|or|&)\s", text[following.end:following.end + 8]):
+        return following, target  # an apposition names one person and closes: not a list, not a clause's subject
+    described = _ONE_OF.search(text, max(sentence.start, target.start - 40), target.start)
+    if described is None:
+        return None
+    if described.group(0).startswith(","):  # apposed right to a name: "Lee (R-Utah), one of her allies"
+        owner = next((p for p in reversed(sentence.parties) if p.end <= described.start()), None)
+        if owner is None or owner.possessive or \
+                not re.fullmatch(r"\s*(?:\([^()]{0,40}\))?", text[owner.end:described.start()]):
+            return None
+    else:
+        owner = _subject(text, sentence, target.start - len(described.group(0)), target, adjacent=False)
+    return (owner, target) if owner is not None else None
 
 
 def _compound_frame(text, sentence, cue, kind):
