@@ -13,6 +13,11 @@ def page(body: str, head: str = "") -> str:
             f"<body><article><h1>Council votes on parks</h1>{body}<p>{STORY * 3}</p></article></body></html>")
 
 
+def after_story(stamp: str) -> str:
+    """A page whose stamp stands below its story, far from the headline."""
+    return page("").replace(f"<p>{STORY * 3}</p>", f"<p>{STORY}</p>" * 8 + stamp)
+
+
 def test_a_canonical_permalink_on_the_same_site_dates_the_page():
     html = page("", '<link rel="canonical" href="https://www.example.org/2019/05/23/council-votes/">')
     assert parse_html(html, "https://example.org/?p=4711").published_at == "2019-05-23"
@@ -21,3 +26,24 @@ def test_a_canonical_permalink_on_the_same_site_dates_the_page():
 def test_a_canonical_address_on_another_site_is_the_original_s():
     html = page("", '<link rel="canonical" href="https://wire.example.com/2019/05/22/council-votes/">')
     assert parse_html(html, "https://example.org/?p=4711").published_at is None
+
+
+def test_a_time_marked_as_the_publication_wins_over_an_earlier_time():
+    html = page('<p class="facts">Council session <time datetime="2019-06-01">1 June</time></p>'
+                '<p class="stamp">Posted <time pubdate datetime="2019-05-20">20 May</time></p>')
+    assert parse_html(html, "https://example.org/parks").published_at == "2019-05-20"
+
+
+def test_a_time_marked_or_labelled_as_a_change_gives_way_to_the_publication():
+    marked = ('<div class="stamps"><time class="updated" datetime="2019-06-02">2 June</time>'
+              '<time class="entry-date" datetime="2019-05-20">20 May</time></div>')
+    labelled = '<div class="stamps">Updated <time datetime="2019-06-02">2 June</time> · <time datetime="2019-05-20">20 May</time></div>'
+    for body in (marked, labelled):
+        assert parse_html(after_story(body), "https://example.org/parks").published_at == "2019-05-20"
+
+
+def test_a_dateline_s_update_gives_way_to_its_publication_but_dates_a_page_that_shows_no_other():
+    both = '<div class="post-date">Updated 2 June 2019 | Published 20 May 2019</div>'
+    assert parse_html(after_story(both), "https://example.org/parks").published_at == "2019-05-20"
+    only = '<div class="recipe-date">Updated June 13, 2019</div>'
+    assert parse_html(after_story(only), "https://example.org/parks").published_at == "2019-06-13"

@@ -202,6 +202,9 @@ DIGIT = re.compile(r"\d")
 UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|bearbeitet|mis à jour|modifié|"
                           r"actualizado|aggiornato|bijgewerkt)\b[^\d]*$", re.I)
 UPDATE_LABEL_CHARS = 30  # characters before a date where its update label stands
+# a date element's class, itemprop or id that calls its date the publication's, or a change's
+PUBLISHED_MARK = re.compile(r"publish|entry-date|pubdate|datecreated|date-created", re.I)
+UPDATED_MARK = re.compile(r"update|modif|last-?mod|aktualisiert|geaendert|changed", re.I)
 
 
 def headline_index(page: Walk, headline: str | None = None) -> int | None:
@@ -290,9 +293,42 @@ def _is_sentence(text: str) -> bool:
 
 def _first_date(nodes, month_first: bool = False) -> str | None:
     """The first date in the elements' texts, or else in a date attribute of theirs (the hAtom
-    <abbr class="published" title="2008-07-29T10:00:00+02:00">10:00</abbr> of many blogs)."""
-    return next((found for node in nodes if not _other_label(text := node.get_text(" ", strip=True)[:300])
-                 and (found := find_date(text, month_first) or normalize_date(_date_attribute(node)))), None)
+    <abbr class="published" title="2008-07-29T10:00:00+02:00">10:00</abbr> of many blogs). A date
+    marked as a change (an element classed "updated", a date after "Updated") gives way to a
+    publication's ("Updated 5 May · Published 3 May"), but is the page's date when it shows no other
+    (readers see a page's "Updated June 13, 2019" as its date)."""
+    changed = None
+    for node in nodes:
+        if _other_label(text := node.get_text(" ", strip=True)[:300]):
+            continue
+        shown = find_date(text, month_first)
+        found = _first_unchanged(text, month_first) if shown else normalize_date(_date_attribute(node))
+        if found and not _marked_update(node):
+            return found
+        changed = changed or shown or found
+    return changed
+
+
+def _first_unchanged(text: str, month_first: bool) -> str | None:
+    """The first date in a short text that no update label introduces."""
+    return next((day for start, day in dates_at(text, month_first)
+                 if not UPDATE_LABEL.search(text[max(0, start - UPDATE_LABEL_CHARS):start])), None)
+
+
+def _marks(node) -> str:
+    return " ".join(value for key in ("class", "itemprop", "id") if isinstance(value := node.get(key), str))
+
+
+def _marked_update(node) -> bool:
+    """A <time> or date element marked as the page's change, not its publication: class "updated",
+    itemprop "dateModified" (htmldate reads those only for the last change)."""
+    return bool(UPDATED_MARK.search(_marks(node))) and not PUBLISHED_MARK.search(_marks(node))
+
+
+def _marked_published(node) -> bool:
+    """A <time> marked as the publication: <time pubdate>, class "entry-date" or "published",
+    itemprop "datePublished" (htmldate's shortcut)."""
+    return node.has_attr("pubdate") or bool(PUBLISHED_MARK.search(_marks(node)))
 
 
 def _date_attribute(node) -> str | None:
@@ -332,11 +368,31 @@ def _in_card(node, cards: bool) -> bool:
 
 def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_first: bool = False,
                elsewhere_nodes=lambda node: False) -> str | None:
-    """The first <time>'s date, in the page's furniture or outside it; `elsewhere_nodes` tells the
+    """The date of the <time> marked as the publication, else of the first <time> not marked as a
+    change, else of the first, in the page's furniture or outside it; `elsewhere_nodes` tells the
     <time>s of other stories (cards, teaser lists)."""
-    return next((found for datetime_attr, text, furniture, elsewhere, node in page.times
-                 if furniture == in_furniture and not _elsewhere(page, elsewhere, opening) and not elsewhere_nodes(node)
-                 and (found := normalize_date(datetime_attr) or find_date(text, month_first))), None)
+    first = changed = None
+    for datetime_attr, text, furniture, elsewhere, node in page.times[:MAX_TIMES]:
+        if furniture != in_furniture or _elsewhere(page, elsewhere, opening) or elsewhere_nodes(node):
+            continue
+        marked = _marked_published(node)
+        update = not marked and (_marked_update(node) or _update_labelled(node))
+        if (marked or (first if not update else changed) is None) and (
+                found := normalize_date(datetime_attr) or find_date(text, month_first)):
+            if marked:
+                return found
+            if update:
+                changed = found
+            else:
+                first = found
+    return first or changed
+
+
+def _update_labelled(node) -> bool:
+    """Whether an update label stands just before the element ("Updated <time>…</time>")."""
+    before = node.previous_sibling
+    text = before if isinstance(before, str) else before.get_text(" ") if before is not None else ""
+    return bool(UPDATE_LABEL.search(text[-UPDATE_LABEL_CHARS:]))
 
 
 def labelled_date(page: Walk, opening: frozenset[int], month_first: bool = False) -> str | None:
