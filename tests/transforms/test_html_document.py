@@ -836,3 +836,31 @@ def test_bylines_and_signed_lines_of_other_stories_name_no_author():
     labelled = page(f'<article><h1>Parks plan advances</h1><p>{PARAGRAPH * 3}</p></article>'
                     '<div class="comments"><p>Autor: Kim Lee</p><p>Nice post!</p></div>')
     assert parse_html(labelled, "https://news.example.org/parks").authors == []
+
+
+NEXT_QUOTE = "\u201cWe will not raise taxes again,\u201d the governor told reporters in the capital, as protests went on. "
+
+
+@pytest.mark.parametrize("body", [
+    # the next story loaded below as the reader scrolls: an <article> with a headline of the same rank
+    f'<main><article><h1>Parks</h1><p>{PARAGRAPH * 3}</p></article>'
+    f'<article><h1>Governor rules out tax rise</h1>' + f'<p>{NEXT_QUOTE * 2}</p>' * 5 + '</article></main>',
+    # ... or under a label for the next story, longer than the story itself
+    f'<main><article><h1>Parks</h1><p>{PARAGRAPH * 3}</p></article><div class="more"><h3>Next article</h3>'
+    f'<article><h2>Governor rules out tax rise</h2>' + f'<p>{NEXT_QUOTE * 2}</p>' * 5 + '</article></div></main>',
+    # in the story's own container, under the label and a headline of its own, unlinked
+    f'<div class="content"><h1>Parks</h1><p>{PARAGRAPH * 3}</p><p>Read next</p><h2>Governor rules out tax rise</h2>'
+    + f'<p>{NEXT_QUOTE * 2}</p>' * 5 + '</div>',
+])
+def test_the_body_stops_before_a_whole_next_story(body):
+    text = parse_html(page(body), "https://news.example.org/parks").text
+    assert "governor" not in text and PARAGRAPH.strip() in text
+
+
+def test_sections_and_a_teaser_in_the_middle_of_a_story_stay_in_it():
+    # sections set as <article>s under lesser headings, and a linked teaser early in the story
+    html = page(f'<article><h1>Parks</h1><p>{PARAGRAPH * 2}</p><p>Read next</p><h3><a href="/t">Tax plan</a></h3>'
+                f'<article><h2>Funding</h2><p>{PARAGRAPH * 3}</p></article>'
+                f'<article><h2>Timeline</h2><p>{NEXT_QUOTE * 3}</p></article></article>')
+    text = parse_html(html, "https://news.example.org/parks").text
+    assert "Funding" in text and "governor" in text

@@ -153,7 +153,36 @@ def score_containers(page: Walk, blocks: list[RawBlock]) -> dict[int, float]:
             for node, score in scores.items()}
 
 
-def select_body(page: Walk, trust_marks: bool = True) -> list[RawBlock]:
+def headline_article(page: Walk, title: str | None) -> int | None:
+    """The <article> that holds the headline and prose under it, when the page holds other
+    <article>s under a headline of the same rank (the next story, loaded as the reader scrolls):
+    the story is that one alone. None when there is no such other story."""
+    if not title:
+        return None
+    folded = title.casefold()
+    at = next((at for at, block in enumerate(page.blocks) if block.kind == "heading" and block.text.casefold() == folded),
+              None)
+    if at is None:
+        return None
+    headline = page.blocks[at]
+    own = next((node for node in reversed(headline.chain[:-1]) if page.names[node] == "article"), None)
+    if own is None or not any(own in block.chain and _is_prose(block) for block in page.blocks[at + 1:]):
+        return None
+    rank = page.names[headline.chain[-1]]
+    seen: set[int] = set()
+    for before, block in zip([None, *page.blocks], page.blocks, strict=False):
+        other = next((node for node in reversed(block.chain) if page.names[node] == "article"), None)
+        if other is None or other in seen or own in block.chain or other in headline.chain:
+            continue
+        seen.add(other)
+        # the other article opens with a headline of the same rank, or under a label for the next story
+        if block.kind == "heading" and (page.names[block.chain[-1]] == rank or before is not None and (
+                before.text.strip(LABEL_END).casefold() in NEXT_STORY_LABELS)):
+            return own
+    return None
+
+
+def select_body(page: Walk, trust_marks: bool = True, scope: int | None = None) -> list[RawBlock]:
     """The blocks of the best-scoring container and of other strong containers near it.
 
     Page builders split one article over sibling or cousin sections, so the body is taken from
@@ -161,12 +190,15 @@ def select_body(page: Walk, trust_marks: bool = True) -> list[RawBlock]:
     least half as much or has the same class; in it, a block is kept when it stands in one of
     those, in a strong child of the subtree's root, or is a long paragraph right under the root.
     Prose just before the first kept block (a lead set apart in the header) joins too. Without
-    trust_marks, containers marked as boilerplate compete too."""
+    trust_marks, containers marked as boilerplate compete too; with a `scope`, only the blocks inside
+    that container do."""
     blocks = drop_boilerplate(page) if trust_marks else page.blocks
+    if scope is not None:
+        blocks = [block for block in blocks if scope in block.chain]
     scores = score_containers(page, blocks)
     if not scores:
         # every paragraph sits in something marked as boilerplate: the marks were wrong
-        blocks = page.blocks
+        blocks = [block for block in page.blocks if scope is None or scope in block.chain]
         scores = score_containers(page, blocks)
     if not scores:
         return [b for b in blocks if _density(b) <= MAX_LINK_DENSITY]
@@ -268,14 +300,16 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
     """The article body as contract Blocks, without the headline and furniture lines; the body the
     page declares (JSON-LD articleBody) when what it shows is only a small part of that (a caption,
     a teaser: the rest is drawn by a script)."""
-    blocks = [b for b in select_body(page) if not is_furniture_line(b)]
+    scope = headline_article(page, title)
+    blocks = [b for b in select_body(page, scope=scope) if not is_furniture_line(b)]
     if not blocks:
         # all that reads as a story sits where the marks say boilerplate: the marks were wrong
         # (a page whose story is its slideshow or gallery)
-        blocks = [b for b in select_body(page, trust_marks=False) if not is_furniture_line(b)]
+        blocks = [b for b in select_body(page, trust_marks=False, scope=scope) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
-    blocks = _before_teasers(_before_related(_before_next_story(_without_signup_boxes(blocks))))
+    following = {id(block): after for block, after in zip(page.blocks, page.blocks[1:], strict=False)}
+    blocks = _before_teasers(_before_related(_before_next_story(_without_signup_boxes(blocks), following)))
     # labels left at the end ("Read more:", "About the author") introduce something that was cut;
     # a copyright notice or a newsletter prompt closes the page, not the story
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)
@@ -311,15 +345,21 @@ def _without_signup_boxes(blocks: list[RawBlock]) -> list[RawBlock]:
     return kept
 
 
-def _before_next_story(blocks: list[RawBlock]) -> list[RawBlock]:
-    """The body up to a label over the next story's teaser ("Next article", "Read next"), when the
-    story has been told before it: its heading and quotes are another story's."""
+def _before_next_story(blocks: list[RawBlock], following: dict[int, RawBlock]) -> list[RawBlock]:
+    """The body up to a label over the next story ("Next article", "Read next"), when the story has
+    been told before it: its heading and quotes are another story's. Told means half the text before
+    a teaser (a linked heading, which a story may also carry in its middle), a paragraph of prose
+    before a whole next story (under a heading of its own, unlinked). `following` maps a block's id to
+    the block after it on the page (a linked heading may have left the body for its links)."""
     total = sum(len(b.text) for b in blocks)
-    told = 0
+    told, prose = 0, False
     for at, block in enumerate(blocks):
-        if told >= NEXT_STORY_AFTER * total and block.text.strip(LABEL_END).casefold() in NEXT_STORY_LABELS:
+        if block.text.strip(LABEL_END).casefold() in NEXT_STORY_LABELS and (
+                told >= NEXT_STORY_AFTER * total or prose and (after := following.get(id(block))) is not None
+                and after.kind == "heading" and not after.link_chars):
             return blocks[:at]
         told += len(block.text)
+        prose = prose or _is_prose(block)
     return blocks
 
 
