@@ -47,3 +47,9 @@ def test_a_dateline_s_update_gives_way_to_its_publication_but_dates_a_page_that_
     assert parse_html(after_story(both), "https://example.org/parks").published_at == "2019-05-20"
     only = '<div class="recipe-date">Updated June 13, 2019</div>'
     assert parse_html(after_story(only), "https://example.org/parks").published_at == "2019-06-13"
+
+
+def test_the_date_keys_htmldate_reads_declare_a_publication_and_a_change():
+    html = page("", '<meta name="pdate" content="20190520"><meta name="utime" content="20190602101500">')
+    doc = parse_html(html, "https://example.org/parks")
+    assert (doc.published_at, doc.modified_at[:10]) == ("2019-05-20", "2019-06-02")
