@@ -304,3 +304,19 @@ def test_one_relation_is_one_row_however_often_its_parties_are_named():
                      "file:///a.txt")
     rows = [(r.party_a, r.party_b, r.kind, r.cue_start) for r in extract(doc, REGISTRY, TAXONOMY).agreements]
     assert rows == [("Anne Dupont", "Klaus Weber", "endorse", rows[0][3])]
+
+
+def test_a_retort_rejects_who_spoke_just_before():
+    found = relations("“Costa wrecked the fishing fleet,” Dupont said on Monday.",
+                      "Costa shot back in a statement, saying the fleet had never been larger.")
+    assert ("Maria Costa", "Anne Dupont", "reject", True) in found
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Costa shot back in a statement, saying the fleet had never been larger.",),  # no one spoke before
+    ("“The fleet is finished,” Dupont said on Monday.",
+     "Asked whether the fleet would recover, Costa shot back: “It will.”"),  # she answers the question
+    ("“The fleet is finished,” Dupont said on Monday.", "Costa fired back at Weber later."),  # names its target
+])
+def test_a_retort_with_no_one_to_answer(paragraphs):
+    assert not any(row[1] == "Anne Dupont" and row[2] == "reject" for row in relations(*paragraphs))

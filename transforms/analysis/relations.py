@@ -149,8 +149,12 @@ _LABEL = re.compile(r"(?:['’]s)?\s+(?:as\s+)?(?:(?:a|an|the|\w+ly)\s+){0,2}[�
 _INSULTS = words("relations", "insults")
 _PRAISE = words("relations", "praise")
 # every cue above in one pattern: a sentence with none of them is skipped at once
+# a retort with no one named after it ("Trump shot back in a statement"): it answers who spoke before
+_RETORT_ALONE = re.compile(r"\b(?:(?:shot|shoots|shoot|fired|fires|hit|hits|struck|strikes|pushed|pushes|punched)\s+"
+                           r"back|retorted|retorts|countered|counters)\b(?!\s+(?:at|against|on|with|that|by|to)\b)",
+                           re.IGNORECASE)
 ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b",
-                              r"\b(?:pro|anti)-[A-Z]", r"\bagrees\b"] + [
+                              r"\b(?:pro|anti)-[A-Z]", r"\bagrees\b", _RETORT_ALONE.pattern] + [
                               regex.pattern for _, regex in
                               _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES]), re.IGNORECASE)
 
@@ -768,6 +772,8 @@ def _sentence_relations(text: str, sentence: SentenceParties):
                 yield from _make(text, sentence, cue, kind, pair[0], pair[1], directed=False)
     for cue in _AGREES_ALONE.finditer(text, lo, hi):
         yield from _agreeing_with_earlier(text, sentence, cue)
+    for cue in _RETORT_ALONE.finditer(text, lo, hi):
+        yield from _answering_earlier(text, sentence, cue)
     for cue in _NAMING.finditer(text, lo, hi):
         yield from _naming_frame(text, sentence, cue)
     for cue in _PRO_ANTI.finditer(text, lo, hi):
@@ -822,15 +828,34 @@ _AGREES_ALONE = re.compile(r"\b(?:agree|agrees|agreed)\b(?!\s+(?:with|to|on|upon
 def _agreeing_with_earlier(text, sentence, cue):
     """"Kim agreed:" after Lee's proposal, "“…,” agrees Ann Lee": a bare "agree" agrees with
     the one whose statement came just before."""
-    if _coordinated_before(text, sentence, cue.start()) is not None or not sentence.earlier:
+    if _coordinated_before(text, sentence, cue.start()) is not None:
         return  # "Lee and Kim agreed": with each other
+    found = _answer_to_earlier(text, sentence, cue)
+    if found is not None:
+        yield from _one(text, sentence, cue, "agree", *found, directed=False)
+
+
+def _answering_earlier(text, sentence, cue):
+    """"Kim shot back in a statement" after Lee's words: a retort rejects what the one who
+    spoke just before said; after "Asked whether …" it answers the question, not a party."""
+    if re.match(r"[\s“\"]*(?:when\s+|after\s+being\s+)?asked\b", text[sentence.start:sentence.start + 30], re.I):
+        return
+    found = _answer_to_earlier(text, sentence, cue)
+    if found is not None:
+        yield from _one(text, sentence, cue, "reject", *found, directed=True)
+
+
+def _answer_to_earlier(text, sentence, cue) -> tuple[Party, Party] | None:
+    """Who answers with a word that names no one ("agreed", "shot back"), its subject or the
+    name after a quotation ("“…,” agrees Ann Lee"), and the other one who spoke just before."""
+    if not sentence.earlier:
+        return None
     inverted = re.search(r"[”\"’'],?\s*$", text[max(sentence.start, cue.start() - 4):cue.start()])
     subject = _object(text, sentence, cue.end()) if inverted else _subject(text, sentence, cue.start(), None)
     if subject is None:
-        return
+        return None
     partner = next((voice for _, voice in reversed(sentence.earlier) if voice.name != subject.name), None)
-    if partner is not None:
-        yield from _one(text, sentence, cue, "agree", subject, partner, directed=False)
+    return (subject, partner) if partner is not None else None
 
 
 def _naming_frame(text, sentence, cue):
