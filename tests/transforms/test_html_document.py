@@ -864,3 +864,19 @@ def test_sections_and_a_teaser_in_the_middle_of_a_story_stay_in_it():
                 f'<article><h2>Timeline</h2><p>{NEXT_QUOTE * 3}</p></article></article>')
     text = parse_html(html, "https://news.example.org/parks").text
     assert "Funding" in text and "governor" in text
+
+
+def test_a_copyright_notice_naming_a_person_signs_a_page_no_byline_signs():
+    def authors(notice: str, byline: str = "") -> list[str]:
+        html = page(f'<article><h1>Film city</h1>{byline}<p>{PARAGRAPH * 3}</p>'
+                    '<figure><img src="a.jpg"><figcaption>© 2019 Kim Lee</figcaption></figure>'
+                    f'<p>{notice}</p></article><footer><p>Impressum</p></footer>', html_attrs=' lang="de"')
+        return parse_html(html, "https://film.example.de/city").authors
+    assert authors("© 2019 Sven Vogel") == ["Sven Vogel"]
+    assert authors("Copyright © 2006-2008 by Jana Kraus.") == ["Jana Kraus"]
+    # a firm, a picture's credit, a notice without its year, or a byline that signs the page
+    assert authors("© 2019 Vogel Mediengruppe") == []
+    assert authors("© 2019 Example Media GmbH") == []
+    assert authors("") == []
+    assert authors("© Sven Vogel") == []
+    assert authors("© 2019 Sven Vogel", '<p class="byline">Von Jana Kraus</p>') == ["Jana Kraus"]

@@ -168,6 +168,15 @@ SOCIAL_PROFILE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)?(?:twitter|x|facebook|
                             r"mastodon\.social|bsky|tiktok|youtube)\.(?:com|net|app)/|^mailto:", re.I)
 FORM_TAGS = frozenset({"form", "label", "select", "fieldset"})
 COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.I)
+# a copyright notice with its year and holder: "© 2019 Jane Doe", "Copyright © 2006-2008 by Jane Doe"
+COPYRIGHT_HOLDER = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright\b)\s*(?:\d{4}\s*[-–/]\s*)?\d{4}\s*[,:]?\s*"
+                              r"(?:by\s+)?(.+?)[\s.,]*$", re.I)
+# a person's name: two to four capitalised words (a hyphen or an apostrophe inside), an initial
+PERSON_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’-]*\w|\.)\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]*\w")
+# the words of a firm's or a body's name ("Example Media GmbH", "Example Verlag")
+COMPANY_WORDS = frozenset(word_list("bylines", "company_words"))
+CREDIT_CONTAINERS = frozenset({"figure", "figcaption", "picture"})
+PICTURE_CLASS = re.compile(r"caption|credit|foto|photo|image|bild|picture", re.I)
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
@@ -529,7 +538,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     naming = next((line for line in bylines if clean_authors([line], exclude)), None)
     sources += [[naming] if naming else [], signed[:1], byline_near_headline(page, headline, opening),
                 signed_line(page, opening),
-                _shown_only(ld["author_organisations"], shown)]
+                _shown_only(ld["author_organisations"], shown), copyright_holder(page)]
     host = _compact(urlsplit(url).hostname or "")
     site = {_compact(name) for name in exclude}
     for values in sources:
@@ -636,6 +645,27 @@ def signed_line(page: Walk, opening: frozenset[int] = frozenset()) -> list[str]:
     return []
 
 
+def copyright_holder(page: Walk) -> list[str]:
+    """The person a page's copyright notice names, "© 2019 Jane Doe": the owner of a text that no
+    byline signs (a personal site); not a firm ("© 2019 Example Media GmbH") nor a picture's
+    credit (in a <figure> or a caption)."""
+    for block in reversed(page.blocks):
+        if (len(block.text) > MAX_SIGNED_LINE or not COPYRIGHT.match(block.text)
+                or any(page.names[node] in CREDIT_CONTAINERS or PICTURE_CLASS.search(page.classes[node])
+                       for node in block.chain)):
+            continue
+        if ((holder := COPYRIGHT_HOLDER.match(block.text)) and PERSON_NAME.fullmatch(name := holder.group(1))
+                and not any(_company_word(word) for word in name.split())):
+            return [name]
+    return []
+
+
+def _company_word(word: str) -> bool:
+    """A word of a firm's name, also as the end of a compound ("Werbeagentur", "Mediengruppe")."""
+    word = word.casefold().strip(".")
+    return word in COMPANY_WORDS or any(len(part) >= 5 and word.endswith(part) for part in COMPANY_WORDS)
+
+
 def byline_near_headline(page: Walk, headline: str | None = None, opening: frozenset[int] = frozenset()) -> list[str]:
     """A short "By ..." / "Von ..." line just around the headline, also after a separator or a date
     ("Politics | By Jane Doe | May 3", "06.11.2023 13:30 von Jane Doe"), not in another text (a
@@ -644,8 +674,9 @@ def byline_near_headline(page: Walk, headline: str | None = None, opening: froze
     if at is None:
         return []
     for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
-        if len(block.text) > MAX_BYLINE or _is_sentence(block.text) or _elsewhere(page, block.elsewhere, opening):
-            continue
+        if (len(block.text) > MAX_BYLINE or _is_sentence(block.text) or _elsewhere(page, block.elsewhere, opening)
+                or COPYRIGHT.match(block.text)):
+            continue  # (a copyright notice's "by" names the owner: copyright_holder reads it)
         if PREFIX.match(block.text):
             return [block.text]
         if inline := INLINE_BYLINE.search(block.text):
