@@ -53,3 +53,10 @@ def test_the_date_keys_htmldate_reads_declare_a_publication_and_a_change():
     html = page("", '<meta name="pdate" content="20190520"><meta name="utime" content="20190602101500">')
     doc = parse_html(html, "https://example.org/parks")
     assert (doc.published_at, doc.modified_at[:10]) == ("2019-05-20", "2019-06-02")
+
+
+def test_an_element_classed_as_a_date_in_spanish_or_french_dates_the_page():
+    assert parse_html(after_story('<div class="fecha">3 de mayo de 2021</div>'),
+                      "https://example.org/parks").published_at == "2021-05-03"
+    assert parse_html(after_story('<p class="parution">03/05/2021</p>'),
+                      "https://example.org/parks").published_at == "2021-05-03"
