@@ -320,3 +320,11 @@ def test_a_retort_rejects_who_spoke_just_before():
 ])
 def test_a_retort_with_no_one_to_answer(paragraphs):
     assert not any(row[1] == "Anne Dupont" and row[2] == "reject" for row in relations(*paragraphs))
+
+
+def test_an_act_named_by_another_noun_is_the_one_owner_in_view():
+    assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations(
+        "Weber proposed a ban on fishing.", "Costa welcomed the move on Tuesday.")
+    # two owners' acts in view: "the move" could be either's
+    assert not any(row[:2] in (("Maria Costa", "Klaus Weber"), ("Maria Costa", "Anne Dupont")) for row in relations(
+        "Weber proposed a ban on fishing.", "Dupont unveiled a budget.", "Costa welcomed the move on Tuesday."))

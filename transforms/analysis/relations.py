@@ -438,7 +438,12 @@ def named_acts(text: str, start: int, end: int) -> list[str]:
 def _act_owner(text: str, sentence: SentenceParties, at: int) -> Party | None:
     """The owner of an act the object names by its noun alone ("slammed the proposal")."""
     act = _NAMED_ACT.match(text, at, sentence.end)
-    owner = sentence.acts.get(act.group(1).lower()) if act else None
+    if act is None:
+        return None
+    owner = sentence.acts.get(act.group(1).lower())
+    owners = {party.name: party for party in sentence.acts.values()}
+    if owner is None and len(owners) == 1:
+        owner = next(iter(owners.values()))  # "its decision … condemned the move": one owner's acts in view
     if owner is None:
         return None
     return Party(act.start(1), act.end(1), owner.name, owner.kind, owner.country)
