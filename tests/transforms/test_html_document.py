@@ -880,3 +880,10 @@ def test_a_copyright_notice_naming_a_person_signs_a_page_no_byline_signs():
     assert authors("") == []
     assert authors("© Sven Vogel") == []
     assert authors("© 2019 Sven Vogel", '<p class="byline">Von Jana Kraus</p>') == ["Jana Kraus"]
+
+
+def test_author_elements_alike_side_by_side_name_every_author():
+    html = page('<article><h1>Parks plan advances</h1><div class="post-info">By <a class="author-link" href="/a">'
+                'Ana Ruiz</a> and <a class="author-link" href="/b">Bo Chen</a> | <span class="author-role">Editor'
+                f'</span></div><p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://news.example.org/parks").authors == ["Ana Ruiz", "Bo Chen"]

@@ -531,12 +531,15 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
                  or not any(mark >= 0 and ELSEWHERE.search(page.classes[mark]) for mark in marks)][:5]:
         text = _innermost_names(node, page.bylines, exclude) or node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE and not _in_form(node):
-            bylines.append(_without_handles(node, text))
+            bylines.append((node, _without_handles(node, text)))
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
-    # the first byline that names someone ("Published by" alone is a label before a separate name)
-    naming = next((line for line in bylines if clean_authors([line], exclude)), None)
-    sources += [[naming] if naming else [], signed[:1], byline_near_headline(page, headline, opening),
+    # the first byline that names someone ("Published by" alone is a label before a separate name), and
+    # the author elements alike beside it ("By <a class=author>A</a> and <a class=author>B</a>")
+    naming = next(((node, line) for node, line in bylines if clean_authors([line], exclude)), None)
+    if naming:
+        naming = [naming[1]] + [line for node, line in bylines if node is not naming[0] and _alike(node, naming[0])]
+    sources += [naming or [], signed[:1], byline_near_headline(page, headline, opening),
                 signed_line(page, opening),
                 _shown_only(ld["author_organisations"], shown), copyright_holder(page)]
     host = _compact(urlsplit(url).hostname or "")
@@ -567,6 +570,11 @@ def _site_names(page: Walk, meta: dict[str, list[str]], ld: dict, headline: str 
             if len(side) > 1:
                 names.append(" ".join(side))
     return tuple(name for name in names if _compact(name))
+
+
+def _alike(node: Tag, other: Tag) -> bool:
+    """Elements of one list: the same tag and class under the same parent."""
+    return node.parent is other.parent and node.name == other.name and node.get("class") == other.get("class")
 
 
 def _innermost_names(node, bylines: list, exclude: tuple[str, ...]) -> str | None:
