@@ -316,3 +316,13 @@ def test_a_that_after_the_clause_has_begun_is_not_its_opening():
         ("said", "Okafor", "he backs the plan but that the vote came too early")]
     # "that" before a verb is the clause's subject
     assert _frames("Lawyers said that is highly unlikely.") == [("said", "Lawyers", "that is highly unlikely")]
+
+
+def test_a_noun_phrase_opening_the_sentence_is_the_subject_the_mentions_lack():
+    assert _frames("The farm lobby said the bill would fail.") == [
+        ("said", "The farm lobby", "the bill would fail")]
+    assert _frames("But the deputy head of the delegation to the forum said talks would go on.") == [
+        ("said", "the deputy head of the delegation to the forum", "talks would go on")]
+    # a clause, not a noun phrase, before the cue: no subject to take
+    assert _frames("The farm lobby met and then quietly left before anyone said more.") == []
+    assert _frames("The leaked memo said the bill would fail.")[0][1] == "The leaked memo"

@@ -739,6 +739,8 @@ def _finite_speaker(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, me
         # "one says there are 10, another says 12": a source the words leave unnamed
         one = _ending(_ONE_OF_MANY, text, clause_lo, m.start())
         speaker = Mention(one.start(1), one.end(1), one.group(1), "pronoun") if one else None
+    if speaker is None:
+        speaker = _noun_phrase_subject(text, lo, m.start())
     lead = text[lo:m.start()].rstrip()
     if speaker is None and (not lead or lead.endswith((",", "”", "\"", ":", "''"))):
         speaker = _subject_after(text, m.end(), hi, mentions)
@@ -746,6 +748,41 @@ def _finite_speaker(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, me
             speaker = None  # "…, said Sanders has pushed": Sanders opens the reported clause
         return speaker, speaker is not None
     return speaker, False
+
+
+# the words a noun phrase may hold besides nouns and adjectives: "the head of China’s delegation to the forum"
+_NP_FUNCTION = _lexicon("the a an of for to at in on from with and some many most several both all other few "
+                        "his her their its our")
+_NP_PREPOSITIONS = _lexicon("of for to at in on from with")
+_NP_WORD = re.compile(r"[A-Za-z0-9][\w’'.&-]*")
+
+
+def _noun_phrase_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The subject of a cue when the mention finder knows none: a short noun phrase that opens
+    the sentence and runs up to the cue ("The NFL legend said", "County land records indicate",
+    "The deputy head of the delegation to the forum said"). Its head is the last noun before a
+    preposition."""
+    if cue_start - lo > _REACH:
+        return None
+    start = _OPENER.match(text, lo, cue_start).end()
+    words = [(w.start(), w.end(), w.group(0)) for w in _NP_WORD.finditer(text, start, cue_start)]
+    while words and (words[-1][2].lower() in FILLERS or words[-1][2].endswith("ly")):
+        words.pop()  # "The bank also said", "The panel on Friday said": the phrase ends at its noun
+    if not 1 <= len(words) <= 10 or words[0][0] != start:
+        return None
+    end = words[-1][1]
+    if re.search(r"[^\w\s’'.&-]", text[start:end]) or not _gap_is_filler(text[end:cue_start]):
+        return None
+    lows = [w.lower() for _, _, w in words]
+    if any(w in NOT_NAMES_AFTER and w not in _NP_FUNCTION or w in FORM_TO_VERB or w in FINITE
+           or w.endswith("ly") or w.endswith(("’s", "'s")) and w[:-2] in _SUBJECT_PRONOUNS for w in lows) \
+            or lows[-1] in _NP_FUNCTION:
+        return None
+    head_at = next((i for i, w in enumerate(lows) if w in _NP_PREPOSITIONS), len(lows)) - 1
+    if head_at < 0 or lows[head_at] in _NP_FUNCTION:
+        return None
+    head = lows[head_at]
+    return Mention(start, end, text[start:end], "nominal", head=head, plural=head.endswith("s"))
 
 
 def _content_before(text: str, lo: int, m: re.Match, clause_lo: int, speaker: Mention, inverted: bool,
