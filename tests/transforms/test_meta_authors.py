@@ -87,6 +87,16 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Barbara Russ / Kategorien: Events"], ["Barbara Russ"]),
     (["Text: Jane Doe, Fotos: John Roe"], ["Jane Doe"]),
     (["Jane Doe | Tags: Politik, Wahl"], ["Jane Doe"]),
+    # what the author is, after a comma in lower case or as a job in other languages; an agency after the name
+    (["Par Jean Dupont, envoyé spécial à Kiev"], ["Jean Dupont"]),
+    (["Por Ana Ruiz, corresponsal en Bogotá"], ["Ana Ruiz"]),
+    (["Marie Curie journaliste"], ["Marie Curie"]),
+    (["jane, tom"], ["jane", "tom"]),
+    (["By JOHN DOE and JANE ROE Associated Press"], ["JOHN DOE", "JANE ROE"]),
+    # a wire story's credits: its reporters, not its editors
+    (["Reporting by Jane Doe; Editing by John Roe"], ["Jane Doe"]),
+    (["Reporting by Jane Doe and Kim Lee; Additional reporting by Tom Reed; Editing by John Roe"],
+     ["Jane Doe", "Kim Lee"]),
     # a word cut short in a line of furniture ("ca. 8 Min.") is no name
     (["ca. 8 Min."], []),
     # an author's bio in a byline box

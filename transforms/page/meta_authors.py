@@ -15,7 +15,7 @@ AUTOR = r"autor(?:[:*_/]?in(?:nen)?)?(?![:*_/]?in(?:nen)?\b)"  # ("Autor:innen" 
 TEXT_LABEL = r"texte?(?:\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|bild|photos?))?"
 # "By", "Von", "Eingestellt von", "Artikel von:", "Recipe by" ... before the names
 PREFIX = re.compile(
-    r"^\s*(?:(?:an?\s+|ein(?:e|en)?\s+|une?\s+|un[ao]?\s+)?(?:written|posted|submitted|reported|published|text|story|words|"
+    r"^\s*(?:(?:an?\s+|ein(?:e|en)?\s+|une?\s+|un[ao]?\s+)?(?:written|posted|submitted|reported|reporting|published|text|story|words|"
     r"interview|recipe|article|post|guest\s+post|column|commentary|analysis|essay|review|"
     r"eingestellt|gespeichert|veröffentlicht|geschrieben|artikel|beitrag|gastbeitrag|kommentar|gastkommentar|"
     r"bericht|kolumne|analyse|rezension|rezept|text|zum profil|ein|"
@@ -66,6 +66,10 @@ SPLIT = re.compile(r"\s*(;|,|\||&|\band\b|\bund\b|\bet\b|\b(?-i:y|e)\b(?!\.)|\bo
 # a newsroom's credit line is one author: "Staff and news service reports", "From staff and wire reports"
 NEWSROOM_CREDIT = re.compile(r"(?:from\s+)?staff\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}(?:reports?|services?|wires?)", re.I)
 NEWS_AGENCIES = words("bylines", "news_agencies")
+AGENCY_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(a) for a in sorted(NEWS_AGENCIES, key=len, reverse=True))
+                          + r")$", re.I)
+# whose work a wire story credits besides its reporters: "Reporting by Jane Doe; Editing by John Roe"
+OTHER_CREDIT = re.compile(r"\s*[;,.]?\s*\b(?:editing|edited|additional\s+reporting|graphics?|photos?|video)\s+by\b.*$", re.I)
 URL = re.compile(r"^\w+://|^www\.|^/|\.(?:com|de|org|net|html?)(?:/|$)", re.I)
 # from the start of a run of address characters only: a match could start at each of them, and
 # each would scan the rest of the run for an "@" (quadratic in a 30,000-letter author)
@@ -105,6 +109,8 @@ def clean_author(value: str) -> str | None:
     if value.startswith("@"):
         value = value[1:]  # a user name
     value = HANDLE.sub("", value)  # "Jane Doe @janedoe"
+    if (agency := AGENCY_AFTER.search(value)) and len(value[:agency.start()].split()) > 1:
+        value = value[:agency.start()]  # "Jane Roe Associated Press": the agency she writes for
     if len(ROLE.sub("", value).split()) > 1:  # "Staff Writer" stays whole
         value = ROLE.sub("", value)
     value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
@@ -145,6 +151,8 @@ def split_authors(value: str) -> list[str]:
         return [value]
     if (tail := TAIL.search(value)) and tail.start() > 0:
         value = value[:tail.start()]  # a date or a stamp after the names ends them, commas and all
+    if (other := OTHER_CREDIT.search(value)) and other.start() > 0:
+        value = value[:other.start()]
     for end in (LATER_LABEL, IN_PLACE):
         if (found := end.search(value)) and found.start() > 0:
             value = value[:found.start()]
@@ -157,8 +165,11 @@ def split_authors(value: str) -> list[str]:
         if not name or _is_country(name):
             continue  # a country (or its capital) is where the author writes from
         if separator == "," and names and (" " in names[0] and " " not in name
-                                           or name.split()[0].casefold() in OUTLET_ARTICLES):
-            continue  # "Jane Doe, Munich", "Jane Doe, Reuters", "…, The Daily Example": a place or an outlet
+                                           or name.split()[0].casefold() in OUTLET_ARTICLES
+                                           or name[0].islower() and names[0][0].isupper()):
+            # "Jane Doe, Munich", "Jane Doe, Reuters", "…, The Daily Example": a place or an outlet;
+            # "Jean Dupont, envoyé spécial à Kiev": what he is, in lower case as no name is
+            continue
         names.append(name)
     if any(not ROLE_ONLY.fullmatch(name) for name in names):
         names = [name for name in names if not ROLE_ONLY.fullmatch(name)]  # "Jane Doe, Online-Redaktion"
