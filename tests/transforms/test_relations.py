@@ -328,3 +328,8 @@ def test_an_act_named_by_another_noun_is_the_one_owner_in_view():
     # two owners' acts in view: "the move" could be either's
     assert not any(row[:2] in (("Maria Costa", "Klaus Weber"), ("Maria Costa", "Anne Dupont")) for row in relations(
         "Weber proposed a ban on fishing.", "Dupont unveiled a budget.", "Costa welcomed the move on Tuesday."))
+
+
+def test_a_supporter_noun_coordinated_with_another_description():
+    assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations(
+        "“We will win,” said Maria Costa, a local lawyer and Weber supporter.")

@@ -1100,7 +1100,7 @@ def _compound_frame(text, sentence, cue, kind):
     if target is None or target.possessive or text[target.end:cue.start()] != " ":
         return
     article = re.search(r"(?:^|[,(—–]\s*|\b(?:is|was|are|were|been|as|and)\s+)(?:an?|one|another|the)\s+"
-                        r"(?:[\w\-]+\s+){0,2}$", text[max(sentence.start, target.start - 50):target.start], re.I)
+                        r"(?:[\w\-]+\s+){0,2}(?:and\s+)?$", text[max(sentence.start, target.start - 50):target.start], re.I)
     if article is None:
         return
     if article.group(0).startswith((",", "(", "—", "–")) or re.match(r"\w", article.group(0)) and \
