@@ -887,3 +887,14 @@ def test_author_elements_alike_side_by_side_name_every_author():
                 'Ana Ruiz</a> and <a class="author-link" href="/b">Bo Chen</a> | <span class="author-role">Editor'
                 f'</span></div><p>{PARAGRAPH * 3}</p></article>')
     assert parse_html(html, "https://news.example.org/parks").authors == ["Ana Ruiz", "Bo Chen"]
+
+
+def test_an_author_box_marked_up_as_a_person_is_not_the_story():
+    bio = "Jana Kraus writes about wine and food for several magazines and has judged wine fairs for twenty years."
+    for box in (f'<div class="box" itemprop="author" itemscope itemtype="https://schema.org/Person"><div><span '
+                f'itemprop="name">Jana Kraus</span></div><div class="desc"><p>{bio}</p></div></div>',
+                f'<section itemscope itemtype="http://schema.org/Person"><p>{bio}</p></section>'):
+        html = page(f'<article><h1>Red wines</h1><div class="entry"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p>'
+                    f'{box}</div></article>')
+        text = parse_html(html, "https://wine.example.de/red").text
+        assert "judged wine fairs" not in text and PARAGRAPH.strip() in text

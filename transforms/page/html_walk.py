@@ -320,7 +320,7 @@ def _open_block(out: Walk, name: str, attrs: dict, hint: str, marks: tuple, ctx:
     is_negative = False
     furniture = name in FURNITURE_TAGS and not (name == "header" and _in_article(out, ctx))
     if name not in ("body", "html", "main", "article") and (
-            furniture or attrs.get("role") in FURNITURE_ROLES or negative_hint):
+            furniture or attrs.get("role") in FURNITURE_ROLES or negative_hint or _describes_a_person(attrs)):
         weight = -25
         negatives.append(ctx[-1])
         is_negative = True
@@ -329,6 +329,13 @@ def _open_block(out: Walk, name: str, attrs: dict, hint: str, marks: tuple, ctx:
     out.weights.append(weight)
     out.classes.append(hint)
     return is_negative
+
+
+def _describes_a_person(attrs: dict) -> bool:
+    """A block marked up as the author or another person (schema.org microdata: itemprop="author",
+    itemtype=".../Person"): the author's box with a bio, not the story."""
+    return ("itemprop" in attrs and "author" in str(attrs["itemprop"]).lower().split()) or (
+        "itemtype" in attrs and str(attrs["itemtype"]).rstrip("/").lower().endswith("/person"))
 
 
 def _wrappers(out: Walk) -> set[int]:
