@@ -2,14 +2,16 @@
 <time> elements marked as the publication, update stamps), on small hand-written pages."""
 from __future__ import annotations
 
+import pytest
+
 from accord.transforms.page.html_document import parse_html
 
 STORY = ("The council met on Tuesday evening to weigh the proposal, which would change how the town funds "
          "its parks, libraries and public pools over the coming ten years. ")
 
 
-def page(body: str, head: str = "") -> str:
-    return (f'<!doctype html><html lang="en-GB"><head><title>Council votes on parks</title>{head}</head>'
+def page(body: str, head: str = "", title: str = "Council votes on parks") -> str:
+    return (f'<!doctype html><html lang="en-GB"><head><title>{title}</title>{head}</head>'
             f"<body><article><h1>Council votes on parks</h1>{body}<p>{STORY * 3}</p></article></body></html>")
 
 
@@ -60,3 +62,13 @@ def test_an_element_classed_as_a_date_in_spanish_or_french_dates_the_page():
                       "https://example.org/parks").published_at == "2021-05-03"
     assert parse_html(after_story('<p class="parution">03/05/2021</p>'),
                       "https://example.org/parks").published_at == "2021-05-03"
+
+
+@pytest.mark.parametrize(("title", "day"), [
+    ("Council votes on parks | Politics | 20.05.2019", "2019-05-20"),
+    ("Council votes on parks - News - 20/05/2019 - The Example", "2019-05-20"),
+    ("Council votes on parks, minutes of 10 May 2019 | The Example", None),  # the meeting's day
+    ("Council votes on parks 14. - 20. Mai 2019 | The Example", None),  # a span cut by its dash
+])
+def test_a_title_s_part_that_is_only_a_date_is_the_site_s_stamp(title, day):
+    assert parse_html(page("", title=title), "https://example.org/parks").published_at == day

@@ -196,7 +196,7 @@ OPENING_CHARS = 80  # characters of the paragraph of prose that begins the text
 FRONT_PATHS = frozenset({"", "/index.html", "/index.htm", "/index.php", "/home"})
 ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re.I)
 ARCHIVE_CAPTURE = re.compile(r"https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/", re.I)
-DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "near_headline": 2.0,
+DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "title": 1.5, "near_headline": 2.0,
                 "byline": 2.0, "dateline": 1.0, "labelled": 1.0, "modified": 1.0}
 # a label that calls the date after it the publication's: "Veröffentlicht am 3. Mai 2021", "Posted on May 3"
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|submitted|veröffentlicht|erschienen|geschrieben|erstellt|"
@@ -267,6 +267,19 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1), month_first)):
             return found
     return None
+
+
+def title_date(full_title: str | None, month_first: bool = False) -> str | None:
+    """The date a <title> gives as a part of its own, the site's stamp ("Headline | DW | 02.11.2021",
+    "Headline - Section - 11/05/2022 - Site"), and no other date in it: a date inside the headline
+    is an event's ("Minutes of the meeting of 10 October 2019"), and a span of days the title's
+    separators cut ("Report 14. - 20. Januar 2022") dates to its first day."""
+    if not full_title or not DIGIT.search(full_title):
+        return None
+    text = SPACE.sub(" ", html.unescape(full_title))
+    parts = title_parts(text)
+    stamp = next((find_date(part, month_first) for part in parts if _only_date(part)), None) if len(parts) > 1 else None
+    return stamp if stamp and find_date(text, month_first) == stamp else None
 
 
 def _other_label(text: str) -> bool:
@@ -451,6 +464,7 @@ def date_candidates(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, 
         "declared": declared,
         "time": _time_date(page, False, opening, month_first, others),
         "furniture_time": _time_date(page, True, opening, month_first, others),
+        "title": title_date(page.title, month_first),
         "dateline": _first_date((node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
                                  if not _elsewhere(page, marks, opening) and not others(node)), month_first),
         "labelled": labelled_date(page, opening, month_first),
