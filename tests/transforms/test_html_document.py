@@ -898,3 +898,22 @@ def test_an_author_box_marked_up_as_a_person_is_not_the_story():
                     f'{box}</div></article>')
         text = parse_html(html, "https://wine.example.de/red").text
         assert "judged wine fairs" not in text and PARAGRAPH.strip() in text
+
+
+@pytest.mark.parametrize("picture", [
+    '<div class="image-box"><img src="a.jpg"><p class="to-image-box"><span class="copyright">Screenshot, Strava</span> '
+    '{caption}</p></div>',
+    '<div class="media"><img src="a.jpg"><small class="media-title"><span>{caption}</span><span class="img-credit">'
+    '© Rike/pixelio.de</span></small></div>',
+    '<p><img src="a.jpg"><strong class="caption"><span>{caption}</span></strong></p>',
+])
+def test_a_line_holding_a_caption_or_credit_element_is_a_caption(picture):
+    caption = "Snow on the pass: the road stayed closed for two days after the storm"
+    html = page(f'<article><h1>Snow</h1><div class="entry"><p>{PARAGRAPH * 3}</p>{picture.format(caption=caption)}'
+                f'<p>{PARAGRAPH * 2}</p></div></article>')
+    text = parse_html(html, "https://news.example.org/snow").text
+    assert caption not in text and text.count(PARAGRAPH.strip()) == 5
+    # a credit element inside a long paragraph leaves the paragraph to the story
+    long = page(f'<article><h1>Snow</h1><div class="entry"><p>{PARAGRAPH * 3}<span class="credit">(dpa)</span></p>'
+                f'<p>{PARAGRAPH * 2}</p></div></article>')
+    assert parse_html(long, "https://news.example.org/snow").text.count(PARAGRAPH.strip()) == 5

@@ -69,6 +69,10 @@ _DATE_HINT_ASCII = re.compile(_DATE_WORDS)
 _AUTHOR_HINT_ASCII = re.compile(_AUTHOR_WORDS)
 STATE_WORD = re.compile(r"(?:^|(?<=\s))(?:has|with|without|no|js)[-_]", re.I)
 WRAPPER_SHARE = 0.4  # of the page's text: a container holding this much is no aside
+# an inline element holding a picture's caption or credit ("<span class=copyright>Foto: dpa</span>",
+# "<strong class=caption>"): the short line around it is a caption, whatever the line's own class
+CAPTION_HINT = re.compile(r"caption|credit|copyright|bildnachweis|bildquelle|photographer|fotograf")
+CAPTION_CHARS = 300
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
 _NO_UNDO = repeat(None)  # children go on the stack with no exit marker
@@ -180,9 +184,10 @@ def walk(root: Tag) -> Walk:
     link_depth = 0
     quote_depth = 0
     elsewhere: list[int] = []  # marks of the open ELSEWHERE elements: container id, or -1
+    captioned = -1  # the block container in which an inline caption or picture credit element opened
 
     def flush() -> None:
-        nonlocal parts, link_chars, line_start
+        nonlocal parts, link_chars, line_start, captioned
         line_start = 0
         if parts:
             text = "".join(parts)
@@ -190,9 +195,13 @@ def walk(root: Tag) -> Walk:
                 text = text.translate(INVISIBLE)
             text = SPACE.sub(" ", text).strip()
             if text:
+                marked = tuple(negatives)
+                if ctx and captioned == ctx[-1] and len(text) <= CAPTION_CHARS:
+                    marked += (captioned,)  # a short line holding a caption or credit element is a caption
                 out.blocks.append(RawBlock(_block_kind(out.names, ctx, quote_depth), text, min(link_chars, len(text)),
-                                           tuple(ctx), tuple(negatives), tuple(elsewhere)))
+                                           tuple(ctx), marked, tuple(elsewhere)))
             parts, link_chars = [], 0
+        captioned = -1
 
     # (node, exit marker): exit entries carry what to undo when leaving an element
     stack: list = [(root, None)]
@@ -242,6 +251,8 @@ def walk(root: Tag) -> Walk:
             continue
         hint, marks = _hints_of(attrs)
         is_block = name in BLOCK_TAGS
+        if not is_block and ctx and attrs and _is_caption(hint):
+            captioned = ctx[-1]
         is_elsewhere = _note_metadata(out, node, name, attrs, marks, is_block, ctx, negatives, elsewhere)
         is_negative = False
         if is_block:
@@ -329,6 +340,11 @@ def _open_block(out: Walk, name: str, attrs: dict, hint: str, marks: tuple, ctx:
     out.weights.append(weight)
     out.classes.append(hint)
     return is_negative
+
+
+@lru_cache(maxsize=8192)
+def _is_caption(hint: str) -> bool:
+    return bool(CAPTION_HINT.search(hint))
 
 
 def _describes_a_person(attrs: dict) -> bool:
