@@ -333,3 +333,27 @@ def test_an_act_named_by_another_noun_is_the_one_owner_in_view():
 def test_a_supporter_noun_coordinated_with_another_description():
     assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations(
         "“We will win,” said Maria Costa, a local lawyer and Weber supporter.")
+
+
+@pytest.mark.parametrize("text", [
+    "Costa won the endorsement of Weber on Friday.",
+    "Costa secured the backing of Weber.",
+    "Costa won Weber's endorsement on Friday.",
+    "Costa received Weber's strong support before the vote.",
+])
+def test_what_a_party_receives_comes_from_its_giver(text):
+    assert ("Klaus Weber", "Maria Costa", "endorse", True) in relations(text)
+
+
+def test_what_a_party_only_seeks_is_not_given():
+    assert ("Klaus Weber", "Maria Costa", "endorse", True) not in relations("Costa sought Weber's endorsement.")
+
+
+def test_taking_up_a_criticism_makes_no_one_its_author():
+    assert ("Maria Costa", "Klaus Weber", "criticize", True) not in relations(
+        "Weber picked up on the criticism of Costa.")
+
+
+def test_a_party_that_has_its_own_criticism_still_criticizes():
+    assert relations("Costa has toned down her criticism of Weber.") == {
+        ("Maria Costa", "Klaus Weber", "criticize", True)}

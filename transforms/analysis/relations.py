@@ -175,7 +175,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|g
 _FROM_CRITICISM = re.compile(
     r"\b(?:drew|draws|drawn|drawing|faced|faces|face|facing|received|receives|got|gets|getting|came\s+under|"
     r"comes\s+under|come\s+under|under|sparked|prompted|earned|won|attracted|attracts|endured|weathered|"
-    r"shrug(?:s|ged)?\s+off|brush(?:es|ed)?\s+off|fend(?:s|ed)?\s+off|deflect(?:s|ed)?)\s+"
+    r"shrug(?:s|ged)?\s+off|brush(?:es|ed)?\s+off|fend(?:s|ed)?\s+off|deflect(?:s|ed)?|"
+    r"won|wins|win|winning|secured|secures|gained|gains|picked\s+up(?!\s+on)|picks\s+up(?!\s+on)|landed|lands)\s+"
     r"(?:\w+\s+){0,3}?$", re.IGNORECASE)
 # words a subject's noun phrase may hold between the subject and its verb
 _PREPOSITIONS = frozenset(
@@ -1009,12 +1010,15 @@ def _noun_frame(text, sentence, cue, kind):
         return  # "killed in the 2012 attack on the consulate": violence, not words
     # "drew criticism from Lee", "came under fire from Lee": the target is the subject
     received = _FROM_CRITICISM.search(before)
-    if received:
+    giver = _received_from_owner(text, sentence, cue)  # "won Kim's endorsement"
+    if received or giver:
         source = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", text[at:at + 40], re.IGNORECASE)
-        if source:
-            agent = _object(text, sentence, at + source.end())
+        if source is None and kind == "endorse" and re.search(r"\bthe\s+(?:\w+\s+)?$", before):
+            source = re.match(r"\s+of\s+(?:the\s+)?(?=[A-Z])", text[at:at + 12])  # "won the endorsement of Kim"
+        if source or giver:
+            agent = giver[0] if giver else _object(text, sentence, at + source.end())
             # the subject of "drew", "came under", "faced"; or an act it names ("The proposal drew …")
-            verb_at = cue.start() - len(received.group(0))
+            verb_at = giver[1] if giver else cue.start() - len(received.group(0))
             patient = _subject(text, sentence, verb_at, agent)
             act = _act_owner(text, sentence, sentence.start)
             if patient is None and act is not None and _adjoined(text[act.end:verb_at]):
@@ -1091,6 +1095,20 @@ def _possessed_relation(text, sentence, cue) -> tuple[Party, Party] | None:
     else:
         owner = _subject(text, sentence, target.start - len(described.group(0)), target, adjacent=False)
     return (owner, target) if owner is not None else None
+
+
+def _received_from_owner(text, sentence, cue) -> tuple[Party, int] | None:
+    """The owner of what a party receives ("won Kim's endorsement", "drew Kim's fire"), and
+    where the receiving verb stands."""
+    owner = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
+    if owner is None or not owner.possessive or not _POSSESSED_GAP.fullmatch(text, owner.end, cue.start()):
+        return None
+    verb = _RECEIVING.search(text, max(sentence.start, owner.start - 30), owner.start)
+    return (owner, verb.start()) if verb else None
+
+
+_RECEIVING = re.compile(r"\b(?:won|wins|win|winning|secured|secures|gained|gains|received|receives|earned|earns|got|"
+                        r"gets|drew|draws|picked\s+up|picks\s+up|landed|lands)\s+$", re.IGNORECASE)
 
 
 def _compound_frame(text, sentence, cue, kind):
