@@ -35,6 +35,12 @@ def test_find_date_in_visible_text():
     assert find_date("No date here, only 42 words.") is None
 
 
+@pytest.mark.parametrize("text", ["3. toukokuuta 2022", "3 травня 2022 року", "3 Μαΐου 2022", "3 mai 2022",
+                                  "3. Mai 2022", "3 Mayis 2022"])
+def test_a_month_named_in_finnish_ukrainian_greek_or_turkish_without_its_dotless_i(text):
+    assert find_date(text) == "2022-05-03"
+
+
 def test_url_date():
     assert url_date("https://example.org/2019/08/02/a-post/") == "2019-08-02"
     assert url_date("https://example.org/news/2022-01-28/item") == "2022-01-28"
