@@ -917,3 +917,15 @@ def test_a_line_holding_a_caption_or_credit_element_is_a_caption(picture):
     long = page(f'<article><h1>Snow</h1><div class="entry"><p>{PARAGRAPH * 3}<span class="credit">(dpa)</span></p>'
                 f'<p>{PARAGRAPH * 2}</p></div></article>')
     assert parse_html(long, "https://news.example.org/snow").text.count(PARAGRAPH.strip()) == 5
+
+
+def test_a_link_to_an_authors_page_names_the_author():
+    def authors(before: str, after: str = "") -> list[str]:
+        html = page(f'<nav><a href="/autoren/">Autoren</a> <a href="/autor/max-roe/">Max Roe</a></nav>'
+                    f'<article><h1>Parks plan</h1>{before}<p>{PARAGRAPH * 3}</p>{after}</article>'
+                    '<div class="related"><a href="/author/kim-lee/">Kim Lee</a></div>')
+        return parse_html(html, "https://news.example.org/parks").authors
+    assert authors('<div class="meta"><a href="/autor/jane-doe/">Jane Doe</a> | 03.05.2020</div>') == ["Jane Doe"]
+    assert authors('<p><a href="https://news.example.org/authors/jane-doe">Jane Doe</a></p>') == ["Jane Doe"]
+    # a quote's attribution, the navigation, a related story's: none is the byline
+    assert authors("", '<blockquote><p>Parks for all.</p><a href="/author/ryan/">Ryan Roe, CEO</a></blockquote>') == []

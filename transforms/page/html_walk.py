@@ -73,6 +73,8 @@ WRAPPER_SHARE = 0.4  # of the page's text: a container holding this much is no a
 # "<strong class=caption>"): the short line around it is a caption, whatever the line's own class
 CAPTION_HINT = re.compile(r"caption|credit|copyright|bildnachweis|bildquelle|photographer|fotograf")
 CAPTION_CHARS = 300
+# an author's page on the site: a path segment that says author, then the author's own ("/author/jane-doe")
+AUTHOR_PATH = re.compile(r"/(?:authors?|autor(?:in|en|innen)?)/[^/?#\s]+/?(?:[?#]|$)", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACE = re.compile(r"\s+")
 _NO_UNDO = repeat(None)  # children go on the stack with no exit marker
@@ -254,6 +256,11 @@ def walk(root: Tag) -> Walk:
         if not is_block and ctx and attrs and _is_caption(hint):
             captioned = ctx[-1]
         is_elsewhere = _note_metadata(out, node, name, attrs, marks, is_block, ctx, negatives, elsewhere)
+        if (name == "a" and not quote_depth and not elsewhere and len(out.bylines) < 20
+                and (not out.bylines or out.bylines[-1] is not node) and _links_to_an_author(attrs)):
+            # (in a quote it attributes the quote; in navigation, a sidebar or a teaser it names another's)
+            out.bylines.append(node)
+            out.byline_marks.append(())
         is_negative = False
         if is_block:
             flush()
@@ -340,6 +347,12 @@ def _open_block(out: Walk, name: str, attrs: dict, hint: str, marks: tuple, ctx:
     out.weights.append(weight)
     out.classes.append(hint)
     return is_negative
+
+
+def _links_to_an_author(attrs: dict) -> bool:
+    """A link to an author's page ("/author/jane-doe/", "/autoren/jane-doe"): its text is an author's name."""
+    href = attrs.get("href")
+    return isinstance(href, str) and "aut" in href.lower() and bool(AUTHOR_PATH.search(href))
 
 
 @lru_cache(maxsize=8192)
