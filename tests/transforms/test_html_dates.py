@@ -60,6 +60,11 @@ def test_the_date_keys_htmldate_reads_declare_a_publication_and_a_change():
 def test_an_element_classed_as_a_date_in_spanish_or_french_dates_the_page():
     assert parse_html(after_story('<div class="fecha">3 de mayo de 2021</div>'),
                       "https://example.org/parks").published_at == "2021-05-03"
+
+
+def test_a_link_to_a_publication_is_a_document_s_not_a_date_element():
+    link = '<ul><li><a class="publication" href="/letter.pdf">Letter of 14 October 2021</a></li></ul>'
+    assert parse_html(after_story(link), "https://example.org/parks").published_at is None
     assert parse_html(after_story('<p class="parution">03/05/2021</p>'),
                       "https://example.org/parks").published_at == "2021-05-03"
 

@@ -58,7 +58,7 @@ POSITIVE = re.compile(
     r"article|body(?<![a-z]body)|content|entry|main(?<![a-z]main)|post(?<![a-z]post)|story|text(?<![a-z]text)|"
     r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"
 )
-_DATE_WORDS = r"date|datum|time|zeit|publish|publication|parution|fecha|posted|submitted|meta(?<![a-z]meta)"
+_DATE_WORDS = r"date|datum|time|zeit|publish|parution|fecha|posted|submitted|meta(?<![a-z]meta)"
 # ("by" alone, not in a word nor in an aspect ratio: "responsive-image--16by9")
 _AUTHOR_WORDS = r"byline|author|autor|writer|by(?<![a-z0-9]by)(?![a-z0-9])|creator|verfasser"
 DATE_HINT = re.compile(_DATE_WORDS, re.I)
