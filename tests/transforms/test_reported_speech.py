@@ -326,3 +326,13 @@ def test_a_noun_phrase_opening_the_sentence_is_the_subject_the_mentions_lack():
     # a clause, not a noun phrase, before the cue: no subject to take
     assert _frames("The farm lobby met and then quietly left before anyone said more.") == []
     assert _frames("The leaked memo said the bill would fail.")[0][1] == "The leaked memo"
+
+
+def test_a_reported_clause_ends_where_its_speaker_speaks_again():
+    assert _frames("She said she had met him twice but said neither man played a role.") == [
+        ("said", "She", "she had met him twice"), ("said", "She", "neither man played a role")]
+    assert _frames("Okafor said the plan failed, adding that the vote came late.") == [
+        ("said", "Okafor", "the plan failed"), ("adding", "Okafor", "the vote came late")]
+    # a speech act inside the reported clause is nested in it, not a second act of the speaker's
+    assert _frames("He said Okafor and Lee said the plan failed.")[0] == (
+        "said", "He", "Okafor and Lee said the plan failed")

@@ -641,7 +641,33 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
         # "mocked Lee's claims that …": the claim is the object of the verb, not Lee's words on their own
         frames += [f for f in _naming_frames(text, lo, hi, mentions, quotes, places) if f.speaker.start not in starts]
         frames.sort(key=lambda f: f.cue_start)
+    _end_at_next_frame(text, frames)
     return frames
+
+
+def _end_at_next_frame(text: str, frames: list[Frame]) -> None:
+    """A reported clause ends where its speaker goes on to a second act of speech: "said A and
+    said B", "said A but cautioned against B", "said A, adding that B". B is the second frame's,
+    said by the same speaker."""
+    for i, f in enumerate(frames):
+        if f.content is None or f.content[0] < f.cue_end:
+            continue
+        for g in frames[i + 1:]:
+            if not f.content[0] < g.cue_start < f.content[1] or g.speaker is None or g.inverted:
+                continue
+            if g.participle:
+                cut = _ending(_COMMA_BEFORE, text, f.content[0], g.cue_start)
+            elif g.speaker.end <= g.cue_start and g.speaker.start < f.content[0]:
+                cut = _ending(_COORDINATED, text, f.content[0], g.cue_start)  # the subject shared
+            else:
+                cut = None
+            if cut is not None and cut.start() > f.content[0]:
+                f.content = _trim(text, f.content[0], cut.start())
+                g.speaker = f.speaker  # the participle's or the second verb's subject is the first's
+                break
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
 
 
 def _according_to_frame(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentions: list[Mention],
