@@ -357,3 +357,8 @@ def test_taking_up_a_criticism_makes_no_one_its_author():
 def test_a_party_that_has_its_own_criticism_still_criticizes():
     assert relations("Costa has toned down her criticism of Weber.") == {
         ("Maria Costa", "Klaus Weber", "criticize", True)}
+
+
+def test_a_determiner_opening_a_description_is_no_part_of_the_name_in_it():
+    assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations(
+        "Another Weber supporter in Rome, Maria Costa, said the plan would work.")

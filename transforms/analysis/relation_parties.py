@@ -24,6 +24,7 @@ from accord.transforms.analysis.relations import (
     party_of,
     shared_head_parties,
 )
+from accord.transforms.lexicon import words as lexicon_words
 from accord.transforms.speech.speakers import Entity, Mention, find_mentions
 from accord.transforms.speech.statements import Resolver, Statement, Unit, quoted_spans
 
@@ -56,6 +57,7 @@ class PartyReader:
 
 # "a Kim supporter", "one of Kim's staunchest supporters": the name, without its possessive ending
 _NAME_IN_DESCRIPTION = re.compile(r"\b((?:[A-Z][\w.’'\-]+ ){0,2}[A-Z](?:[\w.\-]|['’](?!s?\s))*)(?:['’]s?)? (?=[a-z])")
+_NOT_NAMES = lexicon_words("people", "not_names")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|him)\b")
 
 
@@ -109,7 +111,11 @@ def sentence_parties(text: str, unit: Unit, index: int, resolver: Resolver) -> S
     for m in unit.mentions:
         if m.kind == "nominal" and m.head in RELATION_NOUNS:
             for name in _NAME_IN_DESCRIPTION.finditer(text, m.start, m.end):
-                inner = Mention(name.start(1), name.end(1), name.group(1), "name", name=name.group(1))
+                start, words = name.start(1), name.group(1)
+                while " " in words and words.split(" ", 1)[0].lower() in _NOT_NAMES:
+                    skipped, words = words.split(" ", 1)  # "Another Trump supporter": a determiner, no name
+                    start += len(skipped) + 1
+                inner = Mention(start, name.end(1), words, "name", name=words)
                 if (party := party_of(inner, _known_entity(resolver, inner), text, institutions)) is not None:
                     parties.append(replace(party, described=True))
     # a relation in the speaker's own words ("I disagree with Senator Lee"): names inside them,

@@ -1125,7 +1125,8 @@ def _compound_frame(text, sentence, cue, kind):
             not re.match(r"(?:an?|one|another|the)\s", article.group(0), re.I):
         owner = _subject(text, sentence, target.start, target, adjacent=False)
     else:
-        after = re.match(r"s?,\s+", text[cue.end():cue.end() + 4])
+        # "an enthusiastic Kim supporter in Ohio, Ann Lee": a place may stand between
+        after = re.match(r"s?(?:\s+(?:in|from|at)\s+(?:[A-Z][\w.\-]*\s?){1,3})?,\s+", text[cue.end():cue.end() + 40])
         owner = _object(text, sentence, cue.end() + after.end()) if after else None
         if owner is None:
             owner = _subject(text, sentence, target.start, target)
