@@ -362,3 +362,11 @@ def test_a_party_that_has_its_own_criticism_still_criticizes():
 def test_a_determiner_opening_a_description_is_no_part_of_the_name_in_it():
     assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations(
         "Another Weber supporter in Rome, Maria Costa, said the plan would work.")
+
+
+@pytest.mark.parametrize("text", [
+    "Costa told reporters that she believed Weber had fabricated the story.",
+    "“Weber is lying about the quotas,” Costa said.",
+])
+def test_a_speaker_who_calls_a_party_a_liar_rejects_them(text):
+    assert ("Maria Costa", "Klaus Weber", "reject", True) in relations(text)

@@ -154,7 +154,7 @@ _RETORT_ALONE = re.compile(r"\b(?:(?:shot|shoots|shoot|fired|fires|hit|hits|stru
                            r"back|retorted|retorts|countered|counters)\b(?!\s+(?:at|against|on|with|that|by|to)\b)",
                            re.IGNORECASE)
 ANY_CUE = re.compile("|".join([_NAMING.pattern, r"\b(?:false|untrue|baseless|unfounded|fabricated|bogus)\b",
-                              r"\b(?:pro|anti)-[A-Z]", r"\bagrees\b", _RETORT_ALONE.pattern] + [
+                              r"\b(?:pro|anti)-[A-Z]", r"\bagrees\b", r"\b(?:lied|lying)\b", _RETORT_ALONE.pattern] + [
                               regex.pattern for _, regex in
                               _VERB_CUES + _WITH_CUES + _NOUN_CUES + _PAIR_CUES + _BETWEEN_CUES]), re.IGNORECASE)
 
@@ -731,9 +731,9 @@ def _denied_claims(text: str, sentence: SentenceParties):
     """"… told reporters the ministry's allegations are false": a statement that calls a
     party's claim false rejects that party; its speaker is the one who rejects."""
     for party in sentence.parties:
-        if not party.possessive:
-            continue
-        denial = _DENIAL.match(text, party.end)
+        # "the ministry's allegations are false"; "Fields had fabricated the story", "Kim is lying"
+        denial = _DENIAL.match(text, party.end) if party.possessive else \
+            _LIAR.match(text, party.end + 1) if text.startswith(" ", party.end) else None
         if denial is None:
             continue
         speaker = next((who for start, end, who in sentence.said if start <= party.start < end), None)
@@ -741,6 +741,8 @@ def _denied_claims(text: str, sentence: SentenceParties):
             yield from _make(text, sentence, denial, "reject", speaker, party, directed=True)
 
 
+_LIAR = re.compile(r"(?:(?:had|has|have|is|was|were|are)\s+(?:been\s+)?)?(?:lied|lying|fabricated)\b",
+                   re.IGNORECASE)
 _DENIAL = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?|assertions?|story|account)\s+"
                      r"[“\"]?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:false|untrue|baseless|unfounded|wrong|nonsense|"
                      r"fabricated|fake|bogus|lies|a\s+lie)\b", re.IGNORECASE)
