@@ -157,7 +157,7 @@ def headline_article(page: Walk, title: str | None) -> int | None:
     """The <article> that holds the headline and prose under it, when the page holds other
     <article>s under a headline of the same rank (the next story, loaded as the reader scrolls):
     the story is that one alone. None when there is no such other story."""
-    if not title:
+    if not title or page.names.count("article") < 2:
         return None
     folded = title.casefold()
     at = next((at for at, block in enumerate(page.blocks) if block.kind == "heading" and block.text.casefold() == folded),
@@ -308,8 +308,7 @@ def body_blocks(page: Walk, title: str | None = None, declared: str | None = Non
         blocks = [b for b in select_body(page, trust_marks=False, scope=scope) if not is_furniture_line(b)]
     while blocks and title and blocks[0].kind == "heading" and blocks[0].text.casefold() == title.casefold():
         blocks = blocks[1:]
-    following = {id(block): after for block, after in zip(page.blocks, page.blocks[1:], strict=False)}
-    blocks = _before_teasers(_before_related(_before_next_story(_without_signup_boxes(blocks), following)))
+    blocks = _before_teasers(_before_related(_before_next_story(_without_signup_boxes(blocks), page.blocks)))
     # labels left at the end ("Read more:", "About the author") introduce something that was cut;
     # a copyright notice or a newsletter prompt closes the page, not the story
     while len(blocks) > 1 and (blocks[-1].kind == "heading" or _is_trailing_label(blocks[-1].text)
@@ -345,22 +344,27 @@ def _without_signup_boxes(blocks: list[RawBlock]) -> list[RawBlock]:
     return kept
 
 
-def _before_next_story(blocks: list[RawBlock], following: dict[int, RawBlock]) -> list[RawBlock]:
+def _before_next_story(blocks: list[RawBlock], page_blocks: list[RawBlock]) -> list[RawBlock]:
     """The body up to a label over the next story ("Next article", "Read next"), when the story has
     been told before it: its heading and quotes are another story's. Told means half the text before
     a teaser (a linked heading, which a story may also carry in its middle), a paragraph of prose
-    before a whole next story (under a heading of its own, unlinked). `following` maps a block's id to
-    the block after it on the page (a linked heading may have left the body for its links)."""
+    before a whole next story (under a heading of its own, unlinked: the block after the label on the
+    page, `page_blocks`, as a linked heading may have left the body for its links)."""
     total = sum(len(b.text) for b in blocks)
     told, prose = 0, False
     for at, block in enumerate(blocks):
         if block.text.strip(LABEL_END).casefold() in NEXT_STORY_LABELS and (
-                told >= NEXT_STORY_AFTER * total or prose and (after := following.get(id(block))) is not None
+                told >= NEXT_STORY_AFTER * total or prose and (after := _after(block, page_blocks)) is not None
                 and after.kind == "heading" and not after.link_chars):
             return blocks[:at]
         told += len(block.text)
         prose = prose or _is_prose(block)
     return blocks
+
+
+def _after(block: RawBlock, page_blocks: list[RawBlock]) -> RawBlock | None:
+    at = next(at for at, other in enumerate(page_blocks) if other is block)
+    return page_blocks[at + 1] if at + 1 < len(page_blocks) else None
 
 
 def _before_related(blocks: list[RawBlock]) -> list[RawBlock]:

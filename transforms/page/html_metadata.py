@@ -555,15 +555,19 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
         naming = [naming[1]] + [line for node, line in bylines if node is not naming[0] and _alike(node, naming[0])]
     sources += [naming or [], signed[:1], byline_near_headline(page, headline, opening),
                 signed_line(page, opening),
-                _shown_only(ld["author_organisations"], shown), copyright_holder(page)]
+                _shown_only(ld["author_organisations"], shown)]
     host = _compact(urlsplit(url).hostname or "")
     site = {_compact(name) for name in exclude}
-    for values in sources:
+
+    def named(values: list[str]) -> list[str]:
         # a value that is the site's name whole ("Example Wines - Shop and Bar") is not split into names
         values = [value for value in values if _compact(PREFIX.sub("", value)) not in site]
-        if names := [n for n in clean_authors(values, exclude) if _compact(n) not in host and _compact(n) not in site]:
+        return [n for n in clean_authors(values, exclude) if _compact(n) not in host and _compact(n) not in site]
+
+    for values in sources:
+        if names := named(values):
             return names
-    return []
+    return named(copyright_holder(page))  # the last resort, read only when nothing else names someone
 
 
 def _site_names(page: Walk, meta: dict[str, list[str]], ld: dict, headline: str | None) -> tuple[str, ...]:
