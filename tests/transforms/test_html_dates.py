@@ -77,3 +77,9 @@ def test_a_link_to_a_publication_is_a_document_s_not_a_date_element():
 ])
 def test_a_title_s_part_that_is_only_a_date_is_the_site_s_stamp(title, day):
     assert parse_html(page("", title=title), "https://example.org/parks").published_at == day
+
+
+@pytest.mark.parametrize("line", ["기사입력 :[ 2019-05-20 15:24 ]", "公開日：2019年5月20日", "Julkaistu 20.5.2019",
+                                  "Опубликовано 20 мая 2019"])
+def test_a_publication_label_in_more_languages_dates_the_page(line):
+    assert parse_html(after_story(f"<p>{line}</p>"), "https://example.org/parks").published_at[:10] == "2019-05-20"

@@ -198,13 +198,11 @@ ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)", re
 ARCHIVE_CAPTURE = re.compile(r"https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d{0,6}[a-z_]*/", re.I)
 DATE_WEIGHTS = {"declared": 2.0, "url": 3.0, "time": 1.5, "furniture_time": 1.5, "title": 1.5, "near_headline": 2.0,
                 "byline": 2.0, "dateline": 1.0, "labelled": 1.0, "modified": 1.0}
-# a label that calls the date after it the publication's: "Veröffentlicht am 3. Mai 2021", "Posted on May 3"
-PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|submitted|veröffentlicht|erschienen|geschrieben|erstellt|"
-                             r"eingestellt|publiziert|publié|publicado|pubblicato|gepubliceerd|geplaatst|opublikowano|"
-                             r"datum\s*:|date\s*:)", re.I)
+# a label that calls the date after it the publication's (lexicon/dates.toml published_labels)
+_PUBLISHED_WORDS = "|".join(word_list("dates", "published_labels"))
+PUBLISHED_LABEL = re.compile(r"\b(?:" + _PUBLISHED_WORDS + r"|datum\s*:|date\s*:)", re.I)
 # the same words on lower-cased text, where re can skip ahead by their first letters: a quick test
-_PUBLISHED_WORD = re.compile(r"published|posted|submitted|veröffentlicht|erschienen|geschrieben|erstellt|eingestellt|"
-                             r"publiziert|publié|publicado|pubblicato|gepubliceerd|geplaatst|opublikowano|datum|date")
+_PUBLISHED_WORD = re.compile(_PUBLISHED_WORDS + "|datum|date")
 LABELLED_DATE_CHARS = 60  # characters after the label where its date stands
 DIGIT = re.compile(r"\d")
 # a label that calls the date after it a change: "Updated 5 May", "Aktualisiert am 5. Mai", "mis à jour le"
