@@ -370,3 +370,18 @@ def test_a_determiner_opening_a_description_is_no_part_of_the_name_in_it():
 ])
 def test_a_speaker_who_calls_a_party_a_liar_rejects_them(text):
     assert ("Maria Costa", "Klaus Weber", "reject", True) in relations(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Costa objected to Weber's plan for the fleet.", ("Maria Costa", "Klaus Weber", "reject", True)),
+    ("Costa balked at Weber's demands.", ("Maria Costa", "Klaus Weber", "reject", True)),
+    ("Costa took issue with Weber on Monday.", ("Maria Costa", "Klaus Weber", "disagree", False)),
+    ("Costa is fed up with Weber.", ("Maria Costa", "Klaus Weber", "criticize", True)),
+    ("Costa spoke highly of Weber after the summit.", ("Maria Costa", "Klaus Weber", "endorse", True)),
+    ("Costa came to the defense of Weber.", ("Maria Costa", "Klaus Weber", "endorse", True)),
+    ("Costa stood by Weber during the scandal.", ("Maria Costa", "Klaus Weber", "endorse", True)),
+    ("Senate hopeful Maria Costa spoke in Rome, throwing her weight behind Weber's plan.",
+     ("Maria Costa", "Klaus Weber", "endorse", True)),
+])
+def test_more_relating_phrases(text, expected):
+    assert expected in relations(text)

@@ -81,14 +81,19 @@ _WITH = {
                 r"vouched|vouching)\s+for",
                 r"(?:rally|rallies|rallied|rallying|line|lines|lined|lining)\s+(?:up\s+)?(?:behind|around)",
                 r"(?:throw|throws|threw|thrown|throwing)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind",
-                r"(?:came|come|comes|coming)\s+out\s+(?:for|in\s+support\s+of|in\s+favou?r\s+of)"],
+                r"(?:came|come|comes|coming)\s+out\s+(?:for|in\s+support\s+of|in\s+favou?r\s+of)",
+                r"(?:throw|throws|threw|thrown|throwing)\s+(?:his|her|their|its)\s+(?:full\s+)?weight\s+behind",
+                r"(?:came|come|comes|coming|rushed|rushes|rush)\s+to\s+the\s+defen[cs]e\s+of",
+                r"(?:spoke|speaks|speak|speaking|spoken)\s+highly\s+of",
+                r"(?:stood|stand|stands|standing)\s+(?:firmly\s+)?by"],
     "disagree": [r"(?:disagree|disagrees|disagreed|disagreeing)\s+with", r"at\s+odds\s+with",
                  r"(?:distance|distances|distanced|distancing)\s+(?:(?:him|her|them|it)sel(?:f|ves)\s+)?from",
                  r"(?:clash|clashes|clashed|clashing|feud|feuds|feuded|feuding|spar|spars|sparred|sparring|"
                  r"quarrel|quarrels|quarreled|quarrelled|tangle|tangles|tangled|tussle|tussled)\s+with",
                  r"(?:split|splits|splitting|broke|break|breaks|breaking|broken)\s+with",
                  r"(?:part|parts|parted)\s+ways\s+with", r"at\s+loggerheads\s+with",
-                 r"(?:differ|differs|differed)\s+with"],
+                 r"(?:differ|differs|differed)\s+with",
+                 r"(?:took|take|takes|taking|taken)\s+issue\s+with"],
     "criticize": [r"(?:lash|lashes|lashed|lashing|hit|hits|hitting|strike|strikes|struck|striking)\s+out\s+at",
                   r"(?:disapprove|disapproves|disapproved|disapproving)\s+of",
                   r"(?:take|takes|took|taken|taking)\s+(?:\w+\s+)?aim\s+at",
@@ -98,7 +103,7 @@ _WITH = {
                   r"(?:turn|turns|turned|turning)\s+on(?=\s+(?:his|her|their|its|the|former)?\s*[A-Z])",
                   r"(?:went|go|goes|gone|going)\s+after",
                   r"(?:outraged|furious|angry|incensed|livid|fuming)\s+(?:at|with)",
-                  r"critical\s+of", r"(?:rip|rips|ripped|ripping|tore|tear|tears|tearing|laid|lay|lays|laying)\s+into",
+                  r"critical\s+of", r"fed\s+up\s+with", r"(?:rip|rips|ripped|ripping|tore|tear|tears|tearing|laid|lay|lays|laying)\s+into",
                   r"(?:unload|unloads|unloaded|unloading)\s+(?:again\s+)?on",
                   r"(?:shot|shoot|shoots|shooting|hit|hits|hitting|fire|fired|fires|firing)\s+back\s+at",
                   r"(?:pick|picks|picked|picking)\s+(?:a\s+)?fights?\s+with",
@@ -106,6 +111,7 @@ _WITH = {
                   r"(?:take|takes|took|taken|taking)\s+(?:\w+\s+)?shots?\s+at",
                   r"(?:level|levels|leveled|levelled|leveling|levelling|directed|aimed)\s+(?:\w+\s+){0,4}?at"],
     "reject": [r"(?:push|pushes|pushed|pushing)\s+back\s+(?:on|against|at)",
+               r"(?:object|objects|objected|objecting)\s+to", r"(?:balk|balks|balked|balking)\s+at",
                r"over\s+the\s+(?:strong\s+)?objections?\s+of"],
 }
 # Relating nouns ("A's criticism of B", "criticism of B from A", "A, a critic of B"), in the order
@@ -919,6 +925,10 @@ def _opening_party(text: str, sentence: SentenceParties, target: Party) -> Party
     """The party a sentence opens with (after at most a title, a description or a conjunction:
     "Democratic front-runner Hillary Clinton"), its subject."""
     first = sentence.parties[0] if sentence.parties else None
+    title = re.fullmatch(r"\s+([a-z][\w\-]*)\s+", text[first.end:sentence.parties[1].start]) \
+        if first is not None and len(sentence.parties) > 1 else None
+    if title and (title.group(1) in PERSON_NOUNS or title.group(1) == "hopeful"):
+        first = sentence.parties[1]  # "White House hopeful Hillary Clinton": the first name qualifies her title
     if first is None or first.possessive or first.name == target.name or first.described:
         return None
     lead = text[sentence.start:first.start].strip(" “\"‘'(")
