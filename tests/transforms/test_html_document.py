@@ -929,3 +929,15 @@ def test_a_link_to_an_authors_page_names_the_author():
     assert authors('<p><a href="https://news.example.org/authors/jane-doe">Jane Doe</a></p>') == ["Jane Doe"]
     # a quote's attribution, the navigation, a related story's: none is the byline
     assert authors("", '<blockquote><p>Parks for all.</p><a href="/author/ryan/">Ryan Roe, CEO</a></blockquote>') == []
+
+
+@pytest.mark.parametrize("line", [
+    '<p>Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei</p>',
+    '<p><a href="/r.pdf">Report</a> of the parks committee for the year 2021 (PDF, 1.2 MB)</p>',
+    '<p>Impressum | Datenschutz | Copyright Jana Kraus | Kontakt</p>',
+])
+def test_a_download_link_or_a_row_of_legal_links_is_no_part_of_the_story(line):
+    html = page(f'<article><h1>Tax forms</h1><div class="body"><p>{PARAGRAPH * 3}</p>{line}<p>{PARAGRAPH * 2}</p>'
+                '</div></article>')
+    text = parse_html(html, "https://amt.example.de/steuer").text
+    assert "KB" not in text and "MB" not in text and "Datenschutz" not in text and text.count(PARAGRAPH.strip()) == 5

@@ -71,6 +71,13 @@ LOGIN_PROMPT_CHARS = 160
 CREDIT_LINE = re.compile(r"(?:getty\s+images|shutterstock|istock(?:photo)?|picture[\s-]alliance|ap\s+photo|"
                          r"adobe\s*stock|imago(?:\s+images)?|keystone|epa-efe|fotolia)\s*\)?$", re.I)
 CREDIT_CHARS = 100
+# a link to a file with its type and size: "Report 2021 (PDF, 38 KB)", "Informationsschreiben PDF | 38 KB | …"
+DOWNLOAD_LINE = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|mp3)\s*[|(,/–-]?\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\b", re.I)
+# a row of the site's legal links: "Impressum | Datenschutz | Kontakt", "Privacy · Terms · Cookies"
+LEGAL_LINK = re.compile(r"\b(?:impressum|datenschutz(?:erklärung)?|imprint|privacy(?:\s+policy)?|terms(?:\s+of\s+use)?|"
+                        r"agb|cookies?(?:\s+settings)?|disclaimer|mentions\s+légales|aviso\s+legal)\b", re.I)
+LINK_ROW_SEPARATORS = re.compile(r"\s[|·•]\s")
+FURNITURE_ROW_CHARS = 160
 # a block that is only an unrendered shortcode: "[button link=… type=big]Send us your review[/button]"
 SHORTCODE = re.compile(r"\s*\[(\w+)(?:\s[^\]]*)?\].{0,300}?\[/\1\]\s*")
 # a paragraph marked as an advertisement: "ANZEIGE - ...", "Advertisement: ...", "Sponsored | ..."
@@ -283,6 +290,9 @@ def is_furniture_line(block: RawBlock) -> bool:
         return True
     if SHORTCODE.fullmatch(text) or (len(text) <= CREDIT_CHARS and CREDIT_LINE.search(text)
                                      and text.rstrip()[-1:] not in ".!?"):
+        return True
+    if len(text) <= FURNITURE_ROW_CHARS and (DOWNLOAD_LINE.search(text) or (
+            len(LINK_ROW_SEPARATORS.findall(text)) >= 2 and LEGAL_LINK.search(text))):
         return True
     if (label := LABELLED_LINE.match(text)) and not DATELINE_LABEL.search(label.group(1)):
         return False
