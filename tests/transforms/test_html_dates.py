@@ -83,3 +83,11 @@ def test_a_title_s_part_that_is_only_a_date_is_the_site_s_stamp(title, day):
                                   "Опубликовано 20 мая 2019"])
 def test_a_publication_label_in_more_languages_dates_the_page(line):
     assert parse_html(after_story(f"<p>{line}</p>"), "https://example.org/parks").published_at[:10] == "2019-05-20"
+
+
+def test_a_time_dates_the_page_on_the_day_its_reader_sees():
+    shown = '<p>Published <time datetime="2019-05-21T04:30:00Z">11:30 pm EST, Monday, May 20, 2019</time></p>'
+    assert parse_html(after_story(shown), "https://example.org/parks").published_at == "2019-05-20"
+    # a text that shows another day altogether is no time zone's doing: the attribute stands
+    other = '<p>Published <time datetime="2019-05-21T04:30:00Z">June 3, 2019</time></p>'
+    assert parse_html(after_story(other), "https://example.org/parks").published_at == "2019-05-21T04:30:00"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 from bs4.element import Tag
@@ -398,7 +399,7 @@ def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_fi
         marked = _marked_published(node)
         update = not marked and (_marked_update(node) or _update_labelled(node))
         if (marked or (first if not update else changed) is None) and (
-                found := normalize_date(datetime_attr) or find_date(text, month_first)):
+                found := _shown_time(normalize_date(datetime_attr), find_date(text, month_first))):
             if marked:
                 return found
             if update:
@@ -406,6 +407,15 @@ def _time_date(page: Walk, in_furniture: bool, opening: frozenset[int], month_fi
             else:
                 first = found
     return first or changed
+
+
+def _shown_time(machine: str | None, shown: str | None) -> str | None:
+    """A <time>'s date: its datetime attribute, unless its text shows the day before or after, the
+    same moment where the reader is ("2019-11-20T06:01:19Z" shown as "10:01 pm PST, November 19")."""
+    if machine and shown and machine[:10] != shown[:10]:
+        apart = abs((date.fromisoformat(machine[:10]) - date.fromisoformat(shown[:10])).days)
+        return shown if apart == 1 else machine
+    return machine or shown
 
 
 def _update_labelled(node) -> bool:
