@@ -941,3 +941,15 @@ def test_a_download_link_or_a_row_of_legal_links_is_no_part_of_the_story(line):
                 '</div></article>')
     text = parse_html(html, "https://amt.example.de/steuer").text
     assert "KB" not in text and "MB" not in text and "Datenschutz" not in text and text.count(PARAGRAPH.strip()) == 5
+
+
+def test_an_author_box_with_a_bio_names_the_author_it_sets_apart():
+    bio = "Jane Doe has covered city politics for the Example Times since 2015 and writes about parks and budgets."
+    def authors(box: str) -> list[str]:
+        html = page(f'<article><h1>Parks plan</h1><p>{PARAGRAPH * 3}</p>{box}</article>')
+        return parse_html(html, "https://news.example.org/parks").authors
+    assert authors(f'<div class="author-bio"><img src="j.jpg"><h4>Jane Doe</h4><p>{bio}</p></div>') == ["Jane Doe"]
+    assert authors(f'<div class="author-info"><a href="/team/jane">Jane Doe</a><p>{bio}</p></div>') == ["Jane Doe"]
+    # the box's buttons are no names
+    assert authors(f'<div class="author-info"><a href="/fav">Ihre Favoriten</a> <a href="/t">Tweet</a><p>{bio}</p>'
+                   '</div>') == []

@@ -11,7 +11,15 @@ from bs4.element import Tag
 from accord.transforms.lexicon import word_list
 from accord.transforms.page.html_body import DATELINE_LABEL, LABELLED_LINE
 from accord.transforms.page.html_walk import ELSEWHERE, SPACE, Walk
-from accord.transforms.page.meta_authors import LABEL_ONLY, LABELLED, PREFIX, TAIL, clean_authors
+from accord.transforms.page.meta_authors import (
+    FUNCTION_WORDS,
+    LABEL_ONLY,
+    LABELLED,
+    PREFIX,
+    TAIL,
+    clean_authors,
+    is_prose,
+)
 from accord.transforms.page.meta_dates import dates_at, find_date, normalize_date, url_date, url_month
 from accord.transforms.page.meta_jsonld import article_metadata
 
@@ -179,6 +187,9 @@ COMPANY_WORDS = frozenset(word_list("bylines", "company_words"))
 CREDIT_CONTAINERS = frozenset({"figure", "figcaption", "picture"})
 PICTURE_CLASS = re.compile(r"caption|credit|foto|photo|image|bild|picture", re.I)
 MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere on the page
+# where an author's box sets the name apart from the bio, and how many of them are looked at
+BOX_NAME_TAGS = ["h2", "h3", "h4", "h5", "h6", "strong", "b", "a"]
+MAX_BOX_NAMES = 5
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
                            r"(?:[^\W\d_][\w.-]*[,/]?\s+){0,3}\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
@@ -545,15 +556,19 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     sources = [_shown_only(ld["authors"], shown), labelled_author(page, opening),
                _shown_only([v for k in AUTHOR_KEYS for v in meta.get(k, [])], shown),
                _shown_only(_prop_values(page, "author"), shown)]
-    bylines = []
+    bylines, boxed = [], []
     # a commenter or the author of a story teased in a related list is not the article's author (but a
     # forum thread's opening poster is; an <aside> or <footer> of the article's own may hold its byline)
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
                  if not _elsewhere(page, marks, opening)
                  or not any(mark >= 0 and ELSEWHERE.search(page.classes[mark]) for mark in marks)][:5]:
         text = _innermost_names(node, page.bylines, exclude) or node.get_text(" ", strip=True)
-        if 0 < len(text) <= MAX_BYLINE and not _in_form(node):
+        if _in_form(node):
+            continue
+        if 0 < len(text) <= MAX_BYLINE and not is_prose(text):
             bylines.append((node, _without_handles(node, text)))
+        elif text and not boxed and (name := _name_in_box(node, exclude)):
+            boxed = [name]
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name), and
@@ -562,8 +577,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     if naming:
         naming = [naming[1]] + [line for node, line in bylines if node is not naming[0] and _alike(node, naming[0])]
     sources += [naming or [], signed[:1], byline_near_headline(page, headline, opening),
-                signed_line(page, opening),
-                _shown_only(ld["author_organisations"], shown)]
+                signed_line(page, opening), boxed, _shown_only(ld["author_organisations"], shown)]
     host = _compact(urlsplit(url).hostname or "")
     site = {_compact(name) for name in exclude}
 
@@ -596,6 +610,19 @@ def _site_names(page: Walk, meta: dict[str, list[str]], ld: dict, headline: str 
             if len(side) > 1:
                 names.append(" ".join(side))
     return tuple(name for name in names if _compact(name))
+
+
+def _name_in_box(node: Tag, exclude: tuple[str, ...]) -> str | None:
+    """The name an author's box with a bio sets apart in a heading, bold or a link ("<h4>Jane
+    Doe</h4><p>Jane Doe has covered …</p>"): its first such element that names one person, in
+    capitalised words as a person's name is ("Ihre Favoriten", "Tweet" are the box's buttons)."""
+    for inner in node.find_all(BOX_NAME_TAGS, limit=MAX_BOX_NAMES):
+        text = inner.get_text(" ", strip=True)
+        if (0 < len(text) <= MAX_SIGNED_LINE and len(names := clean_authors([text], exclude)) == 1
+                and PERSON_NAME.fullmatch(names[0]) and not any(word.casefold() in FUNCTION_WORDS
+                                                                 for word in names[0].split())):
+            return text
+    return None
 
 
 def _alike(node: Tag, other: Tag) -> bool:
