@@ -91,3 +91,11 @@ def test_a_time_dates_the_page_on_the_day_its_reader_sees():
     # a text that shows another day altogether is no time zone's doing: the attribute stands
     other = '<p>Published <time datetime="2019-05-21T04:30:00Z">June 3, 2019</time></p>'
     assert parse_html(after_story(other), "https://example.org/parks").published_at == "2019-05-21T04:30:00"
+
+
+def test_a_photo_s_date_element_does_not_date_the_page():
+    photo = ('<figure><img src="/pier.jpg" alt=""><figcaption><span class="meta">The pier on 3 May 2019'
+             '</span></figcaption></figure>')
+    credit = '<span class="image-meta">Photo taken 3 May 2019</span>'
+    for element in (photo, credit):
+        assert parse_html(after_story(element), "https://example.org/parks").published_at is None

@@ -223,6 +223,7 @@ UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|
 UPDATE_LABEL_CHARS = 30  # characters before a date where its update label stands
 # a date element's class, itemprop or id that calls its date the publication's, or a change's
 PUBLISHED_MARK = re.compile(r"publish|entry-date|pubdate|datecreated|date-created", re.I)
+CAPTION_MARK = re.compile(r"caption|image|photo|picture|credit", re.I)
 UPDATED_MARK = re.compile(r"update|modif|last-?mod|aktualisiert|geaendert|changed", re.I)
 
 
@@ -390,6 +391,19 @@ def _in_teaser_list(node, teasers: set[int]) -> bool:
     return item is not None and id(item) in teasers
 
 
+def _in_caption(node) -> bool:
+    """Whether a date element belongs to a photo: classed as an image's or a caption's
+    ("e-image__meta", "caption-date"), or inside a <figure> or <figcaption>; its date is the photo's."""
+    if CAPTION_MARK.search(_marks(node)):
+        return True
+    for element in (node, *node.parents):
+        if element.name in ("figure", "figcaption"):
+            return True
+        if element.name in ("article", "main", "body"):
+            return False
+    return False
+
+
 def _in_card(node, cards: bool) -> bool:
     """Whether a node sits in one of several short <article>s: a card about another story."""
     if not cards:
@@ -485,7 +499,8 @@ def date_candidates(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, 
         "furniture_time": _time_date(page, True, opening, month_first, others),
         "title": title_date(page.title, month_first),
         "dateline": _first_date((node for node, marks in zip(page.datelines, page.dateline_marks, strict=True)
-                                 if not _elsewhere(page, marks, opening) and not others(node)), month_first),
+                                 if not _elsewhere(page, marks, opening) and not others(node)
+                                 and not _in_caption(node)), month_first),
         "labelled": labelled_date(page, opening, month_first),
         "modified": updated,
     }
