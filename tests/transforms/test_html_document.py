@@ -950,6 +950,7 @@ def test_an_author_box_with_a_bio_names_the_author_it_sets_apart():
         return parse_html(html, "https://news.example.org/parks").authors
     assert authors(f'<div class="author-bio"><img src="j.jpg"><h4>Jane Doe</h4><p>{bio}</p></div>') == ["Jane Doe"]
     assert authors(f'<div class="author-info"><a href="/team/jane">Jane Doe</a><p>{bio}</p></div>') == ["Jane Doe"]
+    assert authors(f'<div class="box"><h3>Über den Autor</h3><p><b>Jane Doe</b></p><p>{bio}</p></div>') == ["Jane Doe"]
     # the box's buttons are no names
     assert authors(f'<div class="author-info"><a href="/fav">Ihre Favoriten</a> <a href="/t">Tweet</a><p>{bio}</p>'
                    '</div>') == []

@@ -190,6 +190,8 @@ MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere o
 # where an author's box sets the name apart from the bio, and how many of them are looked at
 BOX_NAME_TAGS = ["h2", "h3", "h4", "h5", "h6", "strong", "b", "a"]
 MAX_BOX_NAMES = 5
+ABOUT_AUTHOR = re.compile(r"\s*(?:about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin(?:nen)?|die\s+autoren|"
+                          r"den\s+verfasser)|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor)\s*:?\s*$", re.I)
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
 DATELINE_LEAD = re.compile(r"^((?:[^\W\d_][\w.-]*[,/]?\s+){0,3}[\d.\s]{6,12}|"
                            r"(?:[^\W\d_][\w.-]*[,/]?\s+){0,3}\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
@@ -584,6 +586,8 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
             bylines.append((node, _without_handles(node, text)))
         elif text and not boxed and (name := _name_in_box(node, exclude)):
             boxed = [name]
+    if not boxed and ("autor" in shown or "author" in shown or "auteur" in shown):
+        boxed = about_the_author(page, exclude)
     signed = [text for node in page.datelines[:5]
               if len(text := node.get_text(" ", strip=True)) <= MAX_BYLINE and PREFIX.match(text)]
     # the first byline that names someone ("Published by" alone is a label before a separate name), and
@@ -627,15 +631,30 @@ def _site_names(page: Walk, meta: dict[str, list[str]], ld: dict, headline: str 
     return tuple(name for name in names if _compact(name))
 
 
+def about_the_author(page: Walk, exclude: tuple[str, ...]) -> list[str]:
+    """The name on the line after an "About the author" / "Über den Autor" heading, as a person's
+    name is written (the bio follows it)."""
+    for at, block in enumerate(page.blocks[:-1]):
+        if len(block.text) <= MAX_SIGNED_LINE and ABOUT_AUTHOR.match(block.text):
+            name = page.blocks[at + 1].text
+            if len(name) <= MAX_SIGNED_LINE and _names_a_person(name, exclude):
+                return [name]
+    return []
+
+
+def _names_a_person(text: str, exclude: tuple[str, ...]) -> bool:
+    """Whether `text` is one person's name, in capitalised words as a person's name is."""
+    return (len(names := clean_authors([text], exclude)) == 1 and bool(PERSON_NAME.fullmatch(names[0]))
+            and not any(word.casefold() in FUNCTION_WORDS for word in names[0].split()))
+
+
 def _name_in_box(node: Tag, exclude: tuple[str, ...]) -> str | None:
     """The name an author's box with a bio sets apart in a heading, bold or a link ("<h4>Jane
     Doe</h4><p>Jane Doe has covered …</p>"): its first such element that names one person, in
     capitalised words as a person's name is ("Ihre Favoriten", "Tweet" are the box's buttons)."""
     for inner in node.find_all(BOX_NAME_TAGS, limit=MAX_BOX_NAMES):
         text = inner.get_text(" ", strip=True)
-        if (0 < len(text) <= MAX_SIGNED_LINE and len(names := clean_authors([text], exclude)) == 1
-                and PERSON_NAME.fullmatch(names[0]) and not any(word.casefold() in FUNCTION_WORDS
-                                                                 for word in names[0].split())):
+        if 0 < len(text) <= MAX_SIGNED_LINE and _names_a_person(text, exclude):
             return text
     return None
 
