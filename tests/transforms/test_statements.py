@@ -511,3 +511,31 @@ def test_a_company_named_with_its_legal_form_is_an_organisation(name):
     text = f"Title\n“We are committed to privacy,” {name} said in a statement."
     extraction = extract(parse_text(text, "file:///corp.txt"), SpeakerRegistry.from_entries([]), Taxonomy.from_entries([]))
     assert (name, "organisation") in {(s.name, s.kind) for s in extraction.speakers}
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_who_speaks():
+    text = ("Budget\nLISBON, March 3 (Wire) — Senator Tom Reyes on Monday rejected the plan and said it "
+            "would “ruin the farmers” of the north.\n")
+    [quote] = unregistered_quotes(text, "file:///dateline.txt")
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_a_place_before_a_comma_is_no_apposition_to_the_speaker_after_it():
+    text = ("Blast\nMayor Tom Reyes visited the scene on Monday.\n"
+            "At a briefing in Dunmore, the mayor said there was “no sign of a plot” so far.\n")
+    [quote] = unregistered_quotes(text, "file:///mayor.txt")
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_he_means_the_subject_of_the_main_clause_not_a_name_in_a_fronted_phrase():
+    text = ("Debate\nIn an interview with Sam Ortiz on Monday, Tom Reyes defended the plan.\n"
+            "“It will pass,” he said.\n")
+    [quote] = unregistered_quotes(text, "file:///fronted.txt")
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_a_participle_after_a_comma_is_said_by_the_subject_not_the_object():
+    text = ("Visit\nReyes and other party leaders shunned John Ortiz during his visit, claiming that the "
+            "former governor was “a traitor to the cause.”\n")
+    [quote] = unregistered_quotes(text, "file:///shunned.txt")
+    assert quote.speaker == "Reyes"

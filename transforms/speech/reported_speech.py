@@ -566,6 +566,10 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
             and _ending(_ABSOLUTE_LEAD, text, lo, last.start):
         return last
     if lead.endswith(","):
+        subject = next((x for x in before if x.kind != "pronoun"), None)
+        if subject is not None and subject.kind == "name" and not text[lo:subject.start].strip(" \t“\"‘'(") \
+                and _outside(quotes, subject.start) and not (places.is_place(subject.name or subject.text) or canonical_country(subject.name or subject.text)):
+            return subject  # "Lee and other leaders shunned Ann Chen, claiming …": Chen is whom they shun
         return next((x for x in before if (x.kind == "pronoun" or x.role or x.gender) and _outside(quotes, x.start)),
                     next((x for x in before if _outside(quotes, x.start)), None))
     return None

@@ -314,6 +314,12 @@ def _sentence_initial(text: str, start: int, lo: int) -> bool:
     return i == lo or text[i - 1] in ".!?:\n”—"
 
 
+# a news agency's dateline opens a paragraph: "WASHINGTON —", "LOS ANGELES, Sept. 28 (UPI) —"; the
+# place it names is where the story was filed, not who speaks
+_DATELINE = re.compile(r"[A-Z][A-Z.’'\-]+(?: [A-Z][A-Z.’'\-]+){0,3}(?:,[^—–\n]{1,40}?)?(?:\s*\([\w.\- ]{1,20}\))?"
+                       r"\s+(?:[—–]|--?)\s")
+
+
 def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = frozenset(),
                   registry: SpeakerRegistry | None = None, names: dict | None = None,
                   named_inside: frozenset[str] = frozenset()) -> list[Mention]:
@@ -337,6 +343,8 @@ def find_mentions(text: str, lo: int, hi: int, lower_words: frozenset[str] = fro
             continue
         found.add(Mention(m.start(), m.end(), m.group(0), "pronoun", gender=PRONOUNS.get(m.group(0).lower())))
     found = found.items
+    if (lo == 0 or text[lo - 1] == "\n") and (dateline := _DATELINE.match(text, lo, hi)) is not None:
+        found = [x for x in found if x.start >= dateline.end()]
     if registry is not None and registry.institutions.parties:
         found = [_party_nominal(text, lo, x, registry.institutions) if x.kind == "name" else x for x in found]
     return found
@@ -581,6 +589,16 @@ def _org_like(name: str) -> bool:
     return any(w.lower().strip(".,") in _ORG_STEMS for w in name.split())
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
+
+
+def after_place_preposition(text: str, mention: Mention) -> bool:
+    """'a town hall in Salem, New Hampshire', 'protesters in El Paso': where, not who (but 'in
+    Trump's speech' is his)."""
+    return _PLACE_PREPOSITION.search(text, max(0, mention.start - 12), mention.start) is not None \
+        and not text.startswith(("’s", "'s"), mention.end)
+
+
 class Coreference:
     """Resolves mentions to entities, in document order, merging with the registry."""
 
@@ -746,6 +764,8 @@ class Coreference:
             name, nominal = (a, b) if a.kind == "name" else (b, a)
             if name.kind != "name" or nominal.kind != "nominal" or nominal.plural or nominal.head not in PERSON_NOUNS:
                 continue
+            if name is a and after_place_preposition(text, name):
+                continue  # "At a press conference in Chelsea, the mayor said": a place, then the speaker
             own = nominal.text.lower().startswith(("his ", "her ", "their "))
             if own and not nominal.head.startswith("spokes"):
                 continue

@@ -23,6 +23,7 @@ from accord.transforms.speech.speakers import (
     Coreference,
     Entity,
     Mention,
+    after_place_preposition,
     find_mentions,
     parse_name,
 )
@@ -110,6 +111,23 @@ def quoted_spans(unit: Unit) -> list[tuple[int, int]]:
     return [(q.open_at, q.close_at) for q in unit.quotes]
 
 
+# a phrase or clause fronted before the subject: "In an interview with Fox, Lee said", "When Ann
+# Lee asked, Bo Chen replied"; the names in it are less salient than the subject after it
+_FRONTED = re.compile(r"[\s“\"‘'(]*+(?:(?:And|But|So|Then|Yet|Still|Later|Now)\b,?\s++)?"
+                      r"(?:In|On|At|During|After|Before|When|While|As|Since|Once|Although|Though|If|Because|Despite|"
+                      r"Unlike|Like|With|Without|Following|Amid|Under|Asked|Speaking|Responding|Reacting)\b[^,:;“”\"]{1,120}+,\s")
+
+
+def _subject_first(text: str, unit: Unit) -> list[Mention]:
+    """The unit's mentions with those of a fronted phrase put after the rest: the subject of the
+    main clause is who the next "he" or "she" most likely means."""
+    fronted = _FRONTED.match(text, unit.start, unit.end)
+    if fronted is None:
+        return unit.mentions
+    return [m for m in unit.mentions if m.start >= fronted.end()] + \
+        [m for m in unit.mentions if m.start < fronted.end()]
+
+
 class Resolver:
     """Mentions to entities, with pronouns resolved against recent sentences."""
 
@@ -128,12 +146,14 @@ class Resolver:
         self.named_for: dict[int, Entity] = {}  # id of a stand-in -> the entity it turned out to be
         self.places: set[int] = set()  # ids of entities the text names as where things happen
         self.singular: set[int] = set()  # ids of things described by a singular noun ("the memo"): never "they"
+        self.text = ""  # the document's text, as read
 
     def read(self, unit: Unit, text: str, unit_index: int = 0) -> None:
+        self.text = text
         self.coref.describe(text, unit.mentions)
         self._name_pending(unit, text, unit_index)
         named, described = [], []
-        for m in unit.mentions:
+        for m in _subject_first(text, unit):
             if m.kind == "pronoun":
                 # "he"/"she" keep the person they stand for salient: "Trump never mentioned Clinton. He
                 # nodded to his finish behind Ted Cruz. “…,” he said." is still Trump
@@ -152,7 +172,7 @@ class Resolver:
                 self.singular.add(id(entity))
             if entity is not None:
                 self.coref.note(m.start, entity)
-                if m.kind == "name" and _after_place_preposition(text, m) and entity.kind == "person" \
+                if m.kind == "name" and after_place_preposition(text, m) and entity.kind == "person" \
                         and not (entity.role or entity.gender):
                     self.places.add(id(entity))
                 if not (entity.kind == "person" and (self.coref.registry.institutions.is_place(entity.name)
@@ -195,7 +215,7 @@ class Resolver:
             return entity.kind == "person" and entity.gender in (None, mention.gender) and entity.personal \
                 and id(entity) not in self.places
 
-        before_here = [m for m in unit.mentions if m.kind == "name" and m.end <= mention.start]
+        before_here = [m for m in _subject_first(self.text, unit) if m.kind == "name" and m.end <= mention.start]
         for m in before_here:
             entity = self.coref.entity_for(m, m.start)
             if fits(entity):
@@ -271,16 +291,6 @@ class Resolver:
         for m in find_mentions(title, 0, len(title), frozenset(), registry):
             if m.kind == "name":
                 self.coref.note(-1, self.coref.resolve_name(m))
-
-
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|throughout)\s$")
-
-
-def _after_place_preposition(text: str, mention: Mention) -> bool:
-    """'a town hall in Salem, New Hampshire', 'protesters in El Paso': where, not who (but 'in
-    Trump's speech' is his)."""
-    return _PLACE_PREPOSITION.search(text, max(0, mention.start - 12), mention.start) is not None \
-        and not text.startswith(("’s", "'s"), mention.end)
 
 
 def _is_whole(text: str, unit: Unit, q: QuoteSpan) -> bool:
