@@ -99,3 +99,9 @@ def test_a_photo_s_date_element_does_not_date_the_page():
     credit = '<span class="image-meta">Photo taken 3 May 2019</span>'
     for element in (photo, credit):
         assert parse_html(after_story(element), "https://example.org/parks").published_at is None
+
+
+def test_the_classes_of_body_name_the_site_not_a_date_element():
+    html = page("").replace("<body>", '<body class="timesunion-news"><div>Today is 3 May 2021</div>'
+                            + "<div>Weather: sunny</div><div>Traffic: clear</div><div>Markets: open</div>")
+    assert parse_html(html, "https://example.org/parks").published_at is None

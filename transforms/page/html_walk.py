@@ -318,7 +318,8 @@ def _note_metadata(out: Walk, node: Tag, name: str, attrs: dict, marks: tuple, i
         name == "header" and not _in_article(out, [*ctx, -1]))
     if is_elsewhere:
         elsewhere.append(len(out.names) if is_block else -1)
-    if len(out.datelines) < 20 and date_hint:
+    # (the classes of <html> and <body> name the site or its templates: "timesunion", "template-meta")
+    if len(out.datelines) < 20 and date_hint and name not in ("html", "body"):
         out.datelines.append(node)
         out.dateline_marks.append(tuple(elsewhere))
     if name == "time":
