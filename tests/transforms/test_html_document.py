@@ -954,3 +954,11 @@ def test_an_author_box_with_a_bio_names_the_author_it_sets_apart():
     # the box's buttons are no names
     assert authors(f'<div class="author-info"><a href="/fav">Ihre Favoriten</a> <a href="/t">Tweet</a><p>{bio}</p>'
                    '</div>') == []
+
+
+def test_a_forum_threads_opening_poster_is_named_also_inside_a_page_wide_form():
+    post = '<div class="comment{first}"><div class="comment-info"><span class="user-name">{user}</span></div><p>{text}</p></div>'
+    html = page('<form id="aspnetForm" action="/thread"><h1>No App Store over mobile data</h1>'
+                + post.format(first=" comment-first", user="macuser", text=PARAGRAPH * 2)
+                + post.format(first="", user="helper", text=PARAGRAPH) + '</form>')
+    assert parse_html(html, "https://forum.example.de/thread").authors == ["macuser"]

@@ -27,10 +27,12 @@ PLAIN = {
         r"article|(?<![a-z])body|content|entry|(?<![a-z])main|(?<![a-z])post|story|(?<![a-z])text|"
         r"blog|prose|rich-?text|paragraph|beitrag|artikel|inhalt"),
     "DATE_HINT": re.compile(r"date|datum|time|zeit|publish|posted|submitted|(?<![a-z])meta", re.I),
-    "AUTHOR_HINT": re.compile(r"byline|author|autor|writer|(?<![a-z0-9])by(?![a-z0-9])|creator|verfasser", re.I),
+    "AUTHOR_HINT": re.compile(r"byline|author|autor|writer|(?<![a-z0-9])by(?![a-z0-9])|creator|verfasser|user-?name|"
+                              r"account-?name", re.I),
 }
 
-PIECES = ["header", "head", "foot", "hidden", "ad", "ads", "cta", "nav", "meta", "tag", "tags", "pager", "skip",
+PIECES = ["header", "head", "foot", "hidden", "ad", "ads", "cta", "nav", "meta", "tag", "tags", "pager", "skip", "user",
+          "name", "account",
           "body", "main", "post", "text", "by", "line", "next", "up", "read", "article", "comment", "ary", "time", "ſubmitted", "tıme", "BY",
           "Meta", "x", "s", "re", "-", "_", " ", "\t", "\n", "\u2003", "1", "é"]
 

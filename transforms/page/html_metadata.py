@@ -689,12 +689,17 @@ def _shown_only(values: list[str], shown: str) -> list[str]:
 
 
 def _in_form(node) -> bool:
-    """Whether an element is a form's field ("Sort by", "Filter by author"): never a byline."""
+    """Whether an element is a form's field ("Sort by", "Filter by author"): never a byline. A form
+    around the whole page (ASP.NET wraps every page in one) is no field."""
     while node is not None:
-        if node.name in FORM_TAGS:
+        if node.name in FORM_TAGS and not (node.name == "form" and _wraps_page(node)):
             return True
         node = node.parent
     return False
+
+
+def _wraps_page(form: Tag) -> bool:
+    return form.find(("h1", "article", "main")) is not None
 
 
 def _without_handles(node, text: str) -> str:

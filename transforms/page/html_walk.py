@@ -60,7 +60,7 @@ POSITIVE = re.compile(
 )
 _DATE_WORDS = r"date|datum|time|zeit|publish|parution|fecha|posted|submitted|meta(?<![a-z]meta)"
 # ("by" alone, not in a word nor in an aspect ratio: "responsive-image--16by9")
-_AUTHOR_WORDS = r"byline|author|autor|writer|by(?<![a-z0-9]by)(?![a-z0-9])|creator|verfasser"
+_AUTHOR_WORDS = r"byline|author|autor|writer|by(?<![a-z0-9]by)(?![a-z0-9])|creator|verfasser|user-?name|account-?name"
 DATE_HINT = re.compile(_DATE_WORDS, re.I)
 AUTHOR_HINT = re.compile(_AUTHOR_WORDS, re.I)
 # the same, for a lower-cased ASCII hint, where ignoring case changes nothing (elsewhere it does:
