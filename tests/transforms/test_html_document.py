@@ -962,3 +962,11 @@ def test_a_forum_threads_opening_poster_is_named_also_inside_a_page_wide_form():
                 + post.format(first=" comment-first", user="macuser", text=PARAGRAPH * 2)
                 + post.format(first="", user="helper", text=PARAGRAPH) + '</form>')
     assert parse_html(html, "https://forum.example.de/thread").authors == ["macuser"]
+
+
+def test_the_sites_name_in_another_word_order_is_no_author():
+    head = ('<meta property="og:site_name" content="Bundestagsfraktion Bündnis 90/Die Grünen">'
+            '<meta name="author" content="Bündnis 90/Die Grünen Bundestagsfraktion">')
+    html = page(f'<article><h1>COP26 in Glasgow</h1><p>{PARAGRAPH * 3}</p><p>Bündnis 90/Die Grünen Bundestagsfraktion'
+                '</p></article>', head=head, html_attrs=' lang="de"')
+    assert parse_html(html, "https://fraktion.example.de/cop26").authors == []

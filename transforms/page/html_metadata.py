@@ -599,10 +599,13 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
                 signed_line(page, opening), boxed, _shown_only(ld["author_organisations"], shown)]
     host = _compact(urlsplit(url).hostname or "")
     site = {_compact(name) for name in exclude}
+    site_words = {frozenset(words) for name in exclude if len(words := _words(name)) > 1}
 
     def named(values: list[str]) -> list[str]:
-        # a value that is the site's name whole ("Example Wines - Shop and Bar") is not split into names
-        values = [value for value in values if _compact(PREFIX.sub("", value)) not in site]
+        # a value that is the site's name whole ("Example Wines - Shop and Bar"), its words in any order
+        # ("Bundestagsfraktion Bündnis 90/Die Grünen"), is not split into names
+        values = [value for value in values if _compact(PREFIX.sub("", value)) not in site
+                  and _words(PREFIX.sub("", value)) not in site_words]
         return [n for n in clean_authors(values, exclude) if _compact(n) not in host and _compact(n) not in site]
 
     for values in sources:
