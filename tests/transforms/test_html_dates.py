@@ -105,3 +105,11 @@ def test_the_classes_of_body_name_the_site_not_a_date_element():
     html = page("").replace("<body>", '<body class="timesunion-news"><div>Today is 3 May 2021</div>'
                             + "<div>Weather: sunny</div><div>Traffic: clear</div><div>Markets: open</div>")
     assert parse_html(html, "https://example.org/parks").published_at is None
+
+
+def test_a_headline_set_in_a_table_cell_has_its_date_under_it():
+    html = ("<html><head><title>Council votes on parks</title></head><body><table><tr><td>"
+            '<div style="font-size:2em">Council votes on parks</div></td></tr>'
+            "<tr><td>Example News ( 2012-06-04 09:20:26 ) Source: Daily Example</td></tr>"
+            f"<tr><td><p>{STORY}</p><p>{STORY}</p></td></tr></table></body></html>")
+    assert parse_html(html, "https://example.org/parks").published_at == "2012-06-04T09:20:26"

@@ -231,14 +231,18 @@ UPDATED_MARK = re.compile(r"update|modif|last-?mod|aktualisiert|geaendert|change
 
 def headline_index(page: Walk, headline: str | None = None) -> int | None:
     """Index of the headline's block: the heading that reads as the page's title, else the first <h1>
-    (a site logo set as an <h1> often comes first)."""
-    if headline:
-        folded = headline.casefold()
+    (a site logo set as an <h1> often comes first), else a block of the headline's text alone (a
+    headline set in a table cell or a styled <div>, as older news sites do)."""
+    folded = headline.casefold() if headline else None
+    if folded:
         at = next((i for i, b in enumerate(page.blocks) if b.kind == "heading" and b.text.casefold() == folded), None)
         if at is not None:
             return at
-    return next((i for i, b in enumerate(page.blocks) if b.kind == "heading" and page.names[b.chain[-1]] == "h1"),
-                None)
+    h1 = next((i for i, b in enumerate(page.blocks) if b.kind == "heading" and page.names[b.chain[-1]] == "h1"),
+              None)
+    if h1 is not None or not folded:
+        return h1
+    return next((i for i, b in enumerate(page.blocks) if b.text.casefold() == folded), None)
 
 
 def opening_marks(page: Walk, headline: str | None = None) -> frozenset[int]:
