@@ -970,3 +970,12 @@ def test_the_sites_name_in_another_word_order_is_no_author():
     html = page(f'<article><h1>COP26 in Glasgow</h1><p>{PARAGRAPH * 3}</p><p>Bündnis 90/Die Grünen Bundestagsfraktion'
                 '</p></article>', head=head, html_attrs=' lang="de"')
     assert parse_html(html, "https://fraktion.example.de/cop26").authors == []
+
+
+def test_a_declared_author_that_is_the_headline_names_no_one():
+    head = '<meta name="author" content="Iberian Wines in Berlin - Vinos and Tapas">'
+    html = page(f'<article><h1>Iberian Wines in Berlin - Vinos and Tapas</h1><p>{PARAGRAPH * 3}</p></article>', head=head)
+    assert parse_html(html, "https://wine.example.de/rioja").authors == []
+    # a person's own page is headed by the name
+    own = page(f'<article><h1>Jana Kraus</h1><p>{PARAGRAPH * 3}</p></article>', head='<meta name="author" content="Jana Kraus">')
+    assert parse_html(own, "https://wine.example.de/jana").authors == ["Jana Kraus"]

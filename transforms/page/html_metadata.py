@@ -190,6 +190,7 @@ MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere o
 # where an author's box sets the name apart from the bio, and how many of them are looked at
 BOX_NAME_TAGS = ["h2", "h3", "h4", "h5", "h6", "strong", "b", "a"]
 MAX_BOX_NAMES = 5
+MAX_NAME_WORDS = 4
 ABOUT_AUTHOR = re.compile(r"\s*(?:about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin(?:nen)?|die\s+autoren|"
                           r"den\s+verfasser)|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor)\s*:?\s*$", re.I)
 # the start of a paragraph up to a dash: a dateline when it holds a date and at most a place name
@@ -604,12 +605,14 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     host = _compact(urlsplit(url).hostname or "")
     site = {_compact(name) for name in exclude}
     site_words = {frozenset(words) for name in exclude if len(words := _words(name)) > 1}
+    # (a headline of a name's length may be the person's own page: "Jane Doe", by Jane Doe)
+    headline_compact = _compact(headline) if headline and len(headline.split()) > MAX_NAME_WORDS else None
 
     def named(values: list[str]) -> list[str]:
         # a value that is the site's name whole ("Example Wines - Shop and Bar"), its words in any order
-        # ("Bundestagsfraktion Bündnis 90/Die Grünen"), is not split into names
-        values = [value for value in values if _compact(PREFIX.sub("", value)) not in site
-                  and _words(PREFIX.sub("", value)) not in site_words]
+        # ("Bundestagsfraktion Bündnis 90/Die Grünen"), or the headline's, names no author
+        values = [value for value in values if (compact := _compact(PREFIX.sub("", value))) not in site
+                  and compact != headline_compact and _words(PREFIX.sub("", value)) not in site_words]
         return [n for n in clean_authors(values, exclude) if _compact(n) not in host and _compact(n) not in site]
 
     for values in sources:
