@@ -97,6 +97,11 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Reporting by Jane Doe; Editing by John Roe"], ["Jane Doe"]),
     (["Reporting by Jane Doe and Kim Lee; Additional reporting by Tom Reed; Editing by John Roe"],
      ["Jane Doe", "Kim Lee"]),
+    # a full stop ends the names; an initial's or a title's does not
+    (["Finian Cunningham. Sputnik International"], ["Finian Cunningham"]),
+    (["By Jane Doe. Updated 3 May"], ["Jane Doe"]),
+    (["Prof. Dr. Jane Doe"], ["Prof. Dr. Jane Doe"]),
+    (["Jane Doe Jr. and John Roe"], ["Jane Doe Jr.", "John Roe"]),
     # a word cut short in a line of furniture ("ca. 8 Min.") is no name
     (["ca. 8 Min."], []),
     # an author's bio in a byline box

@@ -84,6 +84,9 @@ IN_PLACE = re.compile(r"\s+in\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?i:conversation|gespräch
 # a second field after the names, labelled with a word or two and a colon: "Jane Doe / Kategorien:
 # Events", "Text: Jane Doe, Fotos: John Roe", "Jane Doe | Tags: Politik"
 LATER_LABEL = re.compile(r"(?:\s+|\s*[/|·•,]\s*)[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*:(?:\s|$)")
+# a full stop after a word (not an initial, "Jr.", "Dr."), then more: the names ended
+FULL_STOP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
+FINAL_STOP = re.compile(r"(?<=[^\W\d_]{3})\.$")
 # page furniture after a name in a byline element: "Jane Doe Follow", "Jane Doe Share", "Jane Doe
 # View all posts" (transforms/lexicon/bylines.toml)
 FURNITURE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in word_list("bylines", "furniture_after_name"))
@@ -113,7 +116,7 @@ def clean_author(value: str) -> str | None:
         value = value[:agency.start()]  # "Jane Roe Associated Press": the agency she writes for
     if len(ROLE.sub("", value).split()) > 1:  # "Staff Writer" stays whole
         value = ROLE.sub("", value)
-    value = PARENS.sub(" ", value).strip(" ,;:|-–—·•/")
+    value = FINAL_STOP.sub("", PARENS.sub(" ", value).strip(" ,;:|-–—·•/"))
     words = value.split()
     if (not value or len(words) > MAX_WORDS or not any(c.isalpha() for c in value) or value.casefold() in NOT_NAMES
             or LABEL_ALONE.fullmatch(value)):
@@ -156,6 +159,8 @@ def split_authors(value: str) -> list[str]:
     for end in (LATER_LABEL, IN_PLACE):
         if (found := end.search(value)) and found.start() > 0:
             value = value[:found.start()]
+    if (stop := FULL_STOP.search(value)) and len(value[:stop.start()].split()) > 1:
+        value = value[:stop.start()]  # "Finian Cunningham. Sputnik International": the names ended
     pieces = SPLIT.split(value)
     names: list[str] = []
     for separator, part in zip(["", *pieces[1::2]], pieces[0::2], strict=True):
