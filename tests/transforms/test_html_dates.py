@@ -113,9 +113,3 @@ def test_a_headline_set_in_a_table_cell_has_its_date_under_it():
             "<tr><td>Example News ( 2012-06-04 09:20:26 ) Source: Daily Example</td></tr>"
             f"<tr><td><p>{STORY}</p><p>{STORY}</p></td></tr></table></body></html>")
     assert parse_html(html, "https://example.org/parks").published_at == "2012-06-04T09:20:26"
-
-
-def test_a_lone_update_stamp_under_the_headline_is_the_date_readers_see():
-    assert parse_html(page("<p>Updated 13 June 2019</p>"), "https://example.org/parks").published_at == "2019-06-13"
-    both = "<p>Updated 13 June 2019 · Published 20 May 2019</p>"
-    assert parse_html(page(both), "https://example.org/parks").published_at == "2019-05-20"

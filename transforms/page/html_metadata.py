@@ -272,22 +272,19 @@ def date_near_headline(page: Walk, headline: str | None = None, opening: frozens
         return None
     near = range(max(0, at - NEAR_HEADLINE[0]), min(len(page.blocks), at + NEAR_HEADLINE[1] + 1))
     teasers = _teaser_items(page, near, month_first)
-    changed = None
     for index in near:
         block = page.blocks[index]
         if _elsewhere(page, block.elsewhere, opening) or index in teasers or _other_label(block.text):
             continue
-        # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication; a
-        # lone "Updated 13 June" is the date readers see when the page shows no other
-        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (shown := dates_at(block.text, month_first)):
-            if found := [day for start, day in shown
-                         if not UPDATE_LABEL.search(block.text[max(0, start - UPDATE_LABEL_CHARS):start])]:
-                return min(found)
-            changed = changed or shown[0][1]
+        # "Published 3 May · Updated 5 May", in either order: the earliest day is the publication
+        if len(block.text) <= DATELINE_CHARS and not _is_sentence(block.text) and (found := [
+                day for start, day in dates_at(block.text, month_first)
+                if not UPDATE_LABEL.search(block.text[max(0, start - UPDATE_LABEL_CHARS):start])]):
+            return min(found)
         # a dateline run into the first paragraph: "27.1.2022 – The ...", "BERLIN, 3. März 2022 – ..."
         if (lead := DATELINE_LEAD.match(block.text)) and (found := find_date(lead.group(1), month_first)):
             return found
-    return changed
+    return None
 
 
 def title_date(full_title: str | None, month_first: bool = False) -> str | None:
