@@ -336,3 +336,11 @@ def test_a_reported_clause_ends_where_its_speaker_speaks_again():
     # a speech act inside the reported clause is nested in it, not a second act of the speaker's
     assert _frames("He said Okafor and Lee said the plan failed.")[0] == (
         "said", "He", "Okafor and Lee said the plan failed")
+
+
+def test_the_object_of_a_verb_of_urging_or_denying_is_reported_up_to_the_end_of_its_clause():
+    assert _frames("Okafor urged voters to wait for the count.") == [
+        ("urged", "Okafor", "voters to wait for the count")]
+    assert _frames("Okafor denied the charges and counter-sued the paper.") == [("denied", "Okafor", "the charges")]
+    assert _frames("Okafor rejected that idea.") == [("rejected", "Okafor", "that idea")]
+    assert _frames("Okafor repeated his claim, drawing loud boos.") == [("repeated", "Okafor", "his claim")]

@@ -420,7 +420,7 @@ def test_the_subject_of_a_clause_ending_in_a_colon_introduces_the_next_paragraph
 
 def test_a_person_kept_up_by_he_stays_the_likeliest_he():
     """Salience runs through pronouns: the sentence between names Reyes only as 'He'."""
-    text = ("Results\nTom Reyes never mentioned Ann Lee in his speech.\n"
+    text = ("Results\nTom Reyes never thanked Ann Lee in his speech.\n"
             "He nodded only to his second place behind Sam Ortiz.\n"
             "“We learned a lot about ground games in one week,” he said.\n")
     [quote] = unregistered_quotes(text, "file:///results.txt")

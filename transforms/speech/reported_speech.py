@@ -95,6 +95,8 @@ def _cues(text: str, lo: int, hi: int) -> list[_Hit]:
             hit = _Hit(m.start(), m.start() + len(first), first)
         else:
             continue
+        if m.start() > lo and text[m.start() - 1] == "-":
+            continue  # "so-called", "self-described": part of a compound word
         if word[0].isupper() and _CAPITALISED_BEFORE.search(text[max(lo, m.start() - 30):m.start()]):
             continue  # "the United States": part of a name
         if low in NOUN_LIKE:
@@ -383,6 +385,9 @@ _COMPLEMENT_NOUN = re.compile(r"\b(?:protestations?|claims?|assertions?|argument
 # "that" followed by a verb is a pronoun, the subject of the reported clause ("said that is unlikely")
 _DEMONSTRATIVE = re.compile(r"\s+(?:is|was|were|are|would|will|could|can|should|might|may|must|has|had|does|did|"
                             r"isn[’']t|wasn[’']t|won[’']t|wouldn[’']t)\b|[’']s\b")
+# "that" before a few words that end the sentence with no verb among them: "rejected that idea."
+_DETERMINER_THAT = re.compile(r"(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do)\b)"
+                              r"[a-z][\w’'-]*){1,3}\s*(?:[.;!?]|$)")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 
 
@@ -416,6 +421,8 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     begun = bool(that) and _clause_begun(that.group(1))
     if begun:
         that = None
+    if that and not that.group(1).strip() and _DETERMINER_THAT.match(rest, that.end()):
+        that = None  # "rejected that idea.": a determiner, its noun the object
     if that and _DEMONSTRATIVE.match(rest, that.end()) and not that.group(1).strip():
         s, e = _trim(text, cue_end + that.end() - 4, hi)  # "said that is unlikely": "that" is its subject
         return (s, e) if e > s else None
@@ -427,8 +434,7 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     if verb == "ask":
         return _question_after(text, cue_end, hi)
     if verb in OBJECT_VERBS:
-        s, e = _trim(text, cue_end, hi)
-        return (s, e) if e > s and _clause_start(text, s, e) else None
+        return _object_after(text, cue_end, hi)
     if verb not in CLAUSE_VERBS and not begun:
         return None
     rest_at = cue_end
@@ -450,6 +456,30 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     if verb in OBJECT_PRONE_VERBS and text[s:s + 1] not in "“\"‘'" and not _finite_soon(text, s, e):
         return None  # "wrote his dissertation on …", "maintains a floating array": an object
     return s, e
+
+
+# Where an object ends: a second verb phrase or an adverbial clause joined to the sentence ("denied
+# the charges and counter-accused her", "urged calm, saying …", "…, while …", "rejected the plan; …"),
+# a dash. A comma and "and" may go on listing the object ("with A, B, and C").
+_OBJECT_END = re.compile(r"[;—–]|\s-\s|,\s*(?:while|even as|because|although|though|according to|[a-z]+ing)\b|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?[a-z][a-z-]*ed\b")
+
+
+def _object_after(text: str, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """What a verb whose object is the report reports: its object, a request or pledge ("urged
+    voters to wait", "pledged to act") or a question ("questioned how …"), past a time or setting,
+    up to the end of its clause."""
+    at = _ADJUNCT.match(text, cue_end, hi).end()
+    s, _ = _trim(text, at, hi)
+    end = _OBJECT_END.search(text, s, hi)
+    s, e = _trim(text, s, end.start() if end else hi)
+    if e <= s or not (_clause_start(text, s, e) or re.match(r"to\s+[a-z]", text[s:e]) or _WH.match(text, s, e)):
+        return None
+    if text[s:e].lower() in _ANAPHORS:
+        return None  # "rejected this": what is rejected was said before, not here
+    return s, e
+
+
+_ANAPHORS = frozenset(("this", "that", "it", "them", "him", "her", "these", "those", "so"))
 
 
 OBJECT_PRONE_VERBS = words("speech_cues", "object_prone_verbs")
@@ -643,7 +673,10 @@ def find_frames(text: str, lo: int, hi: int, mentions: list[Mention], quotes: li
     if quotes:
         starts = {f.content[0] for f in frames if f.content}
         # "mocked Lee's claims that …": the claim is the object of the verb, not Lee's words on their own
-        frames += [f for f in _naming_frames(text, lo, hi, mentions, quotes, places) if f.speaker.start not in starts]
+        naming = [f for f in _naming_frames(text, lo, hi, mentions, quotes, places) if f.speaker.start not in starts]
+        # "called the plan “a disgrace”": a naming verb before a quote frames the quote alone
+        named_at = {f.cue_start for f in naming}
+        frames = [f for f in frames if f.cue_start not in named_at] + naming
         frames.sort(key=lambda f: f.cue_start)
     _end_at_next_frame(text, frames)
     return frames
