@@ -385,3 +385,40 @@ def test_a_speaker_who_calls_a_party_a_liar_rejects_them(text):
 ])
 def test_more_relating_phrases(text, expected):
     assert expected in relations(text)
+
+
+def test_a_pronoun_in_a_clause_put_first_means_the_main_clauses_subject():
+    assert ("Klaus Weber", "Maria Costa", "criticize", True) in relations(
+        "Dupont met the press on Monday.", "Even as he criticized Costa, Weber said the talks would go on.")
+
+
+def test_a_role_apposed_without_an_article_is_not_the_subject():
+    found = relations("Maria Costa, co-founder of the polling firm Democracy Corps, praised Dupont.")
+    assert ("Maria Costa", "Anne Dupont", "endorse", True) in found
+    assert not any(row[1] == "Anne Dupont" and row[0] != "Maria Costa" for row in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Costa challenged Weber in 2019.", set()),  # ran against him: a contest
+    ("Weber, challenged by Costa in 2019, won easily.", set()),
+    ("Costa said she can criticize Weber.", set()),  # an ability, no act
+    ("France is Germany's closest ally.", set()),  # an alliance, not a position taken
+    ("Costa attacked the Iran deal.", set()),  # a deal named by its subject is not Iran's
+])
+def test_no_stated_relation(text, expected):
+    assert relations(text) == expected
+
+
+def test_a_challenge_that_says_on_what_is_criticism():
+    assert ("Maria Costa", "Klaus Weber", "criticize", True) in relations("Costa challenged Weber on fishing quotas.")
+
+
+def test_rescinded_support_is_a_disagreement():
+    assert {row[:3] for row in relations("Costa rescinded her endorsement of Weber.")} == {
+        ("Maria Costa", "Klaus Weber", "disagree")}
+
+
+def test_a_split_owned_by_a_possessive_is_its_owners():
+    assert ("Anne Dupont", "Klaus Weber", "disagree", False) in relations("Dupont's split with Weber deepened.")
+    assert not any(row[:2] == ("Maria Costa", "Klaus Weber") for row in relations(
+        "Costa praised the fishermen despite the union's split with Weber."))

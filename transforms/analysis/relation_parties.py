@@ -68,7 +68,7 @@ def sentence_parties(text: str, unit: Unit, index: int, resolver: Resolver) -> S
     parties = []
     for m in unit.mentions:
         if m.kind == "pronoun":
-            entity = resolver.resolve(m, index, unit)
+            entity = _named_after(text, unit, m, resolver) or resolver.resolve(m, index, unit)
         elif m.kind == "nominal" and m.plural:
             entity = Entity(m.text, "organisation")
         else:
@@ -181,6 +181,26 @@ def _bodies_named_by_head(text: str, unit: Unit, index: int, resolver: Resolver,
 
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|while|whereas|although|though|because|since|if|when|that|"
                            r"said|says|after|before|who|which)\b", re.IGNORECASE)
+
+
+_PREPOSED_CLAUSE = re.compile(r"[\s“\"‘']*(?:Even\s+|Just\s+)?(?:As|While|Although|Though|When|After|Before|Because|"
+                              r"Since|If|Once|Until|Whereas|Whether)\b", re.IGNORECASE)
+
+
+def _named_after(text: str, unit: Unit, pronoun: Mention, resolver: Resolver) -> Entity | None:
+    """"Even as he accused the department, Giuliani …": a pronoun in a clause put before the
+    main one, with no name before it, means the main clause's subject named right after."""
+    if pronoun.text.lower() not in ("he", "she") or not _PREPOSED_CLAUSE.match(text, unit.start):
+        return None
+    if any(m.kind == "name" and m.start < pronoun.start for m in unit.mentions):
+        return None
+    comma = text.find(",", pronoun.end, unit.end)
+    following = next((m for m in unit.mentions if m.start > comma), None) if comma >= 0 else None
+    if following is None or following.kind != "name" or text[comma + 1:following.start].strip():
+        return None
+    entity = resolver.coref.entity_for(following, following.start)
+    gender = "m" if pronoun.text.lower() == "he" else "f"
+    return entity if entity is not None and entity.kind == "person" and entity.gender in (None, gender) else None
 
 
 def _clause_subject(text: str, parties: list[Party], at: int, gender: str | None, resolver: Resolver

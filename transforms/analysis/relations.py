@@ -174,7 +174,7 @@ _WITHDRAWN = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", re.IGNORECASE)
 # group ("must support Clinton", "could endorse", "would not have criticized"). A modal of
 # another clause leaves it standing ("what might be the first time they have agreed").
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(?:should|would|might|could|may|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+"
+_MODAL = re.compile(r"\b(?:should|would|might|could|can|may|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+"
                     r"(?:(?:not|never|also|still|even|then|have|be|been|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
                              re.IGNORECASE)
@@ -500,11 +500,14 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             continue
         if (exclude is not None and party.name == exclude.name) or party.described:
             continue
-        if _APPOSED.search(text, max(sentence.start, party.start - 70), party.start) and \
-                _APPOSITION_ENDS.match(text, party.end) and any(q.end < party.start for q in sentence.parties):
-            continue  # "Lee and Kim, the likely nominees, are …": the apposition describes the subject
         gap = text[party.end:at]
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
+        if (not relative or re.match(r"\s*,\s*(?:who|which|that)\b", gap)) and \
+                _apposed(text, max(sentence.start, party.start - 70), party.start) and \
+                _APPOSITION_ENDS.match(text, party.end) and any(q.end < party.start for q in sentence.parties):
+            # "Lee and Kim, the likely nominees, are …", "Lee, head of the Kim Foundation, who …": the
+            # apposition describes the subject; "…, director of NNU, a union that backs": NNU is
+            continue
         words = text[party.start:party.end]
         description = words[:1].islower() or bool(_DETERMINER.match(words))
         if description and (_DESCRIPTION_RELATIVE.match(gap) or
@@ -527,6 +530,14 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
 
 
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,5}$", re.IGNORECASE)
+# and a role with no article: "Stan Lee, co-founder of the polling firm Democracy Corps,"
+_ROLE_APPOSED = re.compile(r",\s+(?:(?:former|longtime|senior|deputy|vice|acting|then)\s+)?(?:co-)?([a-z]+)\s+"
+                           r"(?:[\w\-’']+\s+){0,6}$")
+
+
+def _apposed(text: str, lo: int, at: int) -> bool:
+    role = _ROLE_APPOSED.search(text, lo, at)
+    return bool(_APPOSED.search(text, lo, at) or (role and role.group(1) in PERSON_NOUNS))
 _APPOSITION_ENDS = re.compile(r"(?:\s+\w+ly)?\s*,")
 
 
@@ -889,7 +900,21 @@ def _naming_frame(text, sentence, cue):
             yield from _make(text, sentence, cue, kind, subject, target, directed=True)
 
 
+# a possessive before a phrase's first word makes it a noun ("his campaign for the White House")
+_OWNED_NOUN = re.compile(r"(?:['’]s?|\b(?:its|their|his))\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_RELATION_AS_NOUN = frozenset(["split", "feud", "clash", "clashes", "break", "quarrel"])
+
+
 def _with_subject(text, sentence, cue, kind, target):
+    owned = _OWNED_NOUN.search(text, max(sentence.start, cue.start() - 40), cue.start())
+    if owned:  # "the group's name change and split with Al Qaeda": the group's split, no one else's
+        owner = next((p for p in sentence.parties if p.possessive and p.end <= owned.start() <= p.end + 2), None)
+        head = next((p for p in sentence.parties if owned.start() < p.start < cue.start()), None)
+        if head is None:  # "the Center's Bozell agrees with": a name is the head, and the subject
+            if owner is not None and cue.group(0).split()[0].lower() in _RELATION_AS_NOUN:
+                yield from _make(text, sentence, cue, kind, owner, target,
+                                 directed=kind not in ("agree", "disagree"))
+            return
     subject = _actor(text, sentence, cue, target)
     if subject is None:
         pair = _coordinated_before(text, sentence, cue.start())
@@ -915,8 +940,8 @@ def _actor(text: str, sentence: SentenceParties, cue: re.Match, target: Party) -
     return subject
 
 
-_CONTEST = re.compile(r"(?:['’]s?)?\s+(?:for|in)\s+(?:\w+\s+){0,3}?(?:seat|nomination|primary|race|election|post|"
-                      r"job|presidency|governorship|district)\b", re.IGNORECASE)
+# a challenge to a person is a stated criticism only where it says on what ("challenged Lee on trade")
+_CHALLENGED_ON = re.compile(r"\s+(?:\w+ly\s+)?(?:on|over|about|to)\b")
 _PHRASE_CUE = re.compile(r"(?:in|at|on|over)\s", re.IGNORECASE)
 _COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$")
 
@@ -957,6 +982,9 @@ def _verb_frame(text, sentence, cue, kind):
         if not by:
             return
         agent = _object(text, sentence, at + by.end())
+        if agent is not None and cue.group(0).lower().startswith("challeng") and \
+                not _CHALLENGED_ON.match(text, agent.end):
+            return  # "the governor challenged by Sanders 30 years ago": a contest
         patient = _subject(text, sentence, cue.start(), agent, possessive=True)
         if agent and patient:
             yield from _make(text, sentence, cue, kind.replace("-claim", ""), agent, patient, directed=True)
@@ -982,8 +1010,9 @@ def _verb_frame(text, sentence, cue, kind):
     if kind == "endorse" and cue.group(0).lower().startswith("back") and not target.possessive \
             and target.start - at > 12:
         return  # "came back the Senate": "back" as a particle
-    if cue.group(0).lower().startswith("challeng") and _CONTEST.match(text, target.end):
-        return  # "challenging Lee for her seat": running against her, no stated criticism
+    if cue.group(0).lower().startswith("challeng") and not target.possessive and \
+            not _CHALLENGED_ON.match(text, target.end):
+        return  # "challenging Lee for her seat", "Sanders challenged her in 1986": a contest; "challenged Lee on"
     subject = _actor(text, sentence, cue, target)
     if subject is not None:
         yield from _make(text, sentence, cue, kind, subject, target, directed=True)
@@ -1043,6 +1072,8 @@ def _noun_frame(text, sentence, cue, kind):
             possessed = _possessed_relation(text, sentence, cue)
             if possessed is not None:  # "Lee and Kim, two of her allies": both; never the owner herself
                 owner, target = possessed
+                if owner.kind == target.kind == "country" and cue.group(0).lower().startswith("all"):
+                    return  # "the United States is Britain's closest ally": an alliance, not a stance taken
                 for first in _with_coordinated(text, sentence, owner):
                     yield from _one(text, sentence, cue, kind, first, target, directed=True)
                 return
@@ -1051,6 +1082,8 @@ def _noun_frame(text, sentence, cue, kind):
     target = _object(text, sentence, at + target_prep.end())
     if target is None:
         return
+    if kind == "endorse" and _WITHDRAWING.search(before):
+        kind = "disagree"  # "rescinded his endorsement of Trump": support taken back
     # whose the noun is: "Lee's criticism of", "his attacks on", "criticism of Kim by/from Lee",
     # "Lee, a longtime critic of", "Lee is a critic of"
     owner = None
@@ -1121,6 +1154,10 @@ def _received_from_owner(text, sentence, cue) -> tuple[Party, int] | None:
 
 _RECEIVING = re.compile(r"\b(?:won|wins|win|winning|secured|secures|gained|gains|received|receives|earned|earns|got|"
                         r"gets|drew|draws|picked\s+up|picks\s+up|landed|lands)\s+$", re.IGNORECASE)
+
+
+_WITHDRAWING = re.compile(r"\b(?:rescind|revok|retract|withdr[ae]w|pull(?:s|ed|ing)?\s+(?:back\s+)?|drop(?:s|ped|ping)?\s+)"
+                         r"\w*\s+(?:(?:his|her|their|its|the)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _compound_frame(text, sentence, cue, kind):
