@@ -11,3 +11,5 @@ union all
 select 'agreements.level', level from agreements where level not in ('person', 'country', 'party')
 union all
 select 'pair_agreement.level', level from pair_agreement where level not in ('person', 'country', 'party')
+union all
+select 'pair_agreement.verdict', verdict from pair_agreement where verdict not in ('agree', 'disagree', 'mixed')

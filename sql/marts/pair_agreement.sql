@@ -30,6 +30,8 @@ stated as (
         party_b,
         count(*) as stated_count,
         sum(signal) as stated_signal,
+        count(*) filter (where signal > 0) as agreeing,
+        count(*) filter (where signal < 0) as disagreeing,
         count(distinct group_id) as stated_stories,
         min(first_seen) as first_seen,
         max(last_seen) as last_seen
@@ -50,5 +52,14 @@ select
     stated_count,
     stated_signal,
     null::double as stance_signal,
-    0 as statements
+    0 as statements,
+    agreeing,
+    disagreeing,
+    -- a pair whose stated relations point both ways is read as mixed, not as a faint agreement:
+    -- a third of the evidence against is where a reader stops calling it one or the other
+    case
+        when disagreeing * 3 <= stated_count * 1 and agreeing > disagreeing then 'agree'
+        when agreeing * 3 <= stated_count * 1 and disagreeing > agreeing then 'disagree'
+        else 'mixed'
+    end as verdict
 from stated

@@ -58,6 +58,26 @@ def test_domestic_rivals_are_not_pooled_into_their_country(tmp_path):
     assert table(path, "select distinct level from pair_agreement") == [("person",)]
 
 
+@pytest.mark.parametrize(("relations", "verdict"), [
+    (["agree", "disagree"], "mixed"),
+    (["agree", "disagree", "disagree"], "disagree"),
+    (["agree", "agree", "agree", "disagree"], "agree"),
+    (["disagree"], "disagree"),
+])
+def test_a_pair_whose_relations_point_both_ways_is_mixed(tmp_path, relations, verdict):
+    stories = ["Lee and Roe met in May.", "Roe wrote to Lee about the port.", "A tariff row split the two.",
+               "Lee praised the harbour plan on radio."]
+    for n, relation in enumerate(relations):  # separate stories, not copies of one
+        lake.write_rows(tmp_path, "articles", [article(f"a{n}", "r1", stories[n])], "r1")
+        lake.write_rows(tmp_path, "agreements", [
+            agreement(f"a{n}", "r1", "Trade", "Ann Lee", "Bob Roe", relation, "person", countries=(None, None))], "r1")
+    lake.commit_run(tmp_path, "r1")
+    path = build.build(tmp_path)
+    agreeing = relations.count("agree")
+    assert table(path, "select agreeing, disagreeing, verdict from pair_agreement") == [
+        (agreeing, len(relations) - agreeing, verdict)]
+
+
 def test_rebuilding_the_same_lake_changes_nothing(tmp_path):
     write_run(tmp_path, "r1")
     first = table(build.build(tmp_path), "select * from quotes order by quote_id")
