@@ -113,3 +113,15 @@ def test_a_headline_set_in_a_table_cell_has_its_date_under_it():
             "<tr><td>Example News ( 2012-06-04 09:20:26 ) Source: Daily Example</td></tr>"
             f"<tr><td><p>{STORY}</p><p>{STORY}</p></td></tr></table></body></html>")
     assert parse_html(html, "https://example.org/parks").published_at == "2012-06-04T09:20:26"
+
+
+@pytest.mark.parametrize(("declared", "day"), [
+    ("2019-05-21T04:30:00Z", "2019-05-20"),  # 11:30 pm EST on the 20th: the day the page shows
+    ("2019-05-21T04:30:00+00:00", "2019-05-20"),
+    ("2019-05-21T04:30:00+02:00", "2019-05-21"),  # the site's own clock: its day stands
+    ("2019-05-21T13:30:00Z", "2019-05-21"),  # the 21st in Europe and the Americas alike
+])
+def test_a_declared_utc_moment_counts_for_the_day_the_page_shows_when_one_off(declared, day):
+    html = after_story('<div class="post-date">May 20, 2019</div>').replace(
+        "</title>", f'</title><meta property="article:published_time" content="{declared}">')
+    assert parse_html(html, "https://example.org/parks").published_at[:10] == day

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urljoin, urlsplit
 
 from bs4.element import Tag
@@ -226,6 +226,10 @@ UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|aktualisiert|geändert|
 UPDATE_LABEL_CHARS = 30  # characters before a date where its update label stands
 # a date element's class, itemprop or id that calls its date the publication's, or a change's
 PUBLISHED_MARK = re.compile(r"publish|entry-date|pubdate|datecreated|date-created", re.I)
+# a declared moment given in UTC ("…T04:26:47Z", "+00:00"), and the places that give the site's own day
+UTC_STAMP = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$", re.I)
+LATE_UTC = (8, 14)  # UTC hours before which it is the day before in the Americas, from which the day after in Asia
+LOCAL_SOURCES = ("url", "near_headline", "byline", "time", "furniture_time", "dateline", "labelled", "title")
 CAPTION_MARK = re.compile(r"caption|image|photo|picture|credit", re.I)
 UPDATED_MARK = re.compile(r"update|modif|last-?mod|aktualisiert|geaendert|changed", re.I)
 
@@ -484,9 +488,9 @@ def date_candidates(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, 
     address is the URL it was fetched at, else the canonical one it declares on its own site (a
     short or numbered link to a dated permalink; a copy's canonical on another site is the
     original's, dated as the original)."""
-    declared = next((found for value in (ld["published"], _first(meta, PUBLISHED_KEYS),
-                                         *_prop_values(page, "datePublished"))
-                     if (found := normalize_date(value))), None)
+    declared, declared_as = next(((found, value) for value in (ld["published"], _first(meta, PUBLISHED_KEYS),
+                                                           *_prop_values(page, "datePublished"))
+                                  if (found := normalize_date(value))), (None, None))
     cards = page.names.count("article") > 1
     teaser_lists = _teaser_lists([*page.datelines, *(time[4] for time in page.times[:MAX_TIMES])], month_first)
 
@@ -520,6 +524,14 @@ def date_candidates(page: Walk, meta: dict[str, list[str]], ld: dict, url: str, 
         # page are others' (a related post, a later update)
         candidates = {source: found if found and found.startswith(month) else None
                       for source, found in candidates.items()}
+    if (declared := candidates["declared"]) and len(declared) > 10 and UTC_STAMP.search(declared_as):
+        # a declared moment in UTC falls on the day before in the Americas' evening ("2019-11-20T04:26Z",
+        # shown "11:26 pm EST, Tuesday, November 19") and on the day after in East Asia's and
+        # Australia's morning: the day the page shows or its URL spells there is the same moment
+        hour, day = int(declared[11:13]), date.fromisoformat(declared[:10])
+        local = {day - timedelta(days=1)} if hour < LATE_UTC[0] else {day + timedelta(days=1)} if hour >= LATE_UTC[1] else set()
+        candidates["declared"] = next((found[:10] for source in LOCAL_SOURCES if (found := candidates[source])
+                                       and date.fromisoformat(found[:10]) in local), declared)
     return candidates
 
 
