@@ -979,3 +979,14 @@ def test_a_declared_author_that_is_the_headline_names_no_one():
     # a person's own page is headed by the name
     own = page(f'<article><h1>Jana Kraus</h1><p>{PARAGRAPH * 3}</p></article>', head='<meta name="author" content="Jana Kraus">')
     assert parse_html(own, "https://wine.example.de/jana").authors == ["Jana Kraus"]
+
+
+def test_an_author_label_set_apart_without_a_colon_names_the_author():
+    facts = ('<ul class="smallList"><li><strong>Date</strong> 10.06.2013</li><li><strong>Author</strong> Jane Doe (dpa, '
+             'AFP)</li><li><strong>Related Subjects</strong> <a href="/de">Germany</a>, <a href="/muc">Munich</a></li></ul>')
+    html = page(f'<div class="col3"><h1>Munich court rules on data</h1>{facts}<p>{PARAGRAPH * 3}</p></div>')
+    assert parse_html(html, "https://news.example.org/court").authors == ["Jane Doe"]
+    # and in a form around the whole page (ASP.NET's), a labelled line still names the author
+    form = page(f'<form id="aspnetForm"><h1>Munich court rules on data</h1><p>{PARAGRAPH * 3}</p>'
+                '<p>Autor: Jana Kraus</p></form>')
+    assert parse_html(form, "https://news.example.org/court").authors == ["Jana Kraus"]

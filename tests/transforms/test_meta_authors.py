@@ -97,6 +97,8 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Reporting by Jane Doe; Editing by John Roe"], ["Jane Doe"]),
     (["Reporting by Jane Doe and Kim Lee; Additional reporting by Tom Reed; Editing by John Roe"],
      ["Jane Doe", "Kim Lee"]),
+    # an aside in brackets, whatever commas it holds
+    (["Jane Doe (dpa, AFP)"], ["Jane Doe"]),
     # a full stop ends the names; an initial's or a title's does not
     (["Finian Cunningham. Sputnik International"], ["Finian Cunningham"]),
     (["By Jane Doe. Updated 3 May"], ["Jane Doe"]),

@@ -190,6 +190,8 @@ MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere o
 # where an author's box sets the name apart from the bio, and how many of them are looked at
 BOX_NAME_TAGS = ["h2", "h3", "h4", "h5", "h6", "strong", "b", "a"]
 MAX_BOX_NAMES = 5
+# an author label without its colon, then a name in capitals: "Author Jane Doe", "Autorin Jana Kraus"
+LABEL_BEFORE_NAME = re.compile(r"(?i:authors?|autor(?:in|en|innen)?|auteure?s?|autore|autores)\s+(?=[A-ZÀ-ÖØ-Þ])")
 MAX_NAME_WORDS = 4
 ABOUT_AUTHOR = re.compile(r"\s*(?:about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin(?:nen)?|die\s+autoren|"
                           r"den\s+verfasser)|à\s+propos\s+de\s+l'auteur|sobre\s+el\s+autor)\s*:?\s*$", re.I)
@@ -733,14 +735,21 @@ def _without_handles(node, text: str) -> str:
 
 
 def labelled_author(page: Walk, opening: frozenset[int] = frozenset()) -> list[str]:
-    """An "Author: Jane Doe" line, or a bare "Author:" label and the line after it, outside forms
+    """An "Author: Jane Doe" line, "Author Jane Doe" (a label set apart before a capitalised name), or a
+    bare "Author:" label and the line after it, outside forms
     (a search form's "Von:" field filters by member) and other texts (a comment, a teaser)."""
+    # (a form around the headline wraps the whole page, as ASP.NET's do: it is no field)
+    h1 = next((block.chain for block in page.blocks if block.kind == "heading" and page.names[block.chain[-1]] == "h1"),
+              ())
     for at, block in enumerate(page.blocks):
-        if any(page.names[container] in FORM_TAGS for container in block.chain) or _elsewhere(
+        if any(page.names[container] in FORM_TAGS and container not in h1 for container in block.chain) or _elsewhere(
                 page, block.elsewhere, opening):
             continue
         if len(block.text) <= MAX_BYLINE and LABELLED.match(block.text):
             return [block.text]
+        if len(block.text) <= MAX_BYLINE and not _is_sentence(block.text) and (
+                label := LABEL_BEFORE_NAME.match(block.text)):
+            return [block.text[label.end():]]  # "<strong>Author</strong> Jane Doe": the label set apart
         if LABEL_ONLY.match(block.text) and at + 1 < len(page.blocks):
             return [page.blocks[at + 1].text] if len(page.blocks[at + 1].text) <= MAX_BYLINE else []
     return []

@@ -150,6 +150,7 @@ def split_authors(value: str) -> list[str]:
     value = PREFIX.sub("", value)
     if SITE_CREDIT.search(value) or is_prose(value):
         return []
+    value = PARENS.sub(" ", value)  # "Jane Doe (dpa, AFP)": an aside, whatever commas it holds
     if NEWSROOM_CREDIT.fullmatch(value):
         return [value]
     if (tail := TAIL.search(value)) and tail.start() > 0:
