@@ -97,6 +97,9 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Reporting by Jane Doe; Editing by John Roe"], ["Jane Doe"]),
     (["Reporting by Jane Doe and Kim Lee; Additional reporting by Tom Reed; Editing by John Roe"],
      ["Jane Doe", "Kim Lee"]),
+    # prose in Italian or Portuguese is no name
+    (["Siamo un negozio di memorabilia"], []),
+    (["Não perca a oferta"], []),
     # an aside in brackets, whatever commas it holds
     (["Jane Doe (dpa, AFP)"], ["Jane Doe"]),
     # a full stop ends the names; an initial's or a title's does not
