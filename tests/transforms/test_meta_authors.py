@@ -99,7 +99,7 @@ from accord.transforms.page.meta_authors import clean_authors
      ["Jane Doe", "Kim Lee"]),
     # prose in Italian or Portuguese is no name
     (["Siamo un negozio di memorabilia"], []),
-    (["Não perca a oferta"], []),
+    (["Ofertas com desconto"], []),
     # an aside in brackets, whatever commas it holds
     (["Jane Doe (dpa, AFP)"], ["Jane Doe"]),
     # a full stop ends the names; an initial's or a title's does not
