@@ -539,3 +539,24 @@ def test_a_participle_after_a_comma_is_said_by_the_subject_not_the_object():
             "former governor was “a traitor to the cause.”\n")
     [quote] = unregistered_quotes(text, "file:///shunned.txt")
     assert quote.speaker == "Reyes"
+
+
+def test_a_spokeswoman_of_one_camp_does_not_speak_for_the_other():
+    text = ("Race\nReyes’s spokeswoman Ann Lee said Reyes was “proud” of the plan.\n"
+            "Ortiz’s spokeswoman said Ortiz would “never back” the plan.\n")
+    quotes = unregistered_quotes(text, "file:///camps.txt")
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ortiz’s spokeswoman"]
+
+
+def test_her_campaign_manager_apposed_to_a_name_is_that_person():
+    text = ("Race\nAnn Lee and Sam Ortiz met on Monday. His campaign manager, Tom Reyes, spoke first.\n"
+            "Her campaign manager, Jane Roe, said the meeting “went nowhere.”\n")
+    quotes = unregistered_quotes(text, "file:///managers.txt")
+    assert [q.speaker for q in quotes] == ["Jane Roe"]
+
+
+def test_a_participle_after_a_fronted_phrase_is_said_by_the_subject():
+    text = ("Race\nIn an interview with Channel Nine, Tom Reyes attacked the plan, saying it was “a disaster.”\n"
+            "At a rally in Dover, Del., on Monday, Ann Lee praised Reyes, calling him “a friend.”\n")
+    by_cue = {q.cue: q.speaker for q in unregistered_quotes(text, "file:///fronted2.txt")}
+    assert (by_cue["saying"], by_cue["calling"]) == ("Tom Reyes", "Ann Lee")

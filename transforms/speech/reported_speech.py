@@ -573,6 +573,33 @@ _ISSUED = re.compile(r"\b(?:issued|released|put\s+out|sent|posted|published|twee
 _ABSOLUTE_LEAD = re.compile(r"(?:[,:–—(]|\band|\bwith)\s*$")
 
 
+# a phrase set before the subject: "In an interview with CNN, Lee said", "When Ann Lee asked, …"
+_FRONTED_PHRASE = re.compile(r"[\s“\"‘'(]*+(?:(?:And|But|So|Then|Yet|Still|Later|Now)\b,?\s++)?"
+                             r"(?:(?:In|On|At|During|After|Before|When|While|As|Since|Once|Although|Though|If|"
+                             r"Because|Despite|Unlike|Like|With|Without|Following|Amid|Under)\b[^,:;“”\"]{1,120}+,\s*+)?")
+
+
+_SUBJECT_GOES_ON = re.compile(r"\s*+,|\s++[a-z]|[’']s?\s")
+# a relative clause between the subject and the participle has a subject of its own
+_RELATIVE = re.compile(r",\s++(?:who|which|whose)\b")
+
+
+def _opening_subject(text: str, lo: int, cue_start: int, before: list[Mention], quotes: list[tuple[int, int]],
+                     places: Institutions) -> Mention | None:
+    """The name that opens the sentence, after a fronted phrase if any, followed by its verb, an
+    apposition or a possessive ("Lee’s aides"): the subject a participle after a comma hangs on."""
+    lead = _FRONTED_PHRASE.match(text, lo)
+    subject = next((x for x in before if x.kind != "pronoun" and x.start >= lead.end()), None)
+    if subject is None or subject.kind != "name" or text[lead.end():subject.start].strip(" \t“\"‘'(") \
+            or not _outside(quotes, subject.start) or not _SUBJECT_GOES_ON.match(text, subject.end) \
+            or _RELATIVE.search(text, subject.end, cue_start):
+        return None
+    name = subject.name or subject.text
+    if places.is_place(name) or canonical_country(name) or name.lower().rstrip(".") in places.state_abbreviations:
+        return None  # "At a rally in Portsmouth, N.H., on Tuesday, Ann Lee …": the place goes on
+    return subject
+
+
 def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, mentions: list[Mention],
                         quotes: list[tuple[int, int]], places: Institutions) -> Mention | None:
     """Who a participle's speech belongs to: the sentence's subject after a comma ("…, saying"),
@@ -596,9 +623,8 @@ def _participle_speaker(text: str, lo: int, clause_lo: int, cue_start: int, ment
             and _ending(_ABSOLUTE_LEAD, text, lo, last.start):
         return last
     if lead.endswith(","):
-        subject = next((x for x in before if x.kind != "pronoun"), None)
-        if subject is not None and subject.kind == "name" and not text[lo:subject.start].strip(" \t“\"‘'(") \
-                and _outside(quotes, subject.start) and not (places.is_place(subject.name or subject.text) or canonical_country(subject.name or subject.text)):
+        subject = _opening_subject(text, lo, cue_start, before, quotes, places)
+        if subject is not None:
             return subject  # "Lee and other leaders shunned Ann Chen, claiming …": Chen is whom they shun
         return next((x for x in before if (x.kind == "pronoun" or x.role or x.gender) and _outside(quotes, x.start)),
                     next((x for x in before if _outside(quotes, x.start)), None))

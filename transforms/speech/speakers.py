@@ -138,6 +138,7 @@ class Entity:
     party: str | None = None
     state: str | None = None
     text_role: str | None = None  # the role the article gives (the registry's may be of another year)
+    serves: str | None = None  # whom a spokesman or aide speaks for ("Murphy’s spokeswoman Ann Lee")
 
 
 _COMPOUND_SET = frozenset(COMPOUND_TITLES)
@@ -599,6 +600,12 @@ def after_place_preposition(text: str, mention: Mention) -> bool:
         and not text.startswith(("’s", "'s"), mention.end)
 
 
+def _same_party(name: str, other: str) -> bool:
+    """'Patrick Murphy' and 'Murphy' name the same principal."""
+    a, b = set(name.split()), set(other.split())
+    return a <= b or b <= a
+
+
 class Coreference:
     """Resolves mentions to entities, in document order, merging with the registry."""
 
@@ -708,6 +715,8 @@ class Coreference:
                     continue  # "the energy minister" is not the foreign minister
                 if mention.possessor and entity.affiliation and entity.affiliation != mention.possessor:
                     continue
+                if mention.possessor and entity.serves and not _same_party(entity.serves, mention.possessor):
+                    continue  # "Grayson's spokeswoman" is not the spokeswoman of Murphy named before
                 return entity
         return None
 
@@ -757,8 +766,14 @@ class Coreference:
 
     def describe(self, text: str, mentions: list[Mention]) -> None:
         """Appositions in one sentence: 'Ann Lee, the ambassador to Chad,' and 'the ambassador,
-        Ann Lee,' make 'ambassador' a word that later stands for Ann Lee."""
+        Ann Lee,' make 'ambassador' a word that later stands for Ann Lee; 'Murphy’s spokeswoman Ann
+        Lee' makes her Murphy's."""
         for a, b in zip(mentions, mentions[1:], strict=False):
+            if a.kind == "name" and b.kind == "name" and b.role and re.fullmatch(r"[’']s?\s+", text[a.end:b.start]):
+                principal, entity = self.resolve_name(a), self.resolve_name(b)
+                if entity.kind == "person" and entity is not principal:
+                    entity.serves = entity.serves or principal.name
+                continue
             if not re.fullmatch(r"\s*,\s*", text[a.end:b.start]):
                 continue
             name, nominal = (a, b) if a.kind == "name" else (b, a)
@@ -767,15 +782,21 @@ class Coreference:
             if name is a and after_place_preposition(text, name):
                 continue  # "At a press conference in Chelsea, the mayor said": a place, then the speaker
             own = nominal.text.lower().startswith(("his ", "her ", "their "))
-            if own and not nominal.head.startswith("spokes"):
-                continue
+            closed = nominal is a and re.match(r"\s*,", text[b.end:b.end + 2]) is not None
+            if own and not nominal.head.startswith("spokes") and not closed:
+                continue  # "Lee, his rival": who is whose is not sure; "her campaign manager, Ann Lee," is
             entity = self.resolve_name(name)
             if entity.kind == "person":
+                # "his wife, Ivana,": a person, a woman, whatever the name alone tells
+                entity.personal = True
+                entity.gender = entity.gender or nominal.gender
                 if not own:
                     entity.described_as.add(nominal.head)
-                if nominal is a and re.match(r"\s*,", text[b.end:b.end + 2]) or nominal is b:
+                if closed or nominal is b:
                     self.apposed[nominal.start] = entity  # "the ambassador, Ann Lee, said"
                     self.take_description(entity, nominal)
+                    principal = self.principal(nominal, nominal.start) if own else None
+                    entity.serves = entity.serves or nominal.possessor or (principal.name if principal else None)
 
     def entity_for(self, mention: Mention, before: int) -> Entity | None:
         if mention.kind == "name":
