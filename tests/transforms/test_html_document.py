@@ -990,3 +990,11 @@ def test_an_author_label_set_apart_without_a_colon_names_the_author():
     form = page(f'<form id="aspnetForm"><h1>Munich court rules on data</h1><p>{PARAGRAPH * 3}</p>'
                 '<p>Autor: Jana Kraus</p></form>')
     assert parse_html(form, "https://news.example.org/court").authors == ["Jana Kraus"]
+
+
+def test_an_author_declared_as_a_labelled_meta_pair_names_the_author():
+    head = ('<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Christa Hahn">'
+            '<meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="8 Minuten">')
+    html = page(f'<article><h1>Fühlen Fische Schmerz?</h1><p>{PARAGRAPH * 3}</p><div class="box"><b>Christa Hahn</b>'
+                '</div></article>', head=head, html_attrs=' lang="de"')
+    assert parse_html(html, "https://angeln.example.de/fische").authors == ["Christa Hahn"]

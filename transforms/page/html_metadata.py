@@ -190,6 +190,9 @@ MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere o
 # where an author's box sets the name apart from the bio, and how many of them are looked at
 BOX_NAME_TAGS = ["h2", "h3", "h4", "h5", "h6", "strong", "b", "a"]
 MAX_BOX_NAMES = 5
+META_PAIRS = 4
+AUTHOR_META_LABEL = re.compile(r"written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por|scritto\s+da|"
+                               r"^\s*(?:authors?|autor(?:in)?|auteur|autore)\s*$", re.I)
 # an author label without its colon, then a name in capitals: "Author Jane Doe", "Autorin Jana Kraus"
 LABEL_BEFORE_NAME = re.compile(r"(?i:authors?|autor(?:in|en|innen)?|auteure?s?|autore|autores)\s+(?=[A-ZÀ-ÖØ-Þ])")
 MAX_NAME_WORDS = 4
@@ -590,7 +593,7 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     shown = _shown_text(page)
     # a declared author the page never shows is the site's account or owner, not a byline
     sources = [_shown_only(ld["authors"], shown), labelled_author(page, opening),
-               _shown_only([v for k in AUTHOR_KEYS for v in meta.get(k, [])], shown),
+               _shown_only([v for k in AUTHOR_KEYS for v in meta.get(k, [])] + _labelled_meta_authors(meta), shown),
                _shown_only(_prop_values(page, "author"), shown)]
     bylines, boxed = [], []
     # a commenter or the author of a story teased in a related list is not the article's author (but a
@@ -670,6 +673,14 @@ def _names_a_person(text: str, exclude: tuple[str, ...]) -> bool:
     """Whether `text` is one person's name, in capitalised words as a person's name is."""
     return (len(names := clean_authors([text], exclude)) == 1 and bool(PERSON_NAME.fullmatch(names[0]))
             and not any(word.casefold() in FUNCTION_WORDS for word in names[0].split()))
+
+
+def _labelled_meta_authors(meta: dict[str, list[str]]) -> list[str]:
+    """Authors declared as a labelled pair of <meta> (Yoast's twitter:label1 "Written by" with
+    twitter:data1 "Jane Doe")."""
+    return [data for n in range(1, META_PAIRS + 1)
+            if (label := _first(meta, (f"twitter:label{n}",))) and AUTHOR_META_LABEL.search(label)
+            and (data := _first(meta, (f"twitter:data{n}",)))]
 
 
 def _name_in_box(node: Tag, exclude: tuple[str, ...]) -> str | None:
