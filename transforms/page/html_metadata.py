@@ -584,11 +584,11 @@ def shown_modified(page: Walk, month_first: bool = False) -> str | None:
                 None)
 
 
-def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | None, url: str,
+def authors(page: Walk, meta: dict[str, list[str]], ld: dict, url: str,
             opening: frozenset[int] = frozenset(), headline: str | None = None) -> list[str]:
     """Declared persons, else an "Author: ..." line, meta tags, itemprop, a byline element, a signed
-    dateline, a "By ..." line near the headline or anywhere, and last an organisation declared as
-    author."""
+    dateline, a "By ..." line near the headline or anywhere, an author's box, an organisation
+    declared as author, and last the person a copyright notice names; never the site's own name."""
     exclude = _site_names(page, meta, ld, headline)
     shown = _shown_text(page)
     # a declared author the page never shows is the site's account or owner, not a byline
@@ -601,9 +601,9 @@ def authors(page: Walk, meta: dict[str, list[str]], ld: dict, site_name: str | N
     for node in [node for node, marks in zip(page.bylines, page.byline_marks, strict=True)
                  if not _elsewhere(page, marks, opening)
                  or not any(mark >= 0 and ELSEWHERE.search(page.classes[mark]) for mark in marks)][:5]:
-        text = _innermost_names(node, page.bylines, exclude) or node.get_text(" ", strip=True)
         if _in_form(node):
             continue
+        text = _innermost_names(node, page.bylines, exclude) or node.get_text(" ", strip=True)
         if 0 < len(text) <= MAX_BYLINE and not is_prose(text):
             bylines.append((node, _without_handles(node, text)))
         elif text and not boxed and (name := _name_in_box(node, exclude)):
@@ -864,7 +864,7 @@ def page_metadata(page: Walk, url: str, ld: dict | None = None) -> dict:
     canonical = canonical_url(page, meta, url)
     return {
         "title": headline,
-        "authors": authors(page, meta, ld, site_name, url, opening, headline),
+        "authors": authors(page, meta, ld, url, opening, headline),
         "published_at": published(page, meta, ld, url, updated, headline, not declared_update, opening, american,
                                   canonical),
         "modified_at": updated,
