@@ -998,3 +998,10 @@ def test_an_author_declared_as_a_labelled_meta_pair_names_the_author():
     html = page(f'<article><h1>Fühlen Fische Schmerz?</h1><p>{PARAGRAPH * 3}</p><div class="box"><b>Christa Hahn</b>'
                 '</div></article>', head=head, html_attrs=' lang="de"')
     assert parse_html(html, "https://angeln.example.de/fische").authors == ["Christa Hahn"]
+
+
+@pytest.mark.parametrize("byline", ['<div><p>By</p><p>Jane Doe</p></div>',
+                                    '<ul><li>Von</li><li>Jane Doe</li><li>12.03.2020</li></ul>'])
+def test_a_byline_prefix_alone_under_the_headline_takes_the_names_in_the_next_element(byline):
+    html = page(f'<article><h1>Parks plan</h1>{byline}<p>{PARAGRAPH * 3}</p></article>')
+    assert parse_html(html, "https://news.example.org/parks").authors == ["Jane Doe"]

@@ -815,11 +815,15 @@ def byline_near_headline(page: Walk, headline: str | None = None, opening: froze
     at = headline_index(page, headline)
     if at is None:
         return []
-    for block in page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]:
+    near = page.blocks[max(0, at - NEAR_HEADLINE[0]):at + NEAR_HEADLINE[1] + 1]
+    for block, after in zip(near, [*near[1:], None], strict=True):
         if (len(block.text) > MAX_BYLINE or _is_sentence(block.text) or _elsewhere(page, block.elsewhere, opening)
                 or COPYRIGHT.match(block.text)):
             continue  # (a copyright notice's "by" names the owner: copyright_holder reads it)
-        if PREFIX.match(block.text):
+        if (prefix := PREFIX.match(block.text)) and prefix.end() == len(block.text):
+            # the prefix alone, the names in the next element ("<li>Von</li><li>Jane Doe</li>")
+            return [after.text] if after is not None and len(after.text) <= MAX_BYLINE else []
+        if prefix:
             return [block.text]
         if inline := INLINE_BYLINE.search(block.text):
             return [block.text[inline.end():]]
