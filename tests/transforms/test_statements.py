@@ -298,7 +298,7 @@ def test_an_office_ending_in_general_is_one_nominal_that_finds_its_holder():
 def test_a_verb_that_names_something_puts_the_quoted_name_in_the_subjects_mouth(verb):
     text = f"Strike\nThe Kremlin on Friday {verb} the missile strike as “an act of aggression.”\n"
     quotes = unregistered_quotes(text, "file:///strike.txt")
-    assert [(q.speaker, q.cue) for q in quotes] == [("Russia", verb)]  # the Kremlin speaks for Russia
+    assert [(q.speaker, q.cue) for q in quotes] == [("Kremlin", verb)]  # Russia's seat of government
 
 
 def test_stance_is_read_from_english_words_of_a_party_only():
@@ -560,3 +560,11 @@ def test_a_participle_after_a_fronted_phrase_is_said_by_the_subject():
             "At a rally in Dover, Del., on Monday, Ann Lee praised Reyes, calling him “a friend.”\n")
     by_cue = {q.cue: q.speaker for q in unregistered_quotes(text, "file:///fronted2.txt")}
     assert (by_cue["saying"], by_cue["calling"]) == ("Tom Reyes", "Ann Lee")
+
+
+def test_a_seat_of_government_speaks_as_an_office_of_its_country():
+    text = "Visit\n“The visit will go ahead,” the White House said on Monday.\n"
+    extraction = extract(parse_text(text, "file:///seat.txt"), SpeakerRegistry.from_entries([]), TAXONOMY)
+    assert [q.speaker for q in extraction.quotes] == ["White House"]
+    assert ("White House", "organisation", "United States") in {
+        (s.name, s.kind, s.affiliation) for s in extraction.speakers}

@@ -582,6 +582,7 @@ def is_outlet(name: str) -> bool:
     return any(w.lower().strip(".,’'") in OUTLET_WORDS for w in name.split())
 
 
+_SEATS_OF_GOVERNMENT = frozenset(word_list("organisations", "seats_of_government"))
 _ORG_STEMS = frozenset(w.strip(".") for w in ORG_WORDS)  # "corp." in the lexicon, "Corp" in a name
 
 
@@ -654,6 +655,10 @@ class Coreference:
         country = country_named(name)  # "Russia", not "Iraq War" nor "Priorities USA Action"
         if country:  # a capital's country as the registry has it: the user's config may override
             country = self.registry.institutions.capitals.get(name.lower(), country)
+        if country and name in _SEATS_OF_GOVERNMENT:
+            entity = self._entity(name, mention)
+            entity.kind, entity.affiliation = "organisation", entity.affiliation or country
+            return entity
         if country and not (country != name and any(e.personal and e.gender for e in self._by_last.get(name, {}).values())):
             # a demonym is the person named by it ("Mark Cuban … Cuban said"), not the country
             return self._entity(country, mention)
