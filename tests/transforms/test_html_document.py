@@ -1005,3 +1005,9 @@ def test_an_author_declared_as_a_labelled_meta_pair_names_the_author():
 def test_a_byline_prefix_alone_under_the_headline_takes_the_names_in_the_next_element(byline):
     html = page(f'<article><h1>Parks plan</h1>{byline}<p>{PARAGRAPH * 3}</p></article>')
     assert parse_html(html, "https://news.example.org/parks").authors == ["Jane Doe"]
+
+
+def test_a_signed_line_anywhere_may_hold_a_name_particle():
+    html = page('<article><h1>Neue Parks</h1>' + f'<p>{PARAGRAPH}</p>' * 8 + '<p>Von Jana von Kraus</p></article>',
+                html_attrs=' lang="de"')
+    assert parse_html(html, "https://blog.example.de/parks").authors == ["Jana von Kraus"]

@@ -190,6 +190,9 @@ MAX_SIGNED_LINE = 50  # characters of a "By Jane Doe" line taken from anywhere o
 # where an author's box sets the name apart from the bio, and how many of them are looked at
 BOX_NAME_TAGS = ["h2", "h3", "h4", "h5", "h6", "strong", "b", "a"]
 MAX_BOX_NAMES = 5
+# the lower-case words inside a name ("Jana von Kraus", "Ana de la Cruz")
+NAME_PARTICLES = frozenset({"von", "van", "de", "da", "del", "der", "den", "la", "le", "dos", "das", "du", "di",
+                            "ten", "ter", "zu", "y", "e", "bin", "al"})
 META_PAIRS = 4
 AUTHOR_META_LABEL = re.compile(r"written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por|scritto\s+da|"
                                r"^\s*(?:authors?|autor(?:in)?|auteur|autore)\s*$", re.I)
@@ -782,7 +785,8 @@ def signed_line(page: Walk, opening: frozenset[int] = frozenset()) -> list[str]:
         if match := PREFIX.match(line):
             signed = TAIL.sub("", line[match.end():])
             words = signed.split()
-            if len(signed) <= MAX_SIGNED_LINE and 0 < len(words) <= 4 and all(w[0].isupper() for w in words):
+            if len(signed) <= MAX_SIGNED_LINE and 0 < len(words) <= 4 and words[0][0].isupper() and all(
+                    w[0].isupper() or w in NAME_PARTICLES for w in words):
                 return [line]
     return []
 
