@@ -97,6 +97,9 @@ from accord.transforms.page.meta_authors import clean_authors
     (["Reporting by Jane Doe; Editing by John Roe"], ["Jane Doe"]),
     (["Reporting by Jane Doe and Kim Lee; Additional reporting by Tom Reed; Editing by John Roe"],
      ["Jane Doe", "Kim Lee"]),
+    # a button beside the name is none
+    (["Tweet"], []),
+    (["E-Mail", "Jane Doe"], ["Jane Doe"]),
     # prose in Italian or Portuguese is no name
     (["Siamo un negozio di memorabilia"], []),
     (["Ofertas com desconto"], []),
