@@ -875,7 +875,9 @@ def test_a_copyright_notice_naming_a_person_signs_a_page_no_byline_signs():
     assert authors("© 2019 Sven Vogel") == ["Sven Vogel"]
     assert authors("Copyright © 2006-2008 by Jana Kraus.") == ["Jana Kraus"]
     # a firm, a picture's credit, a notice without its year, or a byline that signs the page
+    assert authors("© 2019 Sven Vogel. Alle Rechte vorbehalten.") == ["Sven Vogel"]
     assert authors("© 2019 Vogel Mediengruppe") == []
+    assert authors("© 2019 Sven Vogel Photography") == []
     assert authors("© 2019 Example Media GmbH") == []
     assert authors("") == []
     assert authors("© Sven Vogel") == []

@@ -179,7 +179,8 @@ FORM_TAGS = frozenset({"form", "label", "select", "fieldset"})
 COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.I)
 # a copyright notice with its year and holder: "© 2019 Jane Doe", "Copyright © 2006-2008 by Jane Doe"
 COPYRIGHT_HOLDER = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright\b)\s*(?:\d{4}\s*[-–/]\s*)?\d{4}\s*[,:]?\s*"
-                              r"(?:by\s+)?(.+?)[\s.,]*$", re.I)
+                              r"(?:by\s+)?(.+?)[\s.,|–-]*(?:(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|"
+                              r"tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados)\W*)?$", re.I)
 # a person's name: two to four capitalised words (a hyphen or an apostrophe inside), an initial
 PERSON_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’-]*\w|\.)\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]*\w")
 # the words of a firm's or a body's name ("Example Media GmbH", "Example Verlag")
