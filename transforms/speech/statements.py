@@ -907,7 +907,9 @@ def _fallback(units: list[Unit], index: int, unit: Unit, last_in_block: dict, te
         entity, mention, cue, _ = last_in_block[prev.block]
         return entity, mention, cue
     nxt = units[index + 1] if index + 1 < len(units) else None
-    if nxt is not None and nxt.block == unit.block and nxt.frames and not nxt.quotes:
+    if nxt is not None and nxt.block == unit.block and nxt.frames and not nxt.quotes \
+            and (nxt.frames[0].content is None or nxt.frames[0].content[0] < nxt.frames[0].cue_start):
+        # "“…” ¶ Lee said so." names who spoke; "Lee called for a ban." reports words of its own
         return None, nxt.frames[0].speaker, nxt.frames[0].cue
     return None, None, None
 
