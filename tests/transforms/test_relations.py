@@ -422,3 +422,9 @@ def test_a_split_owned_by_a_possessive_is_its_owners():
     assert ("Anne Dupont", "Klaus Weber", "disagree", False) in relations("Dupont's split with Weber deepened.")
     assert not any(row[:2] == ("Maria Costa", "Klaus Weber") for row in relations(
         "Costa praised the fishermen despite the union's split with Weber."))
+
+
+def test_an_object_pronoun_is_never_the_subject():
+    found = relations("Weber met the press in Bonn.", "Costa, without naming him, criticized Dupont.")
+    assert ("Maria Costa", "Anne Dupont", "criticize", True) in found
+    assert ("Klaus Weber", "Anne Dupont", "criticize", True) not in found

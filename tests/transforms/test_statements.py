@@ -575,3 +575,15 @@ def test_a_next_sentence_that_reports_words_of_its_own_does_not_claim_a_scare_qu
             "Tom Reyes has called for a higher wage in every state.\n")
     quotes = unregistered_quotes(text, "file:///wages.txt")
     assert [(q.kind, q.text) for q in quotes] == [("indirect", "a higher wage in every state")]
+
+
+def test_a_bare_surname_two_people_share_means_the_one_named_most():
+    quotes = unregistered_quotes(
+        "Campaign\nHillary Clinton spoke in Ohio on Monday. “We will win this state,” Clinton said.\n"
+        "“Jobs come first,” Clinton told the crowd.\n"
+        "Her husband, former President Bill Clinton, campaigned in Iowa.\n"
+        "“Ohio will decide it,” Clinton said later in the evening.\n"
+        "“I liked Iowa,” Mr. Clinton said.\n", "file:///clintons.txt")
+    speakers = {q.text.strip("“”,. "): q.speaker for q in quotes}
+    assert speakers["Ohio will decide it"] == "Hillary Clinton"  # not the one named last
+    assert speakers["I liked Iowa"] == "Bill Clinton"  # a title of his sex picks him

@@ -498,8 +498,9 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
     for party in reversed(sentence.parties):
         if party.end > at or at - party.end > _SUBJECT_GAP:
             continue
-        if (exclude is not None and party.name == exclude.name) or party.described:
-            continue
+        if (exclude is not None and party.name == exclude.name) or party.described or \
+                (text[party.start:party.end].lower() in ("him", "her", "them") and not party.possessive):
+            continue  # an object pronoun is never a subject ("Clinton, without naming him, accused")
         gap = text[party.end:at]
         relative = _RELATIVE.match(gap)  # "the United States, which accuses him": its subject
         if (not relative or re.match(r"\s*,\s*(?:who|which|that)\b", gap)) and \

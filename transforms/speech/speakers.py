@@ -620,6 +620,7 @@ class Coreference:
         self._by_last: dict[str, dict[int, Entity]] = {}
         self._by_first: dict[str, dict[int, Entity]] = {}
         self._noted: dict[int, int] = {}
+        self._named: dict[int, int] = {}  # how often each was noted
         self.apposed: dict[int, Entity] = {}  # a nominal's offset -> the name set beside it
 
     def _entity(self, name: str, mention: Mention) -> Entity:
@@ -663,16 +664,22 @@ class Coreference:
             # a demonym is the person named by it ("Mark Cuban … Cuban said"), not the country
             return self._entity(country, mention)
         words = name.split()
-        if len(words) == 1 or (len(words) == 2 and mention.text.split()[0].lower() in HONORIFICS):
-            # the latest person noted whose last or first name this is
-            latest = None
-            for bucket in (self._by_last.get(words[-1]), self._by_first.get(words[0])):
-                if bucket:
-                    entity = next(reversed(bucket.values()))
-                    if latest is None or self._noted[id(entity)] > self._noted[id(latest)]:
-                        latest = entity
-            if latest is not None:
-                return self._entity(latest.name, mention)
+        honorific = mention.text.split()[0].lower() if mention.text else ""
+        if len(words) == 1 or (len(words) == 2 and honorific in HONORIFICS):
+            # of the persons whose last name this is, the one the article has named most so far (a
+            # writer gives the lesser of two Clintons a first name or a title), of the title's sex;
+            # else the latest whose first name it is
+            gender = "f" if honorific in FEMALE_HONORIFICS else "m" if honorific in ("mr", "mr.", "sir") else None
+            bearers = [e for e in (self._by_last.get(words[-1]) or {}).values()
+                       if e.personal and (gender is None or e.gender in (None, gender))]
+            chosen = max(bearers, key=lambda e: (self._named[id(e)], self._noted[id(e)]), default=None)
+            by_first = self._by_first.get(words[0])
+            if by_first and len(words) == 1:
+                latest = next(reversed(by_first.values()))
+                if chosen is None or self._noted[id(latest)] > self._noted[id(chosen)]:
+                    chosen = latest
+            if chosen is not None:
+                return self._entity(chosen.name, mention)
         return self._entity(name, mention)
 
     def note(self, offset: int, entity: Entity) -> None:
@@ -683,6 +690,7 @@ class Coreference:
         if len(parts) > 1:
             key = id(entity)
             self._noted[key] = len(self.history)
+            self._named[key] = self._named.get(key, 0) + 1
             for index, word in ((self._by_last, parts[-1]), (self._by_first, parts[0])):
                 bucket = index.setdefault(word, {})
                 bucket.pop(key, None)
