@@ -1013,3 +1013,14 @@ def test_a_signed_line_anywhere_may_hold_a_name_particle():
     html = page('<article><h1>Neue Parks</h1>' + f'<p>{PARAGRAPH}</p>' * 8 + '<p>Von Jana von Kraus</p></article>',
                 html_attrs=' lang="de"')
     assert parse_html(html, "https://blog.example.de/parks").authors == ["Jana von Kraus"]
+
+
+def test_a_byline_line_in_the_story_container_is_not_the_story():
+    def text(line: str) -> str:
+        html = page(f'<article><h1>Meth campaign</h1><div class="body"><p>{line}</p><p>{PARAGRAPH * 3}</p></div></article>')
+        return parse_html(html, "https://news.example.org/meth").text
+    assert "Tess Bonn" not in text("By Tess Bonn - 11/19/19 06:56 AM EST")
+    assert "Jana Kraus" not in text("Von Jana Kraus")
+    # a title or a sentence that opens with the same word is the story's
+    assert "Kopf bis Fuß" in text("Von Kopf bis Fuß: Frost-Schützer für Mountainbiker")
+    assert "By 2030" in text("By 2030, the city will have planted ten thousand trees")

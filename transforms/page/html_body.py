@@ -7,6 +7,7 @@ from collections import defaultdict
 from accord.transforms.lexicon import table
 from accord.transforms.page.document import Block
 from accord.transforms.page.html_walk import HEADINGS, LIST_ITEMS, RawBlock, Walk
+from accord.transforms.page.meta_authors import split_authors
 from accord.transforms.page.meta_dates import find_date
 
 # elements whose text is one paragraph; their score goes to the container around them
@@ -78,6 +79,10 @@ LEGAL_LINK = re.compile(r"\b(?:impressum|datenschutz(?:erklärung)?|imprint|priv
                         r"agb|cookies?(?:\s+settings)?|disclaimer|mentions\s+légales|aviso\s+legal)\b", re.I)
 LINK_ROW_SEPARATORS = re.compile(r"\s[|·•]\s")
 FURNITURE_ROW_CHARS = 160
+# a byline line: "By"/"Von"/"Par"/"Por" and names, maybe a date ("By Jane Doe - 11/19/19 06:56 AM EST")
+BYLINE_START = re.compile(r"(?:by|von|par|por|door)\s+(?=[^\W\d_])", re.I)
+BYLINE_CHARS = 100
+TITLE_COLON = re.compile(r":(?!\d)")  # (a time's colon, "06:56", is none)
 # a block that is only an unrendered shortcode: "[button link=… type=big]Send us your review[/button]"
 SHORTCODE = re.compile(r"\s*\[(\w+)(?:\s[^\]]*)?\].{0,300}?\[/\1\]\s*")
 # a paragraph marked as an advertisement: "ANZEIGE - ...", "Advertisement: ...", "Sponsored | ..."
@@ -294,6 +299,11 @@ def is_furniture_line(block: RawBlock) -> bool:
     if len(text) <= FURNITURE_ROW_CHARS and (DOWNLOAD_LINE.search(text) or (
             len(LINK_ROW_SEPARATORS.findall(text)) >= 2 and LEGAL_LINK.search(text))):
         return True
+    if (block.kind != "heading" and len(text) <= BYLINE_CHARS and text.rstrip()[-1:] not in ".!?"
+            and (start := BYLINE_START.match(text)) and not TITLE_COLON.search(text, start.end())
+            and (names := split_authors(text))
+            and all(word[0].isupper() for name in names for word in name.split())):
+        return True  # "By Jane Doe - 11/19/19 06:56 AM EST": the byline ("Von Kopf bis Fuß: …" is a title)
     if (label := LABELLED_LINE.match(text)) and not DATELINE_LABEL.search(label.group(1)):
         return False
     return len(text) <= FURNITURE_DATELINE and find_date(text) is not None \
