@@ -428,3 +428,12 @@ def test_an_object_pronoun_is_never_the_subject():
     found = relations("Weber met the press in Bonn.", "Costa, without naming him, criticized Dupont.")
     assert ("Maria Costa", "Anne Dupont", "criticize", True) in found
     assert ("Klaus Weber", "Anne Dupont", "criticize", True) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Weber and Dupont supporters clashed outside the hall.",  # the supporters clashed
+    "Costa challenged Weber to a debate.",  # a dare, no stated criticism
+    "The ad shows the alleged assault of Dupont by Weber.",  # violence, not words
+])
+def test_no_relation_between_the_two_named(text):
+    assert not relations(text)

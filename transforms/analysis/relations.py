@@ -942,7 +942,7 @@ def _actor(text: str, sentence: SentenceParties, cue: re.Match, target: Party) -
 
 
 # a challenge to a person is a stated criticism only where it says on what ("challenged Lee on trade")
-_CHALLENGED_ON = re.compile(r"\s+(?:\w+ly\s+)?(?:on|over|about|to)\b")
+_CHALLENGED_ON = re.compile(r"\s+(?:\w+ly\s+)?(?:on|over|about)\b")  # "challenged Lee to a debate" dares
 _PHRASE_CUE = re.compile(r"(?:in|at|on|over)\s", re.IGNORECASE)
 _COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$")
 
@@ -1050,6 +1050,9 @@ def _noun_frame(text, sentence, cue, kind):
         return  # only "under fire from" is criticism; "opened fire on" is shooting
     if _VIOLENT_ATTACK.search(before) and cue.group(0).lower().startswith(("attack", "assault")):
         return  # "killed in the 2012 attack on the consulate": violence, not words
+    if cue.group(0).lower().startswith("assault") and not re.search(r"\b(?:verbal|rhetorical|political|"
+                                                                    r"sustained|full)\s+$", before, re.I):
+        return  # "the alleged assault of a reporter": an assault on a person is violence
     # "drew criticism from Lee", "came under fire from Lee": the target is the subject
     received = _FROM_CRITICISM.search(before)
     giver = _received_from_owner(text, sentence, cue)  # "won Kim's endorsement"
@@ -1191,8 +1194,12 @@ def _coordinated_before(text: str, sentence: SentenceParties, at: int) -> tuple[
         if b.possessive:  # "Maples and his split": whose split, not a second party
             break
         join = text[a.end + (2 if a.possessive else 0):b.start]
+        between = text[b.end:at]
+        if any(word.lower() in _POPULATIONS or word.lower().rstrip("s") in PERSON_NOUNS
+               for word in re.findall(r"[A-Za-z]+", between)):
+            return None  # "Trump and Cruz supporters clashed": the pair qualifies who acts
         if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", join, re.IGNORECASE) and \
-                re.fullmatch(r"[\s\w,’'\-]*", text[b.end:at]) and len(text[b.end:at]) < 60:
+                re.fullmatch(r"[\s\w,’'\-]*", between) and len(between) < 60:
             # "Strategists for Obama and Clinton agree": the strategists do, not the pair
             return None if _governed(text, a.start, sentence.start) else (a, b)
         break
