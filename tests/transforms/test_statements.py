@@ -587,3 +587,11 @@ def test_a_bare_surname_two_people_share_means_the_one_named_most():
     speakers = {q.text.strip("“”,. "): q.speaker for q in quotes}
     assert speakers["Ohio will decide it"] == "Hillary Clinton"  # not the one named last
     assert speakers["I liked Iowa"] == "Bill Clinton"  # a title of his sex picks him
+
+
+def test_a_round_ups_label_names_the_pundit_not_the_outlet():
+    text = ("What they said\nThe pundits weighed in on the debate.\n"
+            "Jane Roe, Example Weekly: “The senator won the night.”\n"
+            "Tom Reyes, The Daily Ledger: “Nobody won.”\n")
+    quotes = unregistered_quotes(text, "file:///pundits.txt")
+    assert [q.speaker for q in quotes] == ["Jane Roe", "Tom Reyes"]

@@ -786,6 +786,9 @@ _TARGET_BEFORE = re.compile(r"\b(?:to|about|at|in|near|against|for|with|on|of|to
                             r"attacks?|blasts?|hits?)\s+$", re.IGNORECASE)
 
 
+_LABEL_AFFILIATION = re.compile(r",\s*+(?:[Tt]he\s++)?")
+
+
 def _colon_introducer(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) -> Mention | None:
     """Whom a clause ending in a colon hands a quote to where no cue names them: the name the
     clause ends on ("… - Philip Bump:", "More from Jones:", "Clinton:"), unless the name is the
@@ -806,6 +809,10 @@ def _colon_introducer(text: str, unit: Unit, q: QuoteSpan, prev: Unit | None) ->
     last = inside[-1]
     if last.kind == "name" and not text[last.end:colon].strip(" ’'s") \
             and not _TARGET_BEFORE.search(text, max(lo, last.start - 12), last.start):
+        first = inside[0]
+        if len(inside) == 2 and first.kind == "name" and not text[lo:first.start].strip(_LEAD) \
+                and _LABEL_AFFILIATION.fullmatch(text, first.end, last.start):
+            return first  # a round-up's "Jane Roe, Example Weekly:": the person, then whom she writes for
         return last
     lead = _INTRODUCER_LEAD.match(text, lo, colon)
     after = [m for m in inside if m.start >= lead.end()]
