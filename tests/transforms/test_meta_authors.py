@@ -99,6 +99,8 @@ from accord.transforms.page.meta_authors import clean_authors
      ["Jane Doe", "Kim Lee"]),
     # a button beside the name is none
     (["Tweet"], []),
+    (["Anmelden"], []),
+    (["Sign in"], []),
     (["E-Mail", "Jane Doe"], ["Jane Doe"]),
     # prose in Italian or Portuguese is no name
     (["Siamo un negozio di memorabilia"], []),
