@@ -437,3 +437,11 @@ def test_an_object_pronoun_is_never_the_subject():
 ])
 def test_no_relation_between_the_two_named(text):
     assert not relations(text)
+
+
+def test_commas_alone_make_no_list():
+    found = relations("At a town hall hosted by Weber, Costa praised Dupont.")
+    assert ("Maria Costa", "Anne Dupont", "endorse", True) in found
+    assert not any(row[0] == "Klaus Weber" for row in found)
+    assert {row[1] for row in relations("Costa criticized Weber, Dupont and the Foreign Ministry.")} >= {
+        "Klaus Weber", "Anne Dupont"}

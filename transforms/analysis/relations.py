@@ -561,8 +561,16 @@ def _governed_list(text: str, sentence: SentenceParties, party: Party) -> bool:
     if _governed(text, party.start, sentence.start):
         return True
     head = _list_head(text, sentence, party)
-    return head is not party and _governed(text, head.start, sentence.start) and \
-        not re.search(r",\s*(?:including|such\s+as|like)\s+$", text[max(sentence.start, head.start - 20):head.start])
+    if head is party or not _governed(text, head.start, sentence.start) or \
+            re.search(r",\s*(?:including|such\s+as|like)\s+$", text[max(sentence.start, head.start - 20):head.start]):
+        return False
+    # a list ends in "and"/"or": "hosted by Fox News, Cruz praised" closes a phrase and opens a clause
+    index = sentence.parties.index(party)
+    before = sentence.parties[index - 1]
+    joined = re.search(r"\b(?:and|or)\b|&", text[before.end:party.start])
+    after = sentence.parties[index + 1] if index + 1 < len(sentence.parties) else None
+    continued = after is not None and _LIST_JOIN.fullmatch(text[party.end + (2 if party.possessive else 0):after.start])
+    return bool(joined or continued)
 
 
 def _list_head(text: str, sentence: SentenceParties, party: Party) -> Party:
@@ -1229,6 +1237,10 @@ def _with_coordinated(text: str, sentence: SentenceParties, party: Party) -> lis
                 break
             i += step
             group.append(sentence.parties[i])
+    if len(group) > 1 and not any(re.search(r"\b(?:and|or)\b|&", text[p.end:q.start])
+                                  for p, q in zip(sorted(group, key=lambda p: p.start),
+                                                  sorted(group, key=lambda p: p.start)[1:], strict=False)):
+        return [party]  # commas alone make no list: "hosted by Fox News, Cruz praised"
     return group
 
 
