@@ -445,3 +445,14 @@ def test_commas_alone_make_no_list():
     assert not any(row[0] == "Klaus Weber" for row in found)
     assert {row[1] for row in relations("Costa criticized Weber, Dupont and the Foreign Ministry.")} >= {
         "Klaus Weber", "Anne Dupont"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Costa was endorsed the day before by Weber.", ("Klaus Weber", "Maria Costa", "endorse", True)),
+    ("Costa has been attacked on the budget by Weber.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Dupont, who’d previously endorsed Weber, spoke first.", ("Anne Dupont", "Klaus Weber", "endorse", True)),
+    ("Maria Costa, the veteran activist and lawyer, endorsed Weber's approach on Saturday.",
+     ("Maria Costa", "Klaus Weber", "endorse", True)),
+])
+def test_subjects_past_phrases_contractions_and_appositions(text, expected):
+    assert expected in relations(text)

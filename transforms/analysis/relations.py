@@ -484,7 +484,8 @@ _NOUN_INFINITIVES = words("relations", "noun_infinitives")
 # who"); a superlative's infinitive is a relative clause ("the first senator to endorse her")
 _DESCRIPTION_RELATIVE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:who|that)\s+(?:\w+ly\s+)?$")
 _SUPERLATIVE = re.compile(r"(?:the|a)\s+(?:only|first|last|lone|sole)\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"\s*(?:,\s*[^,;]{0,60}?\s)?(?:which|who|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:,\s*[^,;]{0,60}?\s)?(?:which|who|that)(?:['’](?:d|s|ve|ll))?\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)  # "Collins, who’d previously endorsed"
 
 
 def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | None, *, possessive: bool = False,
@@ -514,6 +515,9 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
         if description and (_DESCRIPTION_RELATIVE.match(gap) or
                             (gap == " to " and _SUPERLATIVE.match(text, party.start, party.end))):
             return party  # "the billionaire tech maverick who backed", "the only senator to endorse"
+        if description and not relative and any(q.name == party.name and q.end < party.start and not _governed_list(text, sentence, q)
+                               and re.fullmatch(r"\s*,\s*", text[q.end:party.start]) for q in sentence.parties):
+            continue  # "Erin Brockovich, the activist and lawyer, endorsed": the apposition is the name's
         # "he" and "she" are never a preposition's object ("as she praised him": "as" joins a clause)
         nominative = text[party.start:party.end].lower() in ("he", "she")
         if not relative and ((party.possessive and not possessive) or
@@ -987,7 +991,9 @@ def _verb_frame(text, sentence, cue, kind):
     # "Kim was criticized by Lee", and reduced: "Kim, criticized by Lee for …"
     if participle and (_PASSIVE_BEFORE.search(text, max(sentence.start, cue.start() - 24), cue.start())
                        or re.match(r"\s+by\s", text[at:at + 5])):
-        by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[at:at + 20])
+        # "was endorsed the day before by Fiorina", "has been attacked on the speeches by Sanders"
+        by = re.match(r"\s+(?:\w+ly\s+)?(?:(?:on|over|for|in|at|the|a|this|last|that)\s+(?:[\w’'\-]+\s+){0,3}?)?by\s+",
+                      text[at:at + 48])
         if not by:
             return
         agent = _object(text, sentence, at + by.end())
