@@ -456,3 +456,11 @@ def test_commas_alone_make_no_list():
 ])
 def test_subjects_past_phrases_contractions_and_appositions(text, expected):
     assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Weber, who had stayed out of the race, decided to endorse Costa.",
+    "Weber went on to endorse Costa, calling her a rising star.",
+])
+def test_the_subject_of_a_verb_that_takes_an_infinitive_is_the_infinitives(text):
+    assert ("Klaus Weber", "Maria Costa", "endorse", True) in relations(text)

@@ -478,6 +478,12 @@ _CLAUSE_LINK = re.compile(r"\b(?:while|whereas|but|although|though|because|since
                           r"that|after|before)\b", re.IGNORECASE)
 # "to" before a relating verb and the noun it completes ("evidence to support his claim", "a
 # bid to oust her"): the verb's subject is no party
+# verbs whose subject is their infinitive's subject
+_CONTROL = re.compile(r"\b(?:(?:is|are|was|were)\s+)?(?:decided|decides|decide|wants|want|wanted|plans|planned|plan|"
+                      r"vowed|vows|vow|promised|promises|chose|chooses|tried|tries|try|hopes|hoped|intends|intended|"
+                      r"began|begins|continued|continues|moved|rushed|sought|seeks|expected|appeared|seemed|seems|"
+                      r"appears|pledged|pledges|threatened|threatens|offered|offers|went\s+on)\s+to\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b([\w’']+)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NOUN_INFINITIVES = words("relations", "noun_infinitives")
 # a description's head may run past the words its mention kept ("the billionaire tech maverick
@@ -496,6 +502,9 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
     infinitive = _INFINITIVE.search(text, max(sentence.start, at - 40), at)
     if infinitive and infinitive.group(1).lower() in _NOUN_INFINITIVES:
         return None
+    control = _CONTROL.search(text, max(sentence.start, at - 40), at)
+    if control:  # "Sanders, who had not endorsed, decided to back Obama": the subject of "decided"
+        at = control.start()
     for party in reversed(sentence.parties):
         if party.end > at or at - party.end > _SUBJECT_GAP:
             continue
