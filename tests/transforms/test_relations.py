@@ -464,3 +464,9 @@ def test_subjects_past_phrases_contractions_and_appositions(text, expected):
 ])
 def test_the_subject_of_a_verb_that_takes_an_infinitive_is_the_infinitives(text):
     assert ("Klaus Weber", "Maria Costa", "endorse", True) in relations(text)
+
+
+def test_the_thing_of_a_party_is_the_partys():
+    assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations("Costa praised the efforts of Weber on fishing.")
+    assert not any(row[:2] == ("Maria Costa", "Klaus Weber") for row in relations(
+        "Costa praised the enemies of Weber on Monday."))

@@ -622,8 +622,13 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
         if party.start < at:
             continue
         gap = text[at:party.start]
+        owned = _OWNED_BY_OF.fullmatch(gap)  # "mocked the qualifications of the front-runner": hers
+        if owned and (owned.group(1) in PERSON_NOUNS or owned.group(1) in _POPULATIONS or
+                      owned.group(1) in _QUANTITIES or owned.group(1).rstrip("s") in PERSON_NOUNS or
+                      owned.group(1) in RELATION_NOUNS or owned.group(1) in ("enemy", "enemies")):
+            owned = None  # "the leader of X", "the people of X", "the enemies of X": not X
         if party.start - at > _OBJECT_GAP or not (
-                _only_modifiers(gap) or (placed and re.fullmatch(r"(?:[a-z][\w\-]*\s+){1,3}", gap))):
+                owned or _only_modifiers(gap) or (placed and re.fullmatch(r"(?:[a-z][\w\-]*\s+){1,3}", gap))):
             return None
         if possessive_only and not party.possessive:
             return None
@@ -644,6 +649,7 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
     return None
 
 
+_OWNED_BY_OF = re.compile(r"\s*(?:the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+of\s+(?:the\s+)?")
 # "Tulsa, Okla.,": a city and its state's abbreviation qualify the noun after them
 _PLACE_TAIL = re.compile(r",\s+[A-Z][a-z]{1,4}\.,\s+")
 _CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|said|says)\b")
