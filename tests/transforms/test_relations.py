@@ -470,3 +470,8 @@ def test_the_thing_of_a_party_is_the_partys():
     assert ("Maria Costa", "Klaus Weber", "endorse", True) in relations("Costa praised the efforts of Weber on fishing.")
     assert not any(row[:2] == ("Maria Costa", "Klaus Weber") for row in relations(
         "Costa praised the enemies of Weber on Monday."))
+
+
+def test_parties_named_as_instances_of_the_subject_act():
+    assert ("Maria Costa", "Klaus Weber", "criticize", True) in relations(
+        "Although senators like Maria Costa have blasted Weber, the plan went ahead.")

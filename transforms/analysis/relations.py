@@ -466,6 +466,8 @@ def _governed(text: str, at: int, lo: int) -> bool:
     m = _PREVIOUS_WORDS.search(text, max(lo, at - 40), at)
     if not m or m.group(2).lower() not in _PREPOSITIONS:
         return False
+    if m.group(2).lower() == "like" and (m.group(1) or "").endswith("s"):
+        return False  # "candidates like Rubio have blasted Obama": an instance of the subject
     return not (m.group(2).lower() == "of" and (m.group(1) or "").lower() in _QUANTITIES)
 
 
