@@ -475,3 +475,20 @@ def test_the_thing_of_a_party_is_the_partys():
 def test_parties_named_as_instances_of_the_subject_act():
     assert ("Maria Costa", "Klaus Weber", "criticize", True) in relations(
         "Although senators like Maria Costa have blasted Weber, the plan went ahead.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Costa urged voters to reject Weber, whom she blasted as a bully.", ("Maria Costa", "Klaus Weber", "criticize", True)),
+    ("Sunday morning, Costa slammed the plan and accused Weber of a flip-flop.",
+     ("Maria Costa", "Klaus Weber", "criticize", True)),
+])
+def test_object_relatives_and_fronted_phrases(text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reports said Costa had met Weber, which she has denied.",  # "which" is the report, not Weber
+    "Dupont told Weber that Costa had opposed the plan.",  # "that" opens what was told
+])
+def test_which_and_that_are_no_relative_for_a_person(text):
+    assert not any(row[:2] == ("Maria Costa", "Klaus Weber") for row in relations(text))

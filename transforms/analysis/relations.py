@@ -976,6 +976,26 @@ _PHRASE_CUE = re.compile(r"(?:in|at|on|over)\s", re.IGNORECASE)
 _COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$")
 
 
+def _object_relative(text, sentence, cue, kind):
+    """"Donald Trump, whom he blasted as a bully": the relative pronoun is the verb's object,
+    and stands for the party it follows; the party between pronoun and verb is the subject."""
+    subject = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
+    if subject is None or subject.possessive or \
+            not re.fullmatch(r"\s+(?:(?:has|had|have|was|is|also|repeatedly|once)\s+)*(?:\w+ly\s+)?",
+                             text[subject.end:cue.start()]):
+        return
+    # not "that", which also opens what is said ("told Lee that Kim had opposed"); "who" for a
+    # person, "which" for a body or a state ("allegations that he assaulted Ann, which he denied")
+    pronoun = re.search(r"([^\s,])\s*,?\s+(who|whom|which)\s+$", text[max(sentence.start, subject.start - 30):subject.start])
+    if pronoun is None:
+        return
+    antecedent_end = max(sentence.start, subject.start - 30) + pronoun.end(1)
+    antecedent = next((p for p in sentence.parties if p.end in (antecedent_end, antecedent_end - 2)), None)
+    if antecedent is not None and antecedent.name != subject.name and \
+            (antecedent.kind == "person") == (pronoun.group(2).lower() != "which"):
+        yield from _one(text, sentence, cue, kind.replace("-claim", ""), subject, antecedent, directed=True)
+
+
 def _opening_party(text: str, sentence: SentenceParties, target: Party) -> Party | None:
     """The party a sentence opens with (after at most a title, a description or a conjunction:
     "Democratic front-runner Hillary Clinton"), its subject."""
@@ -987,6 +1007,8 @@ def _opening_party(text: str, sentence: SentenceParties, target: Party) -> Party
     if first is None or first.possessive or first.name == target.name or first.described:
         return None
     lead = text[sentence.start:first.start].strip(" “\"‘'(")
+    # "Sunday morning, Clinton slammed …": a short phrase put first and closed by its comma
+    lead = re.sub(r"^(?:[\w’'\-.]+\s+){0,3}[\w’'\-.]+,\s*", "", lead)
     return first if len(lead.split()) <= 3 and not re.search(r"[,;:]", lead) else None
 
 
@@ -1038,6 +1060,7 @@ def _verb_frame(text, sentence, cue, kind):
     if target is None:
         target = _act_owner(text, sentence, at)
     if target is None:
+        yield from _object_relative(text, sentence, cue, kind)
         return
     if kind == "endorse" and cue.group(0).lower().startswith("back") and not target.possessive \
             and target.start - at > 12:
