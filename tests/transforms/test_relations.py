@@ -492,3 +492,8 @@ def test_object_relatives_and_fronted_phrases(text, expected):
 ])
 def test_which_and_that_are_no_relative_for_a_person(text):
     assert not any(row[:2] == ("Maria Costa", "Klaus Weber") for row in relations(text))
+
+
+def test_a_relative_clauses_own_parties_are_not_the_subject():
+    assert ("Klaus Weber", "Anne Dupont", "criticize", True) in relations(
+        "Weber, who had said she would debate Costa, criticized Dupont on Monday.")

@@ -507,8 +507,13 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
     control = _CONTROL.search(text, max(sentence.start, at - 40), at)
     if control:  # "Sanders, who had not endorsed, decided to back Obama": the subject of "decided"
         at = control.start()
+    # "Sanders, who had said he would debate the front-runner, criticized Clinton": a relative
+    # clause's own parties are not the main verb's subject
+    relatives = [(m.start() + 1, m.end()) for m in _RELATIVE_ASIDE.finditer(text, max(sentence.start, at - _SUBJECT_GAP), at)]
     for party in reversed(sentence.parties):
         if party.end > at or at - party.end > _SUBJECT_GAP:
+            continue
+        if any(s < party.start < e for s, e in relatives):
             continue
         if (exclude is not None and party.name == exclude.name) or party.described or \
                 (text[party.start:party.end].lower() in ("him", "her", "them") and not party.possessive):
@@ -545,6 +550,7 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
     return None
 
 
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:]{1,90},")
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-’']+\s+){0,5}$", re.IGNORECASE)
 # and a role with no article: "Stan Lee, co-founder of the polling firm Democracy Corps,"
 _ROLE_APPOSED = re.compile(r",\s+(?:(?:former|longtime|senior|deputy|vice|acting|then)\s+)?(?:co-)?([a-z]+)\s+"
