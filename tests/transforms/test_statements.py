@@ -595,3 +595,14 @@ def test_a_round_ups_label_names_the_pundit_not_the_outlet():
             "Tom Reyes, The Daily Ledger: “Nobody won.”\n")
     quotes = unregistered_quotes(text, "file:///pundits.txt")
     assert [q.speaker for q in quotes] == ["Jane Roe", "Tom Reyes"]
+
+
+def test_a_surname_means_the_person_the_text_named_not_a_registry_namesake():
+    registry = SpeakerRegistry.from_entries([
+        {"name": "Boris Johnson", "aliases": ["Johnson"], "role": "Prime Minister", "affiliation": "United Kingdom"},
+        {"name": "Donald Trump", "aliases": ["Trump"]}])
+    text = ("Race\nLibertarian nominee Gary Johnson toured Maine on Friday.\n"
+            "“This is a crazy election,” Johnson said.\n"
+            "Donald Trump and his daughter Ivanka Trump spoke later. “We will win,” Trump said.\n")
+    quotes = extract(parse_text(text, "file:///namesake.txt"), registry, TAXONOMY).quotes
+    assert [q.speaker for q in quotes] == ["Gary Johnson", "Donald Trump"]

@@ -601,6 +601,14 @@ def after_place_preposition(text: str, mention: Mention) -> bool:
         and not text.startswith(("’s", "'s"), mention.end)
 
 
+def _namesakes(one: str, other: str) -> bool:
+    """Two persons' names (two or three words) with the same last word and different first words."""
+    a, b = one.split(), other.split()
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) > 1 and len(longer) <= 3 and a[-1] == b[-1] and a[0] != b[0] \
+        and longer[-len(shorter):] != shorter
+
+
 def _same_party(name: str, other: str) -> bool:
     """'Patrick Murphy' and 'Murphy' name the same principal."""
     a, b = set(name.split()), set(other.split())
@@ -623,8 +631,13 @@ class Coreference:
         self._named: dict[int, int] = {}  # how often each was noted
         self.apposed: dict[int, Entity] = {}  # a nominal's offset -> the name set beside it
 
-    def _entity(self, name: str, mention: Mention) -> Entity:
+    def _entity(self, name: str, mention: Mention, met: bool = False) -> Entity:
+        """The entity `name` stands for; `met` when it is someone the text named before, whom a
+        surname alone ("Johnson", after "Gary Johnson") does not swap for a namesake the registry
+        knows but the text never named ("Boris Johnson")."""
         entry = self.registry.lookup(name) or self.registry.lookup(mention.text)
+        if met and entry is not None and entry.name not in self.entities and _namesakes(entry.name, name):
+            entry = None
         canonical = entry.name if entry else name
         capitals = self.registry.institutions.capitals
         if entry is None and name.lower() in capitals:
@@ -679,7 +692,7 @@ class Coreference:
                 if chosen is None or self._noted[id(latest)] > self._noted[id(chosen)]:
                     chosen = latest
             if chosen is not None:
-                return self._entity(chosen.name, mention)
+                return self._entity(chosen.name, mention, met=True)
         return self._entity(name, mention)
 
     def note(self, offset: int, entity: Entity) -> None:
