@@ -606,3 +606,10 @@ def test_a_surname_means_the_person_the_text_named_not_a_registry_namesake():
             "Donald Trump and his daughter Ivanka Trump spoke later. “We will win,” Trump said.\n")
     quotes = extract(parse_text(text, "file:///namesake.txt"), registry, TAXONOMY).quotes
     assert [q.speaker for q in quotes] == ["Gary Johnson", "Donald Trump"]
+
+
+def test_a_participle_hangs_on_the_subject_after_an_opening_adverb_or_an_age():
+    text = ("Race\nHere in Dover, Tom Reyes stepped up his attacks on Sam Ortiz, saying the plan was “a fraud.”\n"
+            "76-year-old Ann Lee, a former mayor of the town, endorsed Sam Ortiz, calling him “the only adult.”\n")
+    by_cue = {q.cue: q.speaker for q in unregistered_quotes(text, "file:///opening.txt")}
+    assert (by_cue["saying"], by_cue["calling"]) == ("Tom Reyes", "Ann Lee")

@@ -585,7 +585,9 @@ _ABSOLUTE_LEAD = re.compile(r"(?:[,:–—(]|\band|\bwith)\s*$")
 # a phrase set before the subject: "In an interview with CNN, Lee said", "When Ann Lee asked, …"
 _FRONTED_PHRASE = re.compile(r"[\s“\"‘'(]*+(?:(?:And|But|So|Then|Yet|Still|Later|Now)\b,?\s++)?"
                              r"(?:(?:In|On|At|During|After|Before|When|While|As|Since|Once|Although|Though|If|"
-                             r"Because|Despite|Unlike|Like|With|Without|Following|Amid|Under)\b[^,:;“”\"]{1,120}+,\s*+)?")
+                             r"Because|Despite|Unlike|Like|With|Without|Following|Amid|Under|Here|There|Back|Earlier|"
+                             r"Meanwhile|Separately|Instead|[A-Z][a-z]+ly)\b[^,:;“”\"]{0,120}+,\s*+)?"
+                             r"(?:\d+-year-old\s++)?")
 
 
 _SUBJECT_GOES_ON = re.compile(r"\s*+,|\s++[a-z]|[’']s?\s")
