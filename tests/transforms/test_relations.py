@@ -497,3 +497,14 @@ def test_which_and_that_are_no_relative_for_a_person(text):
 def test_a_relative_clauses_own_parties_are_not_the_subject():
     assert ("Klaus Weber", "Anne Dupont", "criticize", True) in relations(
         "Weber, who had said she would debate Costa, criticized Dupont on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "WEBER CRITICIZED COSTA.", "A Pro-Weber rally.", "Costa met Weber.", "İstanbul: Costa slammed Weber.",
+    "Costa, Dupont and Weber agree.", "Costa Sided With Weber on fishing.",
+])
+def test_the_fast_cue_finder_agrees_with_the_cue_pattern(text):
+    from accord.transforms.analysis.relations import ANY_CUE, CueFinder
+    found = CueFinder(text)
+    for start in range(len(text)):
+        assert found(start, len(text)) == (ANY_CUE.search(text, start, len(text)) is not None)

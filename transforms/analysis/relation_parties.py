@@ -16,6 +16,7 @@ from accord.transforms.analysis.relations import (
     ANY_CUE,
     EARLIER_REACH,
     RELATION_NOUNS,
+    CueFinder,
     Party,
     SentenceParties,
     act_owners,
@@ -36,12 +37,13 @@ class PartyReader:
 
     def __init__(self, text: str):
         self.text = text
+        self._has_cue = CueFinder(text)
         self.sentences: list[SentenceParties] = []
         self._acts: dict[str, tuple[int, Party]] = {}  # act noun -> (unit index, its owner)
 
     def __call__(self, unit: Unit, index: int, resolver: Resolver) -> None:
         text = self.text
-        relating = ANY_CUE.search(text, unit.start, unit.end)
+        relating = self._has_cue(unit.start, unit.end)
         if not relating and not ACT_WORDS.search(text, unit.start, unit.end):
             return
         sentence = sentence_parties(text, unit, index, resolver)
