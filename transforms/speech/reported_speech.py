@@ -726,7 +726,9 @@ def _end_at_next_frame(text: str, frames: list[Frame]) -> None:
     for i, f in enumerate(frames):
         if f.content is None or f.content[0] < f.cue_end:
             continue
-        for g in frames[i + 1:]:
+        # the next few frames only: a later one stands inside a clause they report, and looking at
+        # every later frame for every frame is quadratic in a sentence of many cues
+        for g in frames[i + 1:i + 5]:
             if not f.content[0] < g.cue_start < f.content[1] or g.speaker is None or g.inverted:
                 continue
             if g.participle:
