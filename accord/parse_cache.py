@@ -1,7 +1,9 @@
 """What a parse result depends on, as a cache key, and moving a cached result to a new run.
 
-Parsing a batch depends on the pages' bytes and metadata, the parser version and the user's
-speaker, institution, place and topic files; the run id only labels the rows. So the key leaves the run id out,
+Parsing a batch depends on the pages' bytes and metadata, the parser (its version and the bytes
+of every module and word list under `accord.transforms`, so that a changed rule can never be served
+a parse cached by the old one) and the user's speaker, institution, place and topic files; the
+run id only labels the rows. So the key leaves the run id out,
 and a cached batch is relabelled with the asking run's id: re-parsing an unchanged archive with
 an unchanged parser (`accord reprocess` twice, a retried flow) costs a hash per page instead
 of a parse.
@@ -11,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
+from pathlib import Path
 
+import accord.transforms
 from accord import settings
 from accord.parse_pages import ParsedBatch
 from accord.scrape.pages import Page
@@ -26,8 +30,21 @@ def knowledge_digest() -> str:
     return hashlib.sha256(json.dumps(entries, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def source_digest(root: Path) -> str:
+    """One digest of the parser's code and word lists under `root` (bytecode caches aside)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml") and p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\x1e" + path.read_bytes() + b"\x1e")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def parser_digest() -> str:
+    return source_digest(Path(accord.transforms.__file__).parent)
+
+
 def batch_key(pages: list[Page]) -> str:
-    digest = hashlib.sha256(f"{PARSER_VERSION}\x1e{knowledge_digest()}".encode())
+    digest = hashlib.sha256(f"{PARSER_VERSION}\x1e{parser_digest()}\x1e{knowledge_digest()}".encode())
     for page in pages:
         digest.update("\x1e".join((page.url, page.final_url, page.content_type or "", page.source,
                                    page.published_hint or "", page.fetched_at.isoformat())).encode())

@@ -15,7 +15,7 @@ from accord.transforms.records import Extraction
 from accord.transforms.speech.speaker_registry import SpeakerRegistry
 
 # Bump when parsing or extraction changes what they yield: reprocess and caches key on it.
-PARSER_VERSION = "0.5.0"
+PARSER_VERSION = "0.6.0"
 
 TEXT_TYPES = ("text/plain",)
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
+import accord.transforms
 from accord import parse_cache
 from accord.parse_pages import ParsedBatch
 from accord.scrape.pages import Page
@@ -24,6 +26,25 @@ def test_the_key_names_the_parser_version(monkeypatch):
     key = parse_cache.batch_key([PAGE])
     monkeypatch.setattr(parse_cache, "PARSER_VERSION", "99.0")
     assert parse_cache.batch_key([PAGE]) != key and "99.0" in parse_cache.batch_key([PAGE])
+
+
+def test_the_parser_digest_follows_every_module_and_word_list_and_nothing_else(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "rules.py").write_text("X = 1\n")
+    (tmp_path / "lexicon" / "words.toml").write_text('w = "a b"\n')
+    digest = parse_cache.source_digest(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / "notes.txt").write_text("not the parser")
+    assert parse_cache.source_digest(tmp_path) == digest
+    (tmp_path / "lexicon" / "words.toml").write_text('w = "a b c"\n')
+    assert parse_cache.source_digest(tmp_path) != digest
+
+
+def test_the_key_follows_the_installed_parser():
+    root = Path(accord.transforms.__file__).parent
+    assert parse_cache.parser_digest() == parse_cache.source_digest(root)
+    assert any(root.rglob("*.toml")) and any(root.rglob("*.py"))
 
 
 def test_relabel_moves_every_row_to_the_new_run_and_leaves_the_cached_batch_alone():
