@@ -242,3 +242,9 @@ def test_pronoun_is_no_subject_across_another_name():
 def test_a_party_is_no_topic_of_its_own_agreement():
     article = doc("Talks on fishing went on all night.", "In the end Iran and Germany agreed to meet again.")
     assert relations(article) == {("Fishing", "Germany", "Iran", "agree", "country")}
+
+
+def test_a_pair_that_qualifies_people_is_not_the_pair_that_acts():
+    assert relations(doc("Dupont and Costa supporters clashed over trade at the convention.")) == set()
+    assert relations(doc("Dupont and Costa clashed over trade at the convention.")) == {
+        ("Trade & tariffs", "Anne Dupont", "Maria Costa", "disagree", "person")}

@@ -282,7 +282,17 @@ class _Resolver:
 def _pairs(text: str, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
     """Coordinated parties: "X and Y", "the USA and Russia"."""
     parties = [m for m in mentions if m.kind != "group"]
-    return [(a, b) for a, b in zip(parties, parties[1:], strict=False) if _PAIR_JOIN.match(text[a.end:b.start])]
+    return [(a, b) for a, b in zip(parties, parties[1:], strict=False) if _PAIR_JOIN.match(text[a.end:b.start])
+            and not _qualifies_people(text, b.end)]
+
+
+_POPULATIONS = words("relations", "populations")
+
+
+def _qualifies_people(text: str, at: int) -> bool:
+    """"Trump and Cruz supporters clashed": the pair names whose people act, not who acts."""
+    noun = re.match(r"\s+([a-z]+)", text[at:at + 24])
+    return noun is not None and (noun.group(1) in _POPULATIONS or noun.group(1).rstrip("s") in PERSON_NOUNS)
 
 
 def _unplaced(pair: tuple[_Mention, _Mention]) -> tuple[_Mention, _Mention]:
