@@ -591,6 +591,15 @@ def test_a_participle_hangs_on_the_subject_after_an_opening_adverb_or_an_age():
         "Visit\nReyes and other party leaders shunned John Ortiz during his visit, claiming that the "
         "former governor was “a traitor to the cause.”\n",
         "file:///shunned.txt", "Reyes", id="a_participle_after_a_comma_is_said_by_the_subject_not_the_object"),
+    pytest.param(  # a weekday is no name; a German title is a title
+        "Rede\nDer Bundeskanzler hat am Montag in Berlin eine Rede gehalten. Er sprach über die Lage in "
+        "Europa und den Krieg. Bundeskanzler Olaf Scholz sagte am Montag: „Wir werden weiter helfen.“ "
+        "Die Abgeordneten haben der Rede des Kanzlers zugehört.\n",
+        "file:///rede.txt", "Olaf Scholz", id="a_german_weekday_is_no_speaker_and_a_german_title_no_name"),
+    pytest.param(
+        "Discurso\nA ministra falou aos deputados em Lisboa sobre a situação na Europa e a guerra. "
+        "Ministra Ana Ferreira disse: «É um bom dia para a Europa.» Os deputados aplaudiram o discurso.\n",
+        "file:///discurso.txt", "Ana Ferreira", id="a_portuguese_title_is_no_part_of_the_name"),
 ])
 def test_the_speaker_of_a_lone_quote(text, url, speaker):
     [quote] = unregistered_quotes(text, url)
