@@ -30,3 +30,9 @@ def test_a_clause_opener_after_a_dotted_name_opens_a_sentence():
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Trump would bar them from the U.S.", "The proposal drew fire.", "The U.S. Senate voted.",
         "He met U.S. President Obama."]
+
+
+def test_german_quotation_marks_and_capitals_outside_ascii_end_and_open_sentences():
+    text = "Er sagte: „Wir helfen.“ Die Abgeordneten hörten zu. »Das ist gut«, sagte er. Über Europa sprach er nicht."
+    assert _texts(text) == ["Er sagte: „Wir helfen.“", "Die Abgeordneten hörten zu.", "»Das ist gut«, sagte er.",
+                            "Über Europa sprach er nicht."]

@@ -10,7 +10,8 @@ ABBREVIATIONS = words("sentences", "abbreviations")
 
 # From the first mark of a run, taken whole: only the whole run can end a sentence, and a match
 # tried from every mark of a long run would scan the rest of it each time ("a....... x": quadratic).
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’'»)\]]*+(?=\s+[\"“‘'«(\[]*+[A-Z0-9])")
+# German closes „…“ and »…«, and opens with „ and »; a sentence may open with a capital outside ASCII
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’'»“«)\]]*+(?=\s+[\"“‘'«„»(\[]*+[A-Z0-9À-ÖØ-Þ])")
 
 
 # "… enter the U.S. The proposal …": after a dotted abbreviation of a name (U.S., D.C., U.K.),
