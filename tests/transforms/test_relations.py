@@ -508,3 +508,15 @@ def test_the_fast_cue_finder_agrees_with_the_cue_pattern(text):
     found = CueFinder(text)
     for start in range(len(text)):
         assert found(start, len(text)) == (ANY_CUE.search(text, start, len(text)) is not None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As Weber attacked Costa, the crowd cheered.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Weber often attacked Costa during the campaign.", ("Klaus Weber", "Maria Costa", "criticize", True)),
+    ("Weber complained about the tone but defended Costa as a moderate.", ("Klaus Weber", "Maria Costa", "endorse", True)),
+    ("Maria Costa, Germany’s ambassador to Italy, praised Dupont.", ("Maria Costa", "Anne Dupont", "endorse", True)),
+])
+def test_subjects_after_as_adverbs_but_and_appositions(text, expected):
+    found = relations(text)
+    assert expected in found
+    assert not any(row[1] == expected[1] and row[0] not in (expected[0],) for row in found)

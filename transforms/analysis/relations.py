@@ -532,6 +532,8 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             continue
         if any(s < party.start < e for s, e in relatives):
             continue
+        if _inside_apposition(text, sentence, party, at):
+            continue  # "Charles Chamberlain, Democracy for America’s executive director, praised": his
         if (exclude is not None and party.name == exclude.name) or party.described or \
                 (text[party.start:party.end].lower() in ("him", "her", "them") and not party.possessive):
             continue  # an object pronoun is never a subject ("Clinton, without naming him, accused")
@@ -552,7 +554,11 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
                                and re.fullmatch(r"\s*,\s*", text[q.end:party.start]) for q in sentence.parties):
             continue  # "Erin Brockovich, the activist and lawyer, endorsed": the apposition is the name's
         # "he" and "she" are never a preposition's object ("as she praised him": "as" joins a clause)
-        nominative = text[party.start:party.end].lower() in ("he", "she")
+        # "as" before a subject and its verb joins a clause: "As Trump attacked Clinton, …"
+        nominative = text[party.start:party.end].lower() in ("he", "she") or (
+            text[party.start].isupper() and not _DETERMINER.match(text, party.start) and
+            re.search(r"\bas\s+$", text[max(sentence.start, party.start - 4):party.start], re.I) is not None
+            and _adjoined(text[party.end:at]))
         if not relative and ((party.possessive and not possessive) or
                              (not nominative and _governed_list(text, sentence, party))):
             continue
@@ -565,6 +571,19 @@ def _subject(text: str, sentence: SentenceParties, at: int, exclude: Party | Non
             return None  # another clause's party, or another noun between: "Sanders voters backing Clinton"
         return party
     return None
+
+
+def _inside_apposition(text: str, sentence: SentenceParties, party: Party, at: int) -> bool:
+    """Whether the party stands in a phrase set between commas right after another party's name,
+    the phrase closing just before the verb at `at` ("Lee, Kim's chief of staff, said")."""
+    opened = text.rfind(",", sentence.start, party.start)
+    closed = text.find(",", party.end, at)
+    if opened < 0 or closed < 0 or not re.fullmatch(r",\s*(?:\w+ly\s+)?", text[closed:at]):
+        return False
+    if re.search(r"\b(?:and|or|but|who|which|that)\b", text[opened:closed]) or \
+            not re.search(r"\b[a-z]{3,}", text[opened:closed]):
+        return False  # a list or a clause; or a name apposed to a description ("his secretary, John Dulles,")
+    return any(q.end == opened and not q.possessive for q in sentence.parties)
 
 
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:]{1,90},")
@@ -584,6 +603,7 @@ _APPOSITION_ENDS = re.compile(r"(?:\s+\w+ly)?\s*,")
 # auxiliaries, adverbs, and adjuncts of time and occasion ("Lee on Tuesday in a statement criticized")
 _ADJUNCTS = _words(
     "has have had will would could can did does do is are was were be been being also again then now still even "
+    "often sometimes always twice "
     "already just once later first never too soon last this week month year on in at during monday tuesday "
     "wednesday thursday friday saturday sunday morning afternoon evening night day today yesterday tonight "
     "earlier a an the statement interview speech tweet tweets twitter facebook press conference release "
@@ -996,7 +1016,7 @@ def _actor(text: str, sentence: SentenceParties, cue: re.Match, target: Party) -
 # a challenge to a person is a stated criticism only where it says on what ("challenged Lee on trade")
 _CHALLENGED_ON = re.compile(r"\s+(?:\w+ly\s+)?(?:on|over|about)\b")  # "challenged Lee to a debate" dares
 _PHRASE_CUE = re.compile(r"(?:in|at|on|over)\s", re.IGNORECASE)
-_COORDINATED_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?$")
+_COORDINATED_PREDICATE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|\w+ly\s+)?$")
 
 
 def _object_relative(text, sentence, cue, kind):
