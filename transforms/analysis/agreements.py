@@ -22,7 +22,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from accord.transforms.analysis.relations import Party, Relation, SentenceParties, find_relations
+from accord.transforms.analysis.relations import (
+    Party,
+    Relation,
+    SentenceParties,
+    find_relations,
+    names_people,
+)
 from accord.transforms.analysis.stance import stance_of
 from accord.transforms.analysis.topics import Taxonomy
 from accord.transforms.countries import canonical_country, find_countries
@@ -286,13 +292,10 @@ def _pairs(text: str, mentions: list[_Mention]) -> list[tuple[_Mention, _Mention
             and not _qualifies_people(text, b.end)]
 
 
-_POPULATIONS = words("relations", "populations")
-
-
 def _qualifies_people(text: str, at: int) -> bool:
     """"Trump and Cruz supporters clashed": the pair names whose people act, not who acts."""
     noun = re.match(r"\s+([a-z]+)", text[at:at + 24])
-    return noun is not None and (noun.group(1) in _POPULATIONS or noun.group(1).rstrip("s") in PERSON_NOUNS)
+    return noun is not None and names_people(noun.group(1))
 
 
 def _unplaced(pair: tuple[_Mention, _Mention]) -> tuple[_Mention, _Mention]:

@@ -368,6 +368,11 @@ def _named_group(words: str, institutions: Institutions) -> bool:
 
 
 _POPULATIONS = words("relations", "populations")
+
+
+def names_people(noun: str) -> bool:
+    """Whether a lower-case noun names people, one or many ("supporters", "voters", "aide")."""
+    return noun in _POPULATIONS or noun.rstrip("s") in PERSON_NOUNS
 _GROUP_MODIFIERS = words("relations", "group_modifiers")
 
 
@@ -668,9 +673,9 @@ def _object(text: str, sentence: SentenceParties, at: int, *, possessive_only: b
             continue
         gap = text[at:party.start]
         owned = _OWNED_BY_OF.fullmatch(gap)  # "mocked the qualifications of the front-runner": hers
-        if owned and (owned.group(1) in PERSON_NOUNS or owned.group(1) in _POPULATIONS or
-                      owned.group(1) in _QUANTITIES or owned.group(1).rstrip("s") in PERSON_NOUNS or
-                      owned.group(1) in RELATION_NOUNS or owned.group(1) in ("enemy", "enemies")):
+        if owned and (owned.group(1) in PERSON_NOUNS or names_people(owned.group(1)) or
+                      owned.group(1) in _QUANTITIES or owned.group(1) in RELATION_NOUNS or
+                      owned.group(1) in ("enemy", "enemies")):
             owned = None  # "the leader of X", "the people of X", "the enemies of X": not X
         if party.start - at > _OBJECT_GAP or not (
                 owned or _only_modifiers(gap) or (placed and re.fullmatch(r"(?:[a-z][\w\-]*\s+){1,3}", gap))):
@@ -776,6 +781,7 @@ def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation
     """Every stated relation of the sentences, in text order. A quotation's speaker (its voice)
     is the subject of a relation in their own words: "I disagree with Lee"."""
     found: list[Relation] = []
+    seen: set[Relation] = set()
     accusers: list[tuple[int, Party]] = []  # who accused, by sentence: "these accusations" are theirs
     for index, sentence in enumerate(sentences):
         if not 1 <= len(sentence.parties) <= _MOST_PARTIES or not ANY_CUE.search(text, sentence.start, sentence.end):
@@ -786,9 +792,10 @@ def find_relations(text: str, sentences: list[SentenceParties]) -> list[Relation
         recent = [party for at, party in accusers if index - at <= 3]
         for relation in [*_sentence_relations(text, sentence), *_rejected_accusations(text, sentence, recent)]:
             span = (relation.cue_start, relation.cue_end)
-            if span not in used and any(s < span[1] and span[0] < e for s, e in used) or relation in found:
+            if span not in used and any(s < span[1] and span[0] < e for s, e in used) or relation in seen:
                 continue  # another frame's cue; or the same relation read through a second mention
             used.add(span)
+            seen.add(relation)
             found.append(relation)
             if relation.kind == "criticize" and _ACCUSING.match(relation.cue):
                 accusers += [(index, party) for party in sentence.parties if party.name == relation.party_a]
@@ -1216,13 +1223,20 @@ _ONE_OF = re.compile(r"(?:(?:,\s*|\b(?:is|was|are|were|been|be|became|becomes|re
                      re.IGNORECASE)  # "as" alone joins a clause: "as Lee's supporters hoped"
 
 
+def _possessor_before(text, sentence, cue) -> Party | None:
+    """The party whose possessive the cue's noun follows, past a few adjectives ("Kim's staunchest")."""
+    party = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
+    if party is None or not party.possessive or not _POSSESSED_GAP.fullmatch(text, party.end, cue.start()):
+        return None
+    return party
+
+
 def _possessed_relation(text, sentence, cue) -> tuple[Party, Party] | None:
     """"Lee was one of Kim's staunchest supporters", "her longtime ally, Ann Lee": a person noun
     owned by a party names someone who backs or opposes the owner; that someone is the copula's
     subject, the head the phrase is apposed to, or the name apposed after it."""
-    target = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
-    if target is None or not target.possessive or \
-            not _POSSESSED_GAP.fullmatch(text, target.end, cue.start()):
+    target = _possessor_before(text, sentence, cue)
+    if target is None:
         return None
     after = re.match(r"s?,?\s+", text[cue.end():cue.end() + 4])
     following = _object(text, sentence, cue.end() + after.end()) if after else None
@@ -1246,8 +1260,8 @@ def _possessed_relation(text, sentence, cue) -> tuple[Party, Party] | None:
 def _received_from_owner(text, sentence, cue) -> tuple[Party, int] | None:
     """The owner of what a party receives ("won Kim's endorsement", "drew Kim's fire"), and
     where the receiving verb stands."""
-    owner = next((p for p in reversed(sentence.parties) if p.end <= cue.start()), None)
-    if owner is None or not owner.possessive or not _POSSESSED_GAP.fullmatch(text, owner.end, cue.start()):
+    owner = _possessor_before(text, sentence, cue)
+    if owner is None:
         return None
     verb = _RECEIVING.search(text, max(sentence.start, owner.start - 30), owner.start)
     return (owner, verb.start()) if verb else None
@@ -1292,8 +1306,7 @@ def _coordinated_before(text: str, sentence: SentenceParties, at: int) -> tuple[
             break
         join = text[a.end + (2 if a.possessive else 0):b.start]
         between = text[b.end:at]
-        if any(word.lower() in _POPULATIONS or word.lower().rstrip("s") in PERSON_NOUNS
-               for word in re.findall(r"[A-Za-z]+", between)):
+        if any(names_people(word.lower()) for word in re.findall(r"[A-Za-z]+", between)):
             return None  # "Trump and Cruz supporters clashed": the pair qualifies who acts
         if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", join, re.IGNORECASE) and \
                 re.fullmatch(r"[\s\w,’'\-]*", between) and len(between) < 60:
@@ -1326,9 +1339,9 @@ def _with_coordinated(text: str, sentence: SentenceParties, party: Party) -> lis
                 break
             i += step
             group.append(sentence.parties[i])
+    ordered = sorted(group, key=lambda p: p.start)
     if len(group) > 1 and not any(re.search(r"\b(?:and|or)\b|&", text[p.end:q.start])
-                                  for p, q in zip(sorted(group, key=lambda p: p.start),
-                                                  sorted(group, key=lambda p: p.start)[1:], strict=False)):
+                                  for p, q in zip(ordered, ordered[1:], strict=False)):
         return [party]  # commas alone make no list: "hosted by Fox News, Cruz praised"
     return group
 
